@@ -1,0 +1,73 @@
+//! `ledger assign`: classify a case and forward it to a unit with a due date.
+
+use crate::cli::Ctx;
+use crate::domain::{CaseId, DateArg, ProblemCode, Subject, UnitRef};
+use crate::ledger::ops::{Assignment, Due};
+
+/// Classify a case and forward it to the responsible unit (转办); again to re-assign.
+///
+/// Without --due or --days the due date is today plus the problem type's
+/// time limit (15 days without a problem type). Without --unit, a
+/// department problem type (ZN-xx) goes to its default unit.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  ledger assign S07-2026-0001 --unit JD --problem WY-06 --party 某某物业公司\n  ledger assign S07-2026-0002 --problem ZN-06          # default unit CG, due in 3 days\n  ledger assign S07-2026-0003 --unit ZJ --days 10 --note '请区物业办协调'"
+)]
+pub struct Args {
+    /// The case id, e.g. S07-2026-0001.
+    pub case: CaseId,
+    /// Unit code (ZJ, JD, CG…) or exact name; see `ledger catalog units`.
+    #[arg(long)]
+    pub unit: Option<UnitRef>,
+    /// Due date (办结时限).
+    #[arg(long, value_name = "DATE", conflicts_with = "days")]
+    pub due: Option<DateArg>,
+    /// Due in N days from today.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=3650))]
+    pub days: Option<u32>,
+    /// Set or change the responsible subject.
+    #[arg(long)]
+    pub subject: Option<Subject>,
+    /// Set or change the problem type.
+    #[arg(long, value_name = "CODE")]
+    pub problem: Option<ProblemCode>,
+    /// Set or change the party complained about.
+    #[arg(long)]
+    pub party: Option<String>,
+    /// A remark kept with the assignment.
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    let mut ledger = ctx.open()?;
+    let due = match (a.due, a.days) {
+        (Some(d), _) => Due::Date(d.0),
+        (None, Some(n)) => Due::Days(n),
+        (None, None) => Due::Default,
+    };
+    let assignment = Assignment {
+        unit: a.unit.map(|u| u.0),
+        due,
+        subject: a.subject,
+        problem: a.problem,
+        party: a.party,
+        note: a.note,
+    };
+    let done = ledger.write(&ctx.stamp, |w| w.assign(&a.case, assignment))?;
+    writeln!(
+        ctx.err,
+        "{} → {} {}{}, {} {}",
+        done.case.id,
+        done.unit.code,
+        done.unit.name,
+        if done.unit_defaulted {
+            ctx.t("(问题类型默认单位)", " (the problem type's default unit)")
+        } else {
+            ""
+        },
+        ctx.t("办结时限", "due"),
+        done.case.due.as_deref().unwrap_or("")
+    )?;
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! `ledger list`: the cases, filtered, as a table, CSV or JSON.
+
+use crate::cli::{Ctx, FormatArg};
+use crate::cmd::view::{self, CaseView, clip, field_label};
+use crate::domain::{DateArg, OfficeCode, ProblemCode, Status, Subject, UnitRef};
+use crate::ledger::query::CaseFilter;
+use crate::render::{self, CsvOut, Format, Grid, JsonArray};
+
+/// List cases; without filters every case, closed ones too.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --office S03 --problem WY-06 --format json"
+)]
+pub struct Args {
+    /// Only these statuses (comma-separated): open, assigned, deferred, closed.
+    #[arg(long, value_delimiter = ',', value_name = "STATUS")]
+    pub status: Vec<Status>,
+    /// Only cases past their due date (not closed or deferred).
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only cases not closed 180 days after they were received (半年未解决).
+    #[arg(long)]
+    pub long_running: bool,
+    /// Only key cases (重点难点).
+    #[arg(long)]
+    pub key: bool,
+    /// Only cases forwarded to this unit (code or name).
+    #[arg(long)]
+    pub unit: Option<UnitRef>,
+    /// Only this problem type.
+    #[arg(long, value_name = "CODE")]
+    pub problem: Option<ProblemCode>,
+    /// Only this responsible subject.
+    #[arg(long)]
+    pub subject: Option<Subject>,
+    /// Only communities whose name contains this text.
+    #[arg(long)]
+    pub community: Option<String>,
+    /// Only this office's cases.
+    #[arg(long)]
+    pub office: Option<OfficeCode>,
+    /// Received on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<DateArg>,
+    /// Received on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<DateArg>,
+    #[command(flatten)]
+    pub format: FormatArg,
+    /// Show complainant names and phone numbers unmasked.
+    #[arg(long)]
+    pub show_pii: bool,
+}
+
+pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    let ledger = ctx.open()?;
+    let unit = match &a.unit {
+        None => None,
+        Some(u) => match ledger.unit(&u.0)? {
+            Some(u) => Some(u.code),
+            None => anyhow::bail!("unknown unit '{}': see `ledger catalog units`", u.0),
+        },
+    };
+    if let Some(p) = &a.problem
+        && ledger.problem(p.as_str())?.is_none()
+    {
+        anyhow::bail!("unknown problem code {p}: see `ledger catalog problems`");
+    }
+    let filter = CaseFilter {
+        statuses: a.status.clone(),
+        overdue: a.overdue,
+        long_running: a.long_running,
+        key: a.key,
+        unit,
+        problem: a.problem.map(|p| p.as_str().to_string()),
+        subject: a.subject,
+        community: a.community.clone(),
+        office: a.office.map(|o| o.as_str().to_string()),
+        from: a.from.map(|d| d.0.to_string()),
+        to: a.to.map(|d| d.0.to_string()),
+    };
+    let today = ctx.today();
+    match a.format.format {
+        Format::Json => {
+            let mut arr = JsonArray::new(ctx.out)?;
+            ledger.each_case(&filter, &today, |c| {
+                Ok(arr.item(&CaseView::new(&c, &today, a.show_pii))?)
+            })?;
+            arr.finish()?;
+        }
+        Format::Csv => {
+            let mut w = CsvOut::new(ctx.out, &CaseView::csv_headers())?;
+            ledger.each_case(&filter, &today, |c| {
+                Ok(w.row(&CaseView::new(&c, &today, a.show_pii).csv_row())?)
+            })?;
+            w.finish()?;
+        }
+        Format::Table | Format::Md => {
+            let keys = [
+                "id",
+                "status",
+                "received_at",
+                "community",
+                "summary",
+                "problem",
+                "unit",
+                "due",
+                "flags",
+            ];
+            let mut grid = Grid::new(keys.map(|k| field_label(ctx.lang, k)));
+            let lang = ctx.lang;
+            let mut rows = Vec::new();
+            ledger.each_case(&filter, &today, |c| {
+                rows.push(c);
+                Ok(())
+            })?;
+            for c in &rows {
+                grid.push(vec![
+                    c.id.clone(),
+                    c.status.label(lang).to_string(),
+                    c.received_date().to_string(),
+                    clip(&c.community, 12),
+                    clip(&c.summary, 24),
+                    c.problem.clone().unwrap_or_default(),
+                    c.unit.clone().unwrap_or_default(),
+                    c.due.clone().unwrap_or_default(),
+                    view::flags(ctx, c, &today),
+                ]);
+            }
+            if a.format.format == Format::Md {
+                render::md(ctx.out, &grid)?;
+            } else {
+                render::table(ctx.out, &grid, ctx.style)?;
+            }
+            writeln!(ctx.err, "{} {}", rows.len(), ctx.t("件", "cases"))?;
+        }
+    }
+    Ok(())
+}

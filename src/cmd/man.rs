@@ -1,0 +1,15 @@
+//! `ledger man`: the manual page, in roff.
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Ctx};
+
+/// Print the manual page (roff).
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Example:\n  ledger man > /usr/local/share/man/man1/ledger.1")]
+pub struct Args {}
+
+pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
+    clap_mangen::Man::new(Cli::command()).render(ctx.out)?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! The commands: one file each, an args struct and a `run`.
+
+pub mod add;
+pub mod assign;
+pub mod catalog;
+pub mod check;
+pub mod close;
+pub mod completions;
+pub mod defer;
+pub mod demo;
+pub mod init;
+pub mod list;
+pub mod man;
+pub mod note;
+pub mod rebuild;
+pub mod reopen;
+pub mod report;
+pub mod show;
+pub mod unit;
+pub mod view;
+
+use crate::cli::Ctx;
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    Add(add::Args),
+    Assign(assign::Args),
+    Defer(defer::Args),
+    Close(close::Args),
+    Reopen(reopen::Args),
+    Note(note::Args),
+    Show(show::Args),
+    List(list::Args),
+    Report(report::Args),
+    Catalog(catalog::Args),
+    Unit(unit::Args),
+    Check(check::Args),
+    Rebuild(rebuild::Args),
+    Demo(demo::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+}
+
+pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Init(a) => init::run(ctx, a),
+        Command::Add(a) => add::run(ctx, a),
+        Command::Assign(a) => assign::run(ctx, a),
+        Command::Defer(a) => defer::run(ctx, a),
+        Command::Close(a) => close::run(ctx, a),
+        Command::Reopen(a) => reopen::run(ctx, a),
+        Command::Note(a) => note::run(ctx, a),
+        Command::Show(a) => show::run(ctx, a),
+        Command::List(a) => list::run(ctx, a),
+        Command::Report(a) => report::run(ctx, a),
+        Command::Catalog(a) => catalog::run(ctx, a),
+        Command::Unit(a) => unit::run(ctx, a),
+        Command::Check(a) => check::run(ctx, a),
+        Command::Rebuild(a) => rebuild::run(ctx, a),
+        Command::Demo(a) => demo::run(ctx, a),
+        Command::Completions(a) => completions::run(ctx, a),
+        Command::Man(a) => man::run(ctx, a),
+    }
+}

@@ -1,0 +1,243 @@
+//! `ledger show`: one case with its whole history, oldest first.
+
+use serde_json::{Value, json};
+
+use crate::cli::{Ctx, FormatArg};
+use crate::cmd::view::{self, CaseView, field_label, short_time};
+use crate::domain::{CaseId, Outcome, mask_name, mask_phone};
+use crate::ledger::{Event, EventRecord, Ledger};
+use crate::render::{self, Format, Grid};
+
+/// Show one case and its whole history (who, what, when), oldest first.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  ledger show S07-2026-0001\n  ledger show s07-2026-1 --format json --show-pii"
+)]
+pub struct Args {
+    /// The case id.
+    pub case: CaseId,
+    #[command(flatten)]
+    pub format: FormatArg,
+    /// Show complainant names and phone numbers unmasked.
+    #[arg(long)]
+    pub show_pii: bool,
+}
+
+pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    let ledger = ctx.open()?;
+    let id = a.case.to_string();
+    let Some(case) = ledger.case(&id)? else {
+        anyhow::bail!("no case {id} in this ledger (see `ledger list`)");
+    };
+    let events = ledger.events_for(&id)?;
+    let today = ctx.today();
+    let v = CaseView::new(&case, &today, a.show_pii);
+    match a.format.format {
+        Format::Json => {
+            let evs: Vec<Value> = events
+                .iter()
+                .map(|r| event_json(r, a.show_pii))
+                .collect::<anyhow::Result<_>>()?;
+            render::json(ctx.out, &json!({"case": v, "events": evs}))?;
+        }
+        Format::Csv => {
+            let mut grid = Grid::new(["origin", "seq", "at", "actor", "kind", "description"]);
+            for r in &events {
+                grid.push(vec![
+                    r.origin.clone(),
+                    r.seq.to_string(),
+                    r.at.clone(),
+                    r.actor.clone(),
+                    r.kind.clone(),
+                    describe(ctx, &ledger, r, a.show_pii)?,
+                ]);
+            }
+            render::csv(ctx.out, &grid)?;
+        }
+        Format::Table | Format::Md => {
+            let value = serde_json::to_value(&v)?;
+            let mut fields = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
+            for (key, shown) in [
+                ("id", None),
+                ("status", Some(case.status.label(ctx.lang).to_string())),
+                ("received_at", Some(short_time(&case.received_at))),
+                ("source", Some(case.source.label(ctx.lang).to_string())),
+                ("source_ref", None),
+                ("community", None),
+                ("address", None),
+                ("summary", None),
+                ("details", None),
+                ("complainant", None),
+                ("phone", None),
+                (
+                    "subject",
+                    case.subject.map(|s| s.label(ctx.lang).to_string()),
+                ),
+                ("problem", problem_text(&ledger, case.problem.as_deref())?),
+                ("party", None),
+                ("unit", unit_text(&ledger, case.unit.as_deref())?),
+                ("due", None),
+                ("plan", None),
+                ("defer_until", None),
+                ("result", case.result.map(|r| r.label(ctx.lang).to_string())),
+                ("resolution", None),
+                ("duplicate_of", None),
+                ("closed_at", case.closed_at.as_deref().map(short_time)),
+                ("flags", Some(view::flags(ctx, &case, &today))),
+            ] {
+                let text = shown.unwrap_or_else(|| match value.get(key) {
+                    Some(Value::String(s)) => s.clone(),
+                    _ => String::new(),
+                });
+                if !text.is_empty() {
+                    fields.push(vec![field_label(ctx.lang, key).to_string(), text]);
+                }
+            }
+            let mut history = Grid::new([
+                ctx.t("时间", "time"),
+                ctx.t("经办", "by"),
+                ctx.t("事项", "event"),
+                ctx.t("内容", "details"),
+            ]);
+            for r in &events {
+                let by = if r.actor.is_empty() {
+                    r.origin.clone()
+                } else {
+                    format!("{} {}", r.origin, r.actor)
+                };
+                history.push(vec![
+                    short_time(&r.at),
+                    by,
+                    kind_label(ctx, &r.kind).to_string(),
+                    describe(ctx, &ledger, r, a.show_pii)?,
+                ]);
+            }
+            if a.format.format == Format::Md {
+                writeln!(ctx.out, "## {}\n", case.id)?;
+                render::md(ctx.out, &fields)?;
+                writeln!(ctx.out)?;
+                render::md(ctx.out, &history)?;
+            } else {
+                render::table(ctx.out, &fields, ctx.style)?;
+                render::table(ctx.out, &history, ctx.style)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn problem_text(ledger: &Ledger, code: Option<&str>) -> anyhow::Result<Option<String>> {
+    Ok(match code {
+        None => None,
+        Some(c) => Some(match ledger.problem(c)? {
+            Some(p) => format!("{} {}", p.code, p.title),
+            None => c.to_string(),
+        }),
+    })
+}
+
+fn unit_text(ledger: &Ledger, code: Option<&str>) -> anyhow::Result<Option<String>> {
+    Ok(match code {
+        None => None,
+        Some(c) => Some(match ledger.unit(c)? {
+            Some(u) => format!("{} {}", u.code, u.name),
+            None => c.to_string(),
+        }),
+    })
+}
+
+fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
+    match kind {
+        "case.add" => ctx.t("登记", "registered"),
+        "case.assign" => ctx.t("转办", "assigned"),
+        "case.defer" => ctx.t("暂缓", "deferred"),
+        "case.close" => ctx.t("销号", "closed"),
+        "case.reopen" => ctx.t("重新打开", "reopened"),
+        "case.note" => ctx.t("备注", "note"),
+        other => other,
+    }
+}
+
+/// One line saying what an event did.
+fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyhow::Result<String> {
+    Ok(match r.event()? {
+        Event::CaseAdd(a) => {
+            let mut parts = vec![format!("{}: {}", a.source.label(ctx.lang), a.summary)];
+            if let Some(x) = &a.source_ref {
+                parts.push(format!("{} {x}", field_label(ctx.lang, "source_ref")));
+            }
+            if let Some(n) = &a.complainant {
+                let n = if show_pii { n.clone() } else { mask_name(n) };
+                parts.push(format!("{} {n}", field_label(ctx.lang, "complainant")));
+            }
+            if let Some(p) = &a.phone {
+                let p = if show_pii { p.clone() } else { mask_phone(p) };
+                parts.push(p);
+            }
+            if let Some(p) = &a.problem {
+                parts.push(p.clone());
+            }
+            parts.join("; ")
+        }
+        Event::CaseAssign(a) => {
+            let mut s = format!(
+                "→ {}, {} {}",
+                unit_text(ledger, Some(&a.unit))?.unwrap_or_default(),
+                ctx.t("时限", "due"),
+                a.due
+            );
+            if let Some(p) = &a.problem {
+                s.push_str(&format!("; {p}"));
+            }
+            if let Some(x) = &a.subject {
+                s.push_str(&format!("; {}", x.label(ctx.lang)));
+            }
+            if let Some(p) = &a.party {
+                s.push_str(&format!("; {p}"));
+            }
+            if let Some(n) = &a.note {
+                s.push_str(&format!("; {n}"));
+            }
+            s
+        }
+        Event::CaseDefer(d) => match &d.until {
+            Some(u) => format!("{} ({} {u})", d.plan, ctx.t("计划完成", "until")),
+            None => d.plan,
+        },
+        Event::CaseClose(c) => {
+            let mut s = format!("{}: {}", c.result.label(ctx.lang), c.resolution);
+            if let (Outcome::Duplicate, Some(d)) = (c.result, &c.duplicate_of) {
+                s.push_str(&format!(" ({} {d})", field_label(ctx.lang, "duplicate_of")));
+            }
+            s
+        }
+        Event::CaseReopen(x) => x.reason,
+        Event::CaseNote(n) => n.text,
+        Event::OfficeInit(o) => o.name,
+        Event::UnitAdd(u) => format!("{} {}", u.code, u.name),
+    })
+}
+
+/// An event as `show --format json` prints it, personal data masked
+/// unless asked.
+fn event_json(r: &EventRecord, show_pii: bool) -> anyhow::Result<Value> {
+    let mut data: Value = serde_json::from_str(&r.payload)?;
+    if !show_pii && let Some(obj) = data.as_object_mut() {
+        if let Some(Value::String(n)) = obj.get("complainant") {
+            let m = mask_name(n);
+            obj.insert("complainant".into(), Value::String(m));
+        }
+        if let Some(Value::String(p)) = obj.get("phone") {
+            let m = mask_phone(p);
+            obj.insert("phone".into(), Value::String(m));
+        }
+    }
+    Ok(json!({
+        "origin": r.origin,
+        "seq": r.seq,
+        "at": r.at,
+        "actor": r.actor,
+        "kind": r.kind,
+        "data": data,
+    }))
+}

@@ -1,0 +1,481 @@
+//! Checked domain types: what a raw argument becomes before any command runs.
+//!
+//! Each type parses from the text a clerk types (`FromStr`) and says, when
+//! it refuses, what was wrong and what is accepted. Nothing downstream
+//! re-checks a raw string.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use serde::{Deserialize, Serialize};
+
+/// An office code: 1–8 ASCII letters or digits, upper-cased (`s07` is `S07`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OfficeCode(String);
+
+impl OfficeCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for OfficeCode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(format!(
+                "'{s}' is not an office code: use 1 to 8 ASCII letters or digits, e.g. S07 or D"
+            ));
+        }
+        Ok(OfficeCode(t.to_ascii_uppercase()))
+    }
+}
+
+impl fmt::Display for OfficeCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A case id, `<office>-<year>-<seq>` such as `S03-2026-0042`; accepted in
+/// any case and with or without the zero padding.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct CaseId {
+    pub office: OfficeCode,
+    pub year: i32,
+    pub seq: i64,
+}
+
+impl CaseId {
+    pub fn new(office: OfficeCode, year: i32, seq: i64) -> Self {
+        CaseId { office, year, seq }
+    }
+}
+
+impl FromStr for CaseId {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || {
+            format!("'{s}' is not a case id: expected <office>-<year>-<number>, e.g. S03-2026-0042")
+        };
+        let t = s.trim();
+        let mut parts = t.rsplitn(3, '-');
+        let seq = parts.next().ok_or_else(bad)?;
+        let year = parts.next().ok_or_else(bad)?;
+        let office = parts.next().ok_or_else(bad)?;
+        let office: OfficeCode = office.parse().map_err(|_| bad())?;
+        if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        if seq.is_empty() || seq.len() > 12 || !seq.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let seq: i64 = seq.parse().map_err(|_| bad())?;
+        if seq == 0 {
+            return Err(bad());
+        }
+        Ok(CaseId {
+            office,
+            year: year.parse().map_err(|_| bad())?,
+            seq,
+        })
+    }
+}
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{}-{:04}", self.office, self.year, self.seq)
+    }
+}
+
+/// Defines a closed set of codes with stable names, Chinese and English
+/// labels, and a `FromStr` that lists what is accepted.
+macro_rules! code_enum {
+    ($(#[$m:meta])* $name:ident, $what:literal, { $($var:ident => $code:literal, $zh:literal, $en:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name { $(#[serde(rename = $code)] $var),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+            /// The stable code stored in files and typed by scripts.
+            pub fn code(self) -> &'static str {
+                match self { $($name::$var => $code),+ }
+            }
+            pub fn label(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(($name::$var, Lang::Zh) => $zh, ($name::$var, Lang::En) => $en,)+
+                }
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                let t = s.trim();
+                for v in Self::ALL {
+                    if v.code().eq_ignore_ascii_case(t) || v.label(Lang::Zh) == t {
+                        return Ok(*v);
+                    }
+                }
+                let codes: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
+                Err(format!("'{s}' is not a {}: use one of {}", $what, codes.join(", ")))
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+    };
+}
+
+/// Output language for labels and headers; content stays as entered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl FromStr for Lang {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "zh" | "cn" | "zh-cn" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(format!("'{s}' is not a language: use zh or en")),
+        }
+    }
+}
+
+code_enum!(
+    /// Where a complaint came from.
+    Source, "source", {
+        Hotline => "hotline", "市长热线", "hotline";
+        Petition => "petition", "信访", "petition";
+        Patrol => "patrol", "巡查", "patrol";
+        Visit => "visit", "来访", "walk-in";
+        Other => "other", "其他", "other";
+    }
+);
+
+code_enum!(
+    /// The responsible subject (责任主体).
+    Subject, "responsible subject", {
+        PropertyCompany => "property_company", "物业服务企业", "property company";
+        OwnersCommittee => "owners_committee", "业主委员会", "owners' committee";
+        Developer => "developer", "开发建设单位", "developer";
+        Department => "department", "职能部门", "department";
+    }
+);
+
+code_enum!(
+    /// A case's state in its lifecycle.
+    Status, "status", {
+        Open => "open", "待处理", "open";
+        Assigned => "assigned", "已转办", "assigned";
+        Deferred => "deferred", "暂缓", "deferred";
+        Closed => "closed", "已销号", "closed";
+    }
+);
+
+code_enum!(
+    /// How a case was closed out.
+    Outcome, "result", {
+        Resolved => "resolved", "已解决", "resolved";
+        Unfounded => "unfounded", "不属实", "unfounded";
+        Duplicate => "duplicate", "重复", "duplicate";
+        OutOfScope => "out_of_scope", "非物业问题", "out of scope";
+    }
+);
+
+/// A problem code from the catalogue, e.g. `WY-06` (existence is checked
+/// against the ledger's catalogue; the shape is checked here).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ProblemCode(String);
+
+impl ProblemCode {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for ProblemCode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim().to_ascii_uppercase().replace('_', "-");
+        // Accept `wy6` and `WY-6` as well as `WY-06`: clerks type fast.
+        let (letters, digits): (String, String) = t
+            .chars()
+            .filter(|c| *c != '-')
+            .partition(|c| c.is_ascii_alphabetic());
+        let ok = letters.len() == 2
+            && !digits.is_empty()
+            && digits.len() <= 2
+            && t.starts_with(&letters)
+            && digits.chars().all(|c| c.is_ascii_digit());
+        if !ok {
+            return Err(format!(
+                "'{s}' is not a problem code: expected two letters and a number, e.g. WY-06 (see `ledger catalog problems`)"
+            ));
+        }
+        let n: u32 = digits
+            .parse()
+            .map_err(|_| format!("'{s}' is not a problem code"))?;
+        Ok(ProblemCode(format!("{letters}-{n:02}")))
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A unit as typed: a code (`ZJ`, `cg`) or an exact name; resolved against
+/// the ledger's units.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitRef(pub String);
+
+impl FromStr for UnitRef {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.is_empty() {
+            return Err(
+                "a unit must not be empty: give its code (e.g. ZJ) or its exact name".into(),
+            );
+        }
+        Ok(UnitRef(t.to_string()))
+    }
+}
+
+/// A unit code for `unit add`: 1–12 ASCII letters, digits, `_` or `-`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnitCode(pub String);
+
+impl FromStr for UnitCode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.is_empty()
+            || t.len() > 12
+            || !t
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(format!(
+                "'{s}' is not a unit code: use 1 to 12 ASCII letters, digits, '_' or '-', e.g. SQ01"
+            ));
+        }
+        Ok(UnitCode(t.to_ascii_uppercase()))
+    }
+}
+
+/// Non-empty text (summary, plan, resolution...), trimmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text(pub String);
+
+impl FromStr for Text {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if t.is_empty() {
+            return Err("must not be empty".into());
+        }
+        Ok(Text(t.to_string()))
+    }
+}
+
+/// A phone number: digits with optional spaces, `-`, `+` or parentheses,
+/// 5 to 20 digits (landlines with area codes, mobiles, extensions).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone(pub String);
+
+impl FromStr for Phone {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+        let ok = t.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c));
+        if !ok || !(5..=20).contains(&digits) {
+            return Err(format!(
+                "'{s}' is not a phone number: digits (5 to 20) with optional spaces, '-', '+' or parentheses, e.g. 13812345678 or 0371-6666 8888"
+            ));
+        }
+        Ok(Phone(t.to_string()))
+    }
+}
+
+/// A calendar date as typed: `2026-11-03`, `2026/11/3`, `20261103`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DateArg(pub NaiveDate);
+
+impl FromStr for DateArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        parse_date(s.trim()).map(DateArg).ok_or_else(|| {
+            format!("'{s}' is not a date: use YYYY-MM-DD, e.g. 2026-11-03 (2026/11/3 also works)")
+        })
+    }
+}
+
+fn parse_date(t: &str) -> Option<NaiveDate> {
+    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"] {
+        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
+            return Some(d);
+        }
+    }
+    None
+}
+
+/// A date or a date and time as typed, without a zone (`2026-11-03`,
+/// `2026/11/3 14:05`), or an RFC 3339 time. A time without a zone is read in
+/// the zone of the ledger's clock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeArg {
+    Local(NaiveDateTime),
+    Zoned(DateTime<FixedOffset>),
+}
+
+impl TimeArg {
+    pub fn resolve(self, offset: FixedOffset) -> DateTime<FixedOffset> {
+        match self {
+            TimeArg::Zoned(t) => t,
+            TimeArg::Local(n) => offset
+                .from_local_datetime(&n)
+                .single()
+                .expect("a fixed offset maps every local time"),
+        }
+    }
+}
+
+impl FromStr for TimeArg {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        let t = s.trim();
+        if let Ok(z) = DateTime::parse_from_rfc3339(t) {
+            return Ok(TimeArg::Zoned(z));
+        }
+        if let Some(d) = parse_date(t) {
+            return Ok(TimeArg::Local(d.and_time(NaiveTime::MIN)));
+        }
+        for sep in [' ', 'T'] {
+            if let Some((d, h)) = t.split_once(sep)
+                && let Some(d) = parse_date(d.trim())
+            {
+                for f in ["%H:%M:%S", "%H:%M"] {
+                    if let Ok(h) = NaiveTime::parse_from_str(h.trim(), f) {
+                        return Ok(TimeArg::Local(d.and_time(h)));
+                    }
+                }
+            }
+        }
+        Err(format!(
+            "'{s}' is not a date or time: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM', e.g. 2026-11-03 14:05"
+        ))
+    }
+}
+
+/// Masks a person's name for display: `张三` → `张*`.
+pub fn mask_name(name: &str) -> String {
+    let mut chars = name.trim().chars();
+    match chars.next() {
+        None => String::new(),
+        Some(first) => {
+            let rest = chars.count().max(1);
+            format!("{first}{}", "*".repeat(rest))
+        }
+    }
+}
+
+/// Masks a phone number for display: `13812345678` → `138****5678`.
+pub fn mask_phone(phone: &str) -> String {
+    let chars: Vec<char> = phone.trim().chars().collect();
+    let n = chars.len();
+    if n >= 8 {
+        let keep_tail = 4;
+        let keep_head = 3.min(n - keep_tail - 1);
+        let mut s: String = chars[..keep_head].iter().collect();
+        s.push_str(&"*".repeat(n - keep_head - keep_tail));
+        s.extend(&chars[n - keep_tail..]);
+        s
+    } else if n > 2 {
+        let mut s = "*".repeat(n - 2);
+        s.extend(&chars[n - 2..]);
+        s
+    } else {
+        "*".repeat(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_codes_are_upper_cased_and_checked() {
+        assert_eq!("s07".parse::<OfficeCode>().unwrap().as_str(), "S07");
+        assert!("".parse::<OfficeCode>().is_err());
+        assert!("S-07".parse::<OfficeCode>().is_err());
+        assert!("ABCDEFGHI".parse::<OfficeCode>().is_err());
+        assert!("街道".parse::<OfficeCode>().is_err());
+    }
+
+    #[test]
+    fn case_ids_parse_in_any_case_and_padding() {
+        let id: CaseId = "s03-2026-42".parse().unwrap();
+        assert_eq!(id.to_string(), "S03-2026-0042");
+        let id: CaseId = "S03-2026-12345".parse().unwrap();
+        assert_eq!(id.to_string(), "S03-2026-12345");
+        assert!("S03-26-0001".parse::<CaseId>().is_err());
+        assert!("S03-2026-0000".parse::<CaseId>().is_err());
+        assert!("S03-2026".parse::<CaseId>().is_err());
+        assert!("S03-2026-x1".parse::<CaseId>().is_err());
+    }
+
+    #[test]
+    fn problem_codes_accept_sloppy_typing() {
+        for s in ["WY-06", "wy-06", "wy6", "WY06", "wy_6"] {
+            assert_eq!(s.parse::<ProblemCode>().unwrap().as_str(), "WY-06", "{s}");
+        }
+        assert!("W-06".parse::<ProblemCode>().is_err());
+        assert!("WY-".parse::<ProblemCode>().is_err());
+        assert!("WY-123".parse::<ProblemCode>().is_err());
+    }
+
+    #[test]
+    fn dates_and_times_in_the_forms_clerks_type() {
+        let d = |s: &str| s.parse::<DateArg>().unwrap().0.to_string();
+        assert_eq!(d("2026-11-03"), "2026-11-03");
+        assert_eq!(d("2026/11/3"), "2026-11-03");
+        assert!("2026-02-30".parse::<DateArg>().is_err());
+        let off = FixedOffset::east_opt(8 * 3600).unwrap();
+        let t = |s: &str| s.parse::<TimeArg>().unwrap().resolve(off).to_rfc3339();
+        assert_eq!(t("2026-11-03 14:05"), "2026-11-03T14:05:00+08:00");
+        assert_eq!(t("2026/11/3"), "2026-11-03T00:00:00+08:00");
+        assert_eq!(t("2026-11-03T14:05:00Z"), "2026-11-03T14:05:00+00:00");
+        assert!("yesterday".parse::<TimeArg>().is_err());
+    }
+
+    #[test]
+    fn enums_accept_codes_and_chinese_labels() {
+        assert_eq!("HOTLINE".parse::<Source>().unwrap(), Source::Hotline);
+        assert_eq!("信访".parse::<Source>().unwrap(), Source::Petition);
+        let e = "closd".parse::<Status>().unwrap_err();
+        assert!(e.contains("open, assigned, deferred, closed"), "{e}");
+    }
+
+    #[test]
+    fn personal_data_is_masked() {
+        assert_eq!(mask_name("张三"), "张*");
+        assert_eq!(mask_name("欧阳娜娜"), "欧***");
+        assert_eq!(mask_name("李"), "李*");
+        assert_eq!(mask_phone("13812345678"), "138****5678");
+        assert_eq!(mask_phone("5678"), "**78");
+    }
+}

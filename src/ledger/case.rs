@@ -1,0 +1,292 @@
+//! A case's current state, how an event changes it, and its table row.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use super::error::{Error, Result};
+use super::event::{Event, EventRecord};
+use crate::domain::{Outcome, Source, Status, Subject};
+
+/// The derived state of one case: what the `cases` table holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CaseState {
+    pub id: String,
+    pub office: String,
+    pub year: i32,
+    pub seq: i64,
+    pub status: Status,
+    pub received_at: String,
+    pub source: Source,
+    pub source_ref: Option<String>,
+    pub community: String,
+    pub address: Option<String>,
+    pub summary: String,
+    pub details: Option<String>,
+    pub complainant: Option<String>,
+    pub phone: Option<String>,
+    pub subject: Option<Subject>,
+    pub problem: Option<String>,
+    pub party: Option<String>,
+    pub key_case: bool,
+    pub unit: Option<String>,
+    pub assigned_at: Option<String>,
+    pub due: Option<String>,
+    pub plan: Option<String>,
+    pub defer_until: Option<String>,
+    pub closed_at: Option<String>,
+    pub result: Option<Outcome>,
+    pub resolution: Option<String>,
+    pub duplicate_of: Option<String>,
+    pub updated_at: String,
+    pub notes: i64,
+}
+
+/// Applies one event to a case: the single place that says what each kind
+/// of event does. Replay folds a case's events through it in (clock,
+/// origin, seq) order, so the same events give the same state in every
+/// file, whatever order they were merged in.
+///
+/// | event        | on no case      | on a case                                           |
+/// |--------------|-----------------|-----------------------------------------------------|
+/// | case.add     | creates it      | ignored: the first add in replay order wins         |
+/// | case.assign  | ignored         | assigned; unit, due set; classification updated if given; closure and plan cleared |
+/// | case.defer   | ignored         | deferred; plan, until set                           |
+/// | case.close   | ignored         | closed; result, resolution, duplicate_of, closed_at set |
+/// | case.reopen  | ignored         | open; due, plan and closure cleared                 |
+/// | case.note    | ignored         | note count + 1                                      |
+///
+/// Every event that applies sets `updated_at` to its time. The commands
+/// refuse transitions that make no sense *before* appending; this function
+/// is total so that replaying concurrent edits from different offices never
+/// fails: the later event in replay order wins.
+pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<CaseState> {
+    let Some(id) = rec.case_id.as_deref() else {
+        return case;
+    };
+    if let Event::CaseAdd(a) = ev {
+        if case.is_some() {
+            return case;
+        }
+        let (office, year, seq) = split_id(id)?;
+        return Some(CaseState {
+            id: id.to_string(),
+            office,
+            year,
+            seq,
+            status: Status::Open,
+            received_at: a.received_at.clone(),
+            source: a.source,
+            source_ref: a.source_ref.clone(),
+            community: a.community.clone(),
+            address: a.address.clone(),
+            summary: a.summary.clone(),
+            details: a.details.clone(),
+            complainant: a.complainant.clone(),
+            phone: a.phone.clone(),
+            subject: a.subject,
+            problem: a.problem.clone(),
+            party: a.party.clone(),
+            key_case: a.key,
+            unit: None,
+            assigned_at: None,
+            due: None,
+            plan: None,
+            defer_until: None,
+            closed_at: None,
+            result: None,
+            resolution: None,
+            duplicate_of: None,
+            updated_at: rec.at.clone(),
+            notes: 0,
+        });
+    }
+    let mut c = case?;
+    c.updated_at = rec.at.clone();
+    match ev {
+        Event::CaseAssign(a) => {
+            c.status = Status::Assigned;
+            c.unit = Some(a.unit.clone());
+            c.due = Some(a.due.clone());
+            c.assigned_at = Some(rec.at.clone());
+            if a.subject.is_some() {
+                c.subject = a.subject;
+            }
+            if a.problem.is_some() {
+                c.problem = a.problem.clone();
+            }
+            if a.party.is_some() {
+                c.party = a.party.clone();
+            }
+            c.plan = None;
+            c.defer_until = None;
+            clear_closure(&mut c);
+        }
+        Event::CaseDefer(d) => {
+            c.status = Status::Deferred;
+            c.plan = Some(d.plan.clone());
+            c.defer_until = d.until.clone();
+        }
+        Event::CaseClose(x) => {
+            c.status = Status::Closed;
+            c.closed_at = Some(rec.at.clone());
+            c.result = Some(x.result);
+            c.resolution = Some(x.resolution.clone());
+            c.duplicate_of = x.duplicate_of.clone();
+        }
+        Event::CaseReopen(_) => {
+            c.status = Status::Open;
+            c.due = None;
+            c.plan = None;
+            c.defer_until = None;
+            clear_closure(&mut c);
+        }
+        Event::CaseNote(_) => c.notes += 1,
+        Event::CaseAdd(_) | Event::OfficeInit(_) | Event::UnitAdd(_) => {}
+    }
+    Some(c)
+}
+
+fn clear_closure(c: &mut CaseState) {
+    c.closed_at = None;
+    c.result = None;
+    c.resolution = None;
+    c.duplicate_of = None;
+}
+
+/// `S03-2026-0042` → (`S03`, 2026, 42).
+fn split_id(id: &str) -> Option<(String, i32, i64)> {
+    let mut it = id.rsplitn(3, '-');
+    let seq = it.next()?.parse().ok()?;
+    let year = it.next()?.parse().ok()?;
+    Some((it.next()?.to_string(), year, seq))
+}
+
+pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
+     community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
+     unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
+     updated_at, notes";
+
+fn code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    s.parse().map_err(|_| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown code '{s}'").into(),
+        )
+    })
+}
+
+fn opt_code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<T>> {
+    let s: Option<String> = r.get(i)?;
+    match s {
+        None => Ok(None),
+        Some(_) => code(r, i).map(Some),
+    }
+}
+
+impl CaseState {
+    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<CaseState> {
+        Ok(CaseState {
+            id: r.get(0)?,
+            office: r.get(1)?,
+            year: r.get(2)?,
+            seq: r.get(3)?,
+            status: code(r, 4)?,
+            received_at: r.get(5)?,
+            source: code(r, 6)?,
+            source_ref: r.get(7)?,
+            community: r.get(8)?,
+            address: r.get(9)?,
+            summary: r.get(10)?,
+            details: r.get(11)?,
+            complainant: r.get(12)?,
+            phone: r.get(13)?,
+            subject: opt_code(r, 14)?,
+            problem: r.get(15)?,
+            party: r.get(16)?,
+            key_case: r.get(17)?,
+            unit: r.get(18)?,
+            assigned_at: r.get(19)?,
+            due: r.get(20)?,
+            plan: r.get(21)?,
+            defer_until: r.get(22)?,
+            closed_at: r.get(23)?,
+            result: opt_code(r, 24)?,
+            resolution: r.get(25)?,
+            duplicate_of: r.get(26)?,
+            updated_at: r.get(27)?,
+            notes: r.get(28)?,
+        })
+    }
+
+    pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<CaseState>> {
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM cases WHERE id = ?1"))?
+            .query_row([id], CaseState::from_row)
+            .optional()
+            .map_err(|e| Error::Corrupt(format!("case {id}: {e}")))
+    }
+
+    /// Writes the row (insert or replace).
+    pub(crate) fn save(&self, conn: &Connection) -> Result<()> {
+        conn.prepare_cached(&format!(
+            "INSERT OR REPLACE INTO cases ({COLUMNS}) VALUES \
+             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
+              ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)"
+        ))?
+        .execute(params![
+            self.id,
+            self.office,
+            self.year,
+            self.seq,
+            self.status.code(),
+            self.received_at,
+            self.source.code(),
+            self.source_ref,
+            self.community,
+            self.address,
+            self.summary,
+            self.details,
+            self.complainant,
+            self.phone,
+            self.subject.map(|s| s.code()),
+            self.problem,
+            self.party,
+            self.key_case,
+            self.unit,
+            self.assigned_at,
+            self.due,
+            self.plan,
+            self.defer_until,
+            self.closed_at,
+            self.result.map(|r| r.code()),
+            self.resolution,
+            self.duplicate_of,
+            self.updated_at,
+            self.notes,
+        ])?;
+        Ok(())
+    }
+
+    /// The local calendar date the case was received (`YYYY-MM-DD`).
+    pub fn received_date(&self) -> &str {
+        self.received_at.get(..10).unwrap_or(&self.received_at)
+    }
+
+    /// Due date passed and still being worked on (not closed, not deferred).
+    pub fn overdue(&self, today: &str) -> bool {
+        matches!(self.status, Status::Open | Status::Assigned)
+            && self.due.as_deref().is_some_and(|d| d < today)
+    }
+
+    /// Not closed 180 days after it was received (半年未解决).
+    pub fn long_running(&self, today: &str) -> bool {
+        self.status != Status::Closed && self.received_date() <= long_running_cutoff(today).as_str()
+    }
+}
+
+/// Cases received on or before this date are long-running today.
+pub fn long_running_cutoff(today: &str) -> String {
+    chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d")
+        .map(|d| (d - chrono::Days::new(180)).to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,343 @@
+//! The core: a ledger file, its event log and the tables derived from it.
+//!
+//! Knows nothing of the command line or of tables on a terminal. Every
+//! change goes through [`Ledger::write`], which runs in one immediate
+//! transaction: the events are appended and the derived rows updated
+//! together, or nothing is written at all.
+
+pub mod case;
+pub mod error;
+pub mod event;
+pub mod ops;
+pub mod query;
+pub mod replay;
+pub mod report;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
+
+pub use case::CaseState;
+pub use error::{Error, Result};
+pub use event::{Event, EventRecord};
+
+use crate::domain::OfficeCode;
+use crate::refuse;
+
+/// How long a command waits for another process holding the file (a second
+/// clerk on a shared file) before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Who and when, for the events a command appends.
+#[derive(Clone, Debug)]
+pub struct Stamp {
+    pub now: DateTime<FixedOffset>,
+    pub actor: String,
+}
+
+impl Stamp {
+    /// `now` as stored in events: RFC 3339 to the second, with its offset.
+    pub fn at(&self) -> String {
+        self.now.to_rfc3339_opts(SecondsFormat::Secs, false)
+    }
+
+    /// Today's date in the clock's zone, `YYYY-MM-DD`.
+    pub fn today(&self) -> String {
+        self.now.date_naive().to_string()
+    }
+}
+
+/// The office a file belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfficeInfo {
+    pub code: String,
+    pub name: String,
+    pub district: bool,
+}
+
+pub struct Ledger {
+    conn: Connection,
+    path: PathBuf,
+    office: OfficeInfo,
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The file travels on USB sticks and network shares: keep SQLite's
+    // default rollback journal (WAL needs shared memory on one host).
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Maps SQLite's "this is not a database" to a sentence about the file.
+fn not_a_database(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => Error::NotALedger {
+            path: path.to_path_buf(),
+            why: "it is not an SQLite database".into(),
+        },
+        _ => Error::Sqlite(e),
+    }
+}
+
+impl Ledger {
+    /// Creates a new ledger file for an office. Refuses an existing path.
+    pub fn create(
+        path: &Path,
+        code: &OfficeCode,
+        name: &str,
+        district: bool,
+        stamp: &Stamp,
+    ) -> Result<Ledger> {
+        if path.exists() {
+            refuse!(
+                "{} already exists: a ledger is created once (to start over, move the old file away first)",
+                path.display()
+            );
+        }
+        let name = name.trim();
+        if name.is_empty() {
+            refuse!("the office name must not be empty, e.g. --name 建设路街道");
+        }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            refuse!(
+                "cannot create {}: the folder {} does not exist",
+                path.display(),
+                dir.display()
+            );
+        }
+        let result = Self::create_inner(path, code, name, district, stamp);
+        if result.is_err() {
+            // Leave no half-made file behind: it was ours, made just now.
+            let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(path.with_extension("db-journal"));
+        }
+        result
+    }
+
+    fn create_inner(
+        path: &Path,
+        code: &OfficeCode,
+        name: &str,
+        district: bool,
+        stamp: &Stamp,
+    ) -> Result<Ledger> {
+        // Created empty with owner-only permissions first: the file holds
+        // complainants' personal data.
+        {
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+            opts.open(path)?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        schema::migrate(&mut conn, path, true)?;
+        let office = OfficeInfo {
+            code: code.as_str().to_string(),
+            name: name.to_string(),
+            district,
+        };
+        let mut ledger = Ledger {
+            conn,
+            path: path.to_path_buf(),
+            office,
+        };
+        ledger.write(stamp, |w| {
+            let tx = w.conn();
+            for (k, v) in [
+                ("office", code.as_str()),
+                ("name", name),
+                ("district", if district { "1" } else { "0" }),
+                ("created_at", &stamp.at()),
+            ] {
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+                    params![k, v],
+                )?;
+            }
+            w.append(
+                None,
+                Event::OfficeInit(event::OfficeInit {
+                    name: name.to_string(),
+                    district,
+                }),
+            )?;
+            Ok(())
+        })?;
+        Ok(ledger)
+    }
+
+    /// Opens an existing ledger file, upgrading its schema if it is older.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        if !path.exists() {
+            return Err(Error::NoLedger(path.to_path_buf()));
+        }
+        if path.is_dir() {
+            return Err(Error::NotALedger {
+                path: path.to_path_buf(),
+                why: "it is a folder".into(),
+            });
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| not_a_database(path, e))?;
+        configure(&conn).map_err(|e| match e {
+            Error::Sqlite(e) => not_a_database(path, e),
+            e => e,
+        })?;
+        schema::user_version(&conn).map_err(|e| match e {
+            Error::Sqlite(e) => not_a_database(path, e),
+            e => e,
+        })?;
+        schema::migrate(&mut conn, path, false)?;
+        let office = {
+            let get = |k: &str| -> Result<String> {
+                conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
+                    .map_err(|_| Error::NotALedger {
+                        path: path.to_path_buf(),
+                        why: format!("its identity ('{k}') is missing"),
+                    })
+            };
+            OfficeInfo {
+                code: get("office")?,
+                name: get("name")?,
+                district: get("district")? == "1",
+            }
+        };
+        Ok(Ledger {
+            conn,
+            path: path.to_path_buf(),
+            office,
+        })
+    }
+
+    pub fn office(&self) -> &OfficeInfo {
+        &self.office
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction: taking the write lock up front
+    /// means two clerks on one file queue behind the busy timeout instead of
+    /// failing on a lock upgrade. Commits only if `f` succeeds.
+    pub fn write<T>(
+        &mut self,
+        stamp: &Stamp,
+        f: impl FnOnce(&mut Writer) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let (next_seq, next_clock): (i64, i64) = tx.query_row(
+            "SELECT (SELECT coalesce(max(seq), 0) + 1 FROM events WHERE origin = ?1),
+                    (SELECT coalesce(max(clock), 0) + 1 FROM events)",
+            [&self.office.code],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut w = Writer {
+            tx: &tx,
+            office: &self.office,
+            stamp: stamp.clone(),
+            next_seq,
+            next_clock,
+        };
+        let out = f(&mut w)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+impl Ledger {
+    /// Rebuilds every derived table from the event log, in one transaction.
+    pub fn rebuild(&mut self) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        replay::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// The handle a write transaction gives to operations (see `ops.rs`).
+pub struct Writer<'a> {
+    tx: &'a Connection,
+    office: &'a OfficeInfo,
+    stamp: Stamp,
+    next_seq: i64,
+    next_clock: i64,
+}
+
+impl Writer<'_> {
+    pub(crate) fn conn(&self) -> &Connection {
+        self.tx
+    }
+
+    pub fn office(&self) -> &OfficeInfo {
+        self.office
+    }
+
+    pub fn stamp(&self) -> &Stamp {
+        &self.stamp
+    }
+
+    /// Moves this transaction's clock (the demo generator replays months
+    /// of work in one transaction).
+    pub fn set_now(&mut self, now: DateTime<FixedOffset>) {
+        self.stamp.now = now;
+    }
+
+    /// Appends an event of this office to the log (not yet applied).
+    pub(crate) fn append(&mut self, case_id: Option<&str>, ev: Event) -> Result<EventRecord> {
+        let mut rec = EventRecord {
+            origin: self.office.code.clone(),
+            seq: self.next_seq,
+            clock: self.next_clock,
+            at: self.stamp.at(),
+            actor: self.stamp.actor.clone(),
+            kind: ev.kind().to_string(),
+            case_id: case_id.map(str::to_string),
+            payload: ev.payload(),
+            hash: String::new(),
+        };
+        rec.hash = rec.compute_hash();
+        rec.insert(self.tx)?;
+        replay::apply_non_case(self.tx, &rec, &ev)?;
+        self.next_seq += 1;
+        self.next_clock += 1;
+        Ok(rec)
+    }
+
+    /// Appends a case event and updates the case row the same way replay
+    /// would: the new event has the highest clock, so it applies last.
+    pub(crate) fn append_case(&mut self, case_id: &str, ev: Event) -> Result<CaseState> {
+        let before = CaseState::get(self.tx, case_id)?;
+        let rec = self.append(Some(case_id), ev.clone())?;
+        let after = case::apply(before, &rec, &ev).ok_or_else(|| {
+            Error::Corrupt(format!(
+                "event {}/{} applies to no case",
+                rec.origin, rec.seq
+            ))
+        })?;
+        after.save(self.tx)?;
+        Ok(after)
+    }
+}

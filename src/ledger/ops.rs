@@ -1,0 +1,406 @@
+//! The operations a clerk performs, with the lifecycle rules that refuse
+//! what makes no sense. Each validates first, then appends its event.
+//!
+//! | command | allowed from                    | refused from            |
+//! |---------|---------------------------------|-------------------------|
+//! | assign  | open, assigned, deferred        | closed (reopen first)   |
+//! | defer   | open, assigned, deferred (revises the plan) | closed      |
+//! | close   | open, assigned, deferred        | closed                  |
+//! | reopen  | closed, deferred                | open, assigned          |
+//! | note    | any                             | —                       |
+
+use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
+
+use super::Writer;
+use super::case::CaseState;
+use super::error::Result;
+use super::event::{
+    CaseAdd, CaseAssign, CaseClose, CaseDefer, CaseNote, CaseReopen, Event, UnitAdd,
+};
+use super::query::{self, Problem, Unit};
+use crate::domain::{CaseId, Outcome, ProblemCode, Source, Status, Subject, UnitCode};
+use crate::refuse;
+
+/// Days to the due date when the case has no problem type.
+pub const DEFAULT_DAYS: u64 = 15;
+
+/// A complaint to register.
+#[derive(Clone, Debug)]
+pub struct NewCase {
+    pub received: Option<DateTime<FixedOffset>>,
+    pub source: Source,
+    pub source_ref: Option<String>,
+    pub community: String,
+    pub address: Option<String>,
+    pub summary: String,
+    pub details: Option<String>,
+    pub complainant: Option<String>,
+    pub phone: Option<String>,
+    pub subject: Option<Subject>,
+    pub problem: Option<ProblemCode>,
+    pub party: Option<String>,
+    pub key: bool,
+}
+
+/// When an assigned case is due.
+#[derive(Clone, Copy, Debug)]
+pub enum Due {
+    Date(NaiveDate),
+    Days(u32),
+    /// Today + the problem type's time limit (or 15 days).
+    Default,
+}
+
+/// Forwarding a case to a unit.
+#[derive(Clone, Debug)]
+pub struct Assignment {
+    /// `None`: the problem type's default unit.
+    pub unit: Option<String>,
+    pub due: Due,
+    pub subject: Option<Subject>,
+    pub problem: Option<ProblemCode>,
+    pub party: Option<String>,
+    pub note: Option<String>,
+}
+
+/// What `assign` decided, for the command to report.
+#[derive(Clone, Debug)]
+pub struct Assigned {
+    pub case: CaseState,
+    pub unit: Unit,
+    /// The unit came from the problem type's default.
+    pub unit_defaulted: bool,
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl Writer<'_> {
+    fn case(&self, id: &CaseId) -> Result<CaseState> {
+        match CaseState::get(self.conn(), &id.to_string())? {
+            Some(c) => Ok(c),
+            None => refuse!("no case {id} in this ledger (see `ledger list`)"),
+        }
+    }
+
+    fn problem(&self, code: &ProblemCode) -> Result<Problem> {
+        match query::problem(self.conn(), code.as_str())? {
+            Some(p) => Ok(p),
+            None => refuse!(
+                "unknown problem code {code}: see `ledger catalog problems` (WY-01..16, YW-01..08, KF-01..05, ZN-01..19, QT-00)"
+            ),
+        }
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.stamp().now.date_naive()
+    }
+
+    /// Registers a complaint and returns its new id.
+    pub fn add_case(&mut self, new: NewCase) -> Result<String> {
+        let now = self.stamp().now;
+        let received = new.received.unwrap_or(now);
+        if received > now {
+            refuse!(
+                "the received time {} is in the future (now is {}): check --received",
+                received.format("%Y-%m-%d %H:%M"),
+                now.format("%Y-%m-%d %H:%M")
+            );
+        }
+        let community = new.community.trim().to_string();
+        if community.is_empty() {
+            refuse!("--community must not be empty: name the residential community (小区)");
+        }
+        let summary = new.summary.trim().to_string();
+        if summary.is_empty() {
+            refuse!("--summary must not be empty: say in a line what the complaint is");
+        }
+        let mut subject = new.subject;
+        if let Some(code) = &new.problem {
+            let p = self.problem(code)?;
+            subject = reconcile_subject(&p, subject, None)?;
+        }
+        let source_ref = non_empty(new.source_ref);
+        if let Some(r) = &source_ref {
+            let existing: Option<String> = self
+                .conn()
+                .query_row(
+                    "SELECT id FROM cases WHERE source = ?1 AND source_ref = ?2",
+                    [new.source.code(), r],
+                    |row| row.get(0),
+                )
+                .ok();
+            if let Some(id) = existing {
+                refuse!(
+                    "{} reference {r} is already registered as {id}: add a note to it instead (`ledger note {id} ...`)",
+                    new.source.code()
+                );
+            }
+        }
+        let office = self.office().code.clone();
+        let year = received.year();
+        let seq: i64 = self.conn().query_row(
+            "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE office = ?1 AND year = ?2",
+            rusqlite::params![office, year],
+            |r| r.get(0),
+        )?;
+        let id = CaseId::new(office.parse().map_err(super::Error::Corrupt)?, year, seq).to_string();
+        let ev = Event::CaseAdd(CaseAdd {
+            received_at: received.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+            source: new.source,
+            source_ref,
+            community,
+            address: non_empty(new.address),
+            summary,
+            details: non_empty(new.details),
+            complainant: non_empty(new.complainant),
+            phone: non_empty(new.phone),
+            subject,
+            problem: new.problem.map(|p| p.as_str().to_string()),
+            party: non_empty(new.party),
+            key: new.key,
+        });
+        self.append_case(&id, ev)?;
+        Ok(id)
+    }
+
+    /// Classifies and forwards a case to a unit with a due date.
+    pub fn assign(&mut self, id: &CaseId, a: Assignment) -> Result<Assigned> {
+        let c = self.case(id)?;
+        if c.status == Status::Closed {
+            refuse!("{id} is closed: reopen it first (`ledger reopen {id} --reason ...`)");
+        }
+        // The problem type in force after this assignment, and its subject.
+        let new_problem = match &a.problem {
+            Some(code) => Some(self.problem(code)?),
+            None => None,
+        };
+        let current_problem = match (&new_problem, &c.problem) {
+            (None, Some(code)) => query::problem(self.conn(), code)?,
+            _ => None,
+        };
+        let subject = match (&new_problem, &current_problem) {
+            (Some(p), _) => reconcile_subject(p, a.subject, None)?,
+            (None, Some(p)) => reconcile_subject(p, a.subject, Some(id))?,
+            (None, None) => a.subject,
+        };
+        let effective = new_problem.as_ref().or(current_problem.as_ref());
+        let (unit, unit_defaulted) = match &a.unit {
+            Some(typed) => match query::find_unit(self.conn(), typed)? {
+                Some(u) => (u, false),
+                None => refuse!(
+                    "unknown unit '{typed}': give a unit code or its exact name (see `ledger catalog units`; register a local one with `ledger unit add`)"
+                ),
+            },
+            None => match effective.and_then(|p| p.default_unit.clone()) {
+                Some(code) => match query::find_unit(self.conn(), &code)? {
+                    Some(u) => (u, true),
+                    None => refuse!("the default unit {code} is missing from this ledger"),
+                },
+                None => refuse!(
+                    "give --unit: {} has no default unit (usually JD 街道办事处 or ZJ 区物业办; see `ledger catalog units`)",
+                    effective.map_or_else(
+                        || "a case without a problem type".to_string(),
+                        |p| p.code.clone()
+                    )
+                ),
+            },
+        };
+        let today = self.today();
+        let due = match a.due {
+            Due::Date(d) => d,
+            Due::Days(n) => today + Days::new(n.into()),
+            Due::Default => {
+                today + Days::new(effective.map_or(DEFAULT_DAYS, |p| p.days.max(0) as u64))
+            }
+        };
+        if due.to_string().as_str() < c.received_date() {
+            refuse!(
+                "the due date {due} is before {id} was received ({}): check --due",
+                c.received_date()
+            );
+        }
+        let ev = Event::CaseAssign(CaseAssign {
+            unit: unit.code.clone(),
+            due: due.to_string(),
+            subject: subject.filter(|s| Some(*s) != c.subject),
+            problem: new_problem.map(|p| p.code),
+            party: non_empty(a.party),
+            note: non_empty(a.note),
+        });
+        let case = self.append_case(&id.to_string(), ev)?;
+        Ok(Assigned {
+            case,
+            unit,
+            unit_defaulted,
+        })
+    }
+
+    /// Defers a case with a work plan (暂缓).
+    pub fn defer(
+        &mut self,
+        id: &CaseId,
+        plan: &str,
+        until: Option<NaiveDate>,
+    ) -> Result<CaseState> {
+        let c = self.case(id)?;
+        if c.status == Status::Closed {
+            refuse!("{id} is closed: only an open, assigned or deferred case can be deferred");
+        }
+        let plan = plan.trim();
+        if plan.is_empty() {
+            refuse!("a deferred case needs a work plan: give --plan TEXT");
+        }
+        if let Some(u) = until
+            && u < self.today()
+        {
+            refuse!("--until {u} is in the past: give the date the plan should be done by");
+        }
+        self.append_case(
+            &id.to_string(),
+            Event::CaseDefer(CaseDefer {
+                plan: plan.to_string(),
+                until: until.map(|d| d.to_string()),
+            }),
+        )
+    }
+
+    /// Closes a case out (销号).
+    pub fn close(
+        &mut self,
+        id: &CaseId,
+        result: Outcome,
+        resolution: &str,
+        duplicate_of: Option<&CaseId>,
+    ) -> Result<CaseState> {
+        let c = self.case(id)?;
+        if c.status == Status::Closed {
+            refuse!(
+                "{id} is already closed ({}): reopen it first if it needs more work",
+                c.result.map_or("", |r| r.code())
+            );
+        }
+        let resolution = resolution.trim();
+        if resolution.is_empty() {
+            refuse!("closing needs a resolution: give --resolution TEXT saying how it was handled");
+        }
+        let duplicate_of = match (result, duplicate_of) {
+            (Outcome::Duplicate, None) => {
+                refuse!("--result duplicate needs --duplicate-of CASE: the case this one repeats")
+            }
+            (Outcome::Duplicate, Some(d)) => {
+                if d == id {
+                    refuse!("{id} cannot be a duplicate of itself: name the earlier case");
+                }
+                if CaseState::get(self.conn(), &d.to_string())?.is_none() {
+                    refuse!("--duplicate-of {d}: no such case in this ledger");
+                }
+                Some(d.to_string())
+            }
+            (_, Some(_)) => {
+                refuse!(
+                    "--duplicate-of goes with --result duplicate (this close is {})",
+                    result.code()
+                )
+            }
+            (_, None) => None,
+        };
+        self.append_case(
+            &id.to_string(),
+            Event::CaseClose(CaseClose {
+                result,
+                resolution: resolution.to_string(),
+                duplicate_of,
+            }),
+        )
+    }
+
+    /// Puts a closed or deferred case back to open.
+    pub fn reopen(&mut self, id: &CaseId, reason: &str) -> Result<CaseState> {
+        let c = self.case(id)?;
+        if !matches!(c.status, Status::Closed | Status::Deferred) {
+            refuse!(
+                "{id} is {}: only a closed or deferred case can be reopened",
+                c.status.code()
+            );
+        }
+        let reason = reason.trim();
+        if reason.is_empty() {
+            refuse!("reopening needs a reason: give --reason TEXT");
+        }
+        self.append_case(
+            &id.to_string(),
+            Event::CaseReopen(CaseReopen {
+                reason: reason.to_string(),
+            }),
+        )
+    }
+
+    /// Appends a remark to a case in any state.
+    pub fn note(&mut self, id: &CaseId, text: &str) -> Result<CaseState> {
+        self.case(id)?;
+        let text = text.trim();
+        if text.is_empty() {
+            refuse!("a note must not be empty");
+        }
+        self.append_case(
+            &id.to_string(),
+            Event::CaseNote(CaseNote {
+                text: text.to_string(),
+            }),
+        )
+    }
+
+    /// Registers a local unit (e.g. a community residents' committee).
+    pub fn add_unit(&mut self, code: &UnitCode, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            refuse!("the unit name must not be empty");
+        }
+        if let Some(u) = query::find_unit(self.conn(), &code.0)? {
+            refuse!("unit code {} is taken by {}", u.code, u.name);
+        }
+        if let Some(u) = query::find_unit(self.conn(), name)? {
+            refuse!("a unit named {name} exists already, as {}", u.code);
+        }
+        self.append(
+            None,
+            Event::UnitAdd(UnitAdd {
+                code: code.0.clone(),
+                name: name.to_string(),
+            }),
+        )?;
+        Ok(())
+    }
+}
+
+/// The subject a case gets with problem type `p`: the problem's own
+/// subject, unless the clerk named another, which is refused. QT-00 goes
+/// with any subject. `keeping` names the case when `p` is its existing
+/// problem (the message then suggests changing the problem too).
+fn reconcile_subject(
+    p: &Problem,
+    given: Option<Subject>,
+    keeping: Option<&CaseId>,
+) -> Result<Option<Subject>> {
+    match (p.subject, given) {
+        (Some(ps), Some(g)) if ps != g => match keeping {
+            None => refuse!(
+                "problem {} is a {} problem, not {}: pick a {} code or leave --subject out",
+                p.code,
+                ps.code(),
+                g.code(),
+                g.code()
+            ),
+            Some(id) => refuse!(
+                "{id} has problem {}, a {} problem: to make it {}, give a matching --problem too",
+                p.code,
+                ps.code(),
+                g.code()
+            ),
+        },
+        (Some(ps), _) => Ok(Some(ps)),
+        (None, g) => Ok(g),
+    }
+}

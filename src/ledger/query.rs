@@ -1,0 +1,232 @@
+//! Reading a ledger: the catalogue, units, one case, and filtered lists.
+
+use rusqlite::{Connection, OptionalExtension, ToSql};
+
+use super::case::{self, CaseState, long_running_cutoff};
+use super::error::{Error, Result};
+use super::event::EventRecord;
+use super::{Ledger, OfficeInfo};
+use crate::domain::{Status, Subject};
+
+/// A problem type from the catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub code: String,
+    /// `None` for QT-00, which goes with any subject.
+    pub subject: Option<Subject>,
+    pub title: String,
+    pub days: i64,
+    pub default_unit: Option<String>,
+}
+
+/// A unit cases are forwarded to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub code: String,
+    pub name: String,
+    pub builtin: bool,
+}
+
+/// Which cases `list` shows; every filter narrows.
+#[derive(Clone, Debug, Default)]
+pub struct CaseFilter {
+    pub statuses: Vec<Status>,
+    pub overdue: bool,
+    pub long_running: bool,
+    pub key: bool,
+    pub unit: Option<String>,
+    pub problem: Option<String>,
+    pub subject: Option<Subject>,
+    /// Substring of the community name.
+    pub community: Option<String>,
+    pub office: Option<String>,
+    /// Received on or after / on or before (dates, `YYYY-MM-DD`).
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+pub(crate) fn problem(conn: &Connection, code: &str) -> Result<Option<Problem>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT code, subject, title, days, default_unit FROM problems WHERE code = ?1",
+        )?
+        .query_row([code], problem_row)
+        .optional()?)
+}
+
+fn problem_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Problem> {
+    let subject: Option<String> = r.get(1)?;
+    Ok(Problem {
+        code: r.get(0)?,
+        subject: subject.and_then(|s| s.parse().ok()),
+        title: r.get(2)?,
+        days: r.get(3)?,
+        default_unit: r.get(4)?,
+    })
+}
+
+/// A unit by code (any case) or by exact name.
+pub(crate) fn find_unit(conn: &Connection, typed: &str) -> Result<Option<Unit>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT code, name, builtin FROM units WHERE code = upper(?1) OR name = ?1
+             ORDER BY code = upper(?1) DESC LIMIT 1",
+        )?
+        .query_row([typed], unit_row)
+        .optional()?)
+}
+
+fn unit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Unit> {
+    Ok(Unit {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        builtin: r.get(2)?,
+    })
+}
+
+impl Ledger {
+    pub fn problems(&self) -> Result<Vec<Problem>> {
+        let mut st = self.conn().prepare(
+            "SELECT code, subject, title, days, default_unit FROM problems
+             ORDER BY CASE substr(code, 1, 2) WHEN 'WY' THEN 1 WHEN 'YW' THEN 2 WHEN 'KF' THEN 3
+                      WHEN 'ZN' THEN 4 ELSE 5 END, code",
+        )?;
+        let rows = st.query_map([], problem_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn problem(&self, code: &str) -> Result<Option<Problem>> {
+        problem(self.conn(), code)
+    }
+
+    pub fn units(&self) -> Result<Vec<Unit>> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT code, name, builtin FROM units ORDER BY builtin DESC, rowid")?;
+        let rows = st.query_map([], unit_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn unit(&self, typed: &str) -> Result<Option<Unit>> {
+        find_unit(self.conn(), typed)
+    }
+
+    /// Every office this file knows of, by code.
+    pub fn offices(&self) -> Result<Vec<OfficeInfo>> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT code, name, district FROM offices ORDER BY code")?;
+        let rows = st.query_map([], |r| {
+            Ok(OfficeInfo {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                district: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn case(&self, id: &str) -> Result<Option<CaseState>> {
+        CaseState::get(self.conn(), id)
+    }
+
+    /// A case's events, oldest first (replay order).
+    pub fn events_for(&self, id: &str) -> Result<Vec<EventRecord>> {
+        EventRecord::for_case(self.conn(), id)
+    }
+
+    pub fn event_count(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
+    }
+
+    /// Streams the cases that pass `filter`, in office, year, number order,
+    /// without holding them all in memory.
+    pub fn each_case(
+        &self,
+        filter: &CaseFilter,
+        today: &str,
+        mut f: impl FnMut(CaseState) -> Result<()>,
+    ) -> Result<()> {
+        let mut wheres: Vec<String> = Vec::new();
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        let arg = |v: Box<dyn ToSql>, args: &mut Vec<Box<dyn ToSql>>| {
+            args.push(v);
+            format!("?{}", args.len())
+        };
+        if !filter.statuses.is_empty() {
+            let list: Vec<String> = filter
+                .statuses
+                .iter()
+                .map(|s| format!("'{}'", s.code()))
+                .collect();
+            wheres.push(format!("status IN ({})", list.join(", ")));
+        }
+        if filter.overdue {
+            let p = arg(Box::new(today.to_string()), &mut args);
+            wheres.push(format!(
+                "status IN ('open', 'assigned') AND due IS NOT NULL AND due < {p}"
+            ));
+        }
+        if filter.long_running {
+            let p = arg(Box::new(long_running_cutoff(today)), &mut args);
+            wheres.push(format!(
+                "status <> 'closed' AND substr(received_at, 1, 10) <= {p}"
+            ));
+        }
+        if filter.key {
+            wheres.push("key_case = 1".into());
+        }
+        if let Some(u) = &filter.unit {
+            let p = arg(Box::new(u.clone()), &mut args);
+            wheres.push(format!("unit = {p}"));
+        }
+        if let Some(v) = &filter.problem {
+            let p = arg(Box::new(v.clone()), &mut args);
+            wheres.push(format!("problem = {p}"));
+        }
+        if let Some(v) = &filter.subject {
+            let p = arg(Box::new(v.code().to_string()), &mut args);
+            wheres.push(format!("subject = {p}"));
+        }
+        if let Some(v) = &filter.community {
+            let p = arg(Box::new(v.clone()), &mut args);
+            wheres.push(format!("instr(community, {p}) > 0"));
+        }
+        if let Some(v) = &filter.office {
+            let p = arg(Box::new(v.clone()), &mut args);
+            wheres.push(format!("office = {p}"));
+        }
+        if let Some(v) = &filter.from {
+            let p = arg(Box::new(v.clone()), &mut args);
+            wheres.push(format!("substr(received_at, 1, 10) >= {p}"));
+        }
+        if let Some(v) = &filter.to {
+            let p = arg(Box::new(v.clone()), &mut args);
+            wheres.push(format!("substr(received_at, 1, 10) <= {p}"));
+        }
+        let sql = format!(
+            "SELECT {} FROM cases {} ORDER BY office, year, seq",
+            case::COLUMNS,
+            if wheres.is_empty() {
+                String::new()
+            } else {
+                format!("WHERE {}", wheres.join(" AND "))
+            }
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let mut rows = st.query(params.as_slice())?;
+        while let Some(row) = rows.next()? {
+            let c = CaseState::from_row(row).map_err(|e| Error::Corrupt(e.to_string()))?;
+            f(c)?;
+        }
+        Ok(())
+    }
+
+    /// Verifies the file (see `replay::check`).
+    pub fn check(&self) -> Result<super::replay::CheckReport> {
+        super::replay::check(self.conn())
+    }
+}

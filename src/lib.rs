@@ -1,0 +1,12 @@
+//! `ledger`: the property-management rectification case ledger (物业管理整治台账).
+//!
+//! `ledger` (the core) keeps the file and its rules; `cmd` turns the command
+//! line into calls on it and renders what comes back.
+
+pub mod cli;
+pub mod clock;
+pub mod cmd;
+pub mod demo;
+pub mod domain;
+pub mod ledger;
+pub mod render;

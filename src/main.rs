@@ -1,0 +1,73 @@
+//! The `ledger` binary: parse the command line, run the command, map the
+//! outcome to an exit status (0 done, 1 refused or failed, 2 usage).
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::ErrorKind;
+
+use ledger::cli::{Cli, Ctx};
+use ledger::ledger::Stamp;
+use ledger::render::Style;
+use ledger::{clock, cmd};
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<ledger::ledger::Error>().is_some_and(|le| {
+                matches!(le, ledger::ledger::Error::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
+            })
+    })
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(match e.kind() {
+                ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
+                // A well-formed command whose value was refused (a bad date,
+                // an unknown status): a refusal, like those the core makes.
+                ErrorKind::ValueValidation | ErrorKind::InvalidValue => 1,
+                _ => 2,
+            });
+        }
+    };
+    let now = match clock::now_from_env() {
+        Ok(n) => n,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let mut ctx = Ctx {
+        db: cli.db,
+        lang: cli.lang,
+        style: Style { ascii: cli.ascii },
+        stamp: Stamp {
+            now,
+            actor: clock::actor_from_env(),
+        },
+        out: &mut out,
+        err: &mut err,
+    };
+    let result = cmd::run(&mut ctx, cli.command).and_then(|()| Ok(out.flush()?));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            // Whatever was printed before the failure is still data.
+            let _ = out.flush();
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

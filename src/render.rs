@@ -1,0 +1,240 @@
+//! Writers for what commands print: tables for people, CSV for
+//! spreadsheets, JSON for scripts, Markdown for documents.
+//!
+//! CSV and JSON are byte-stable (no colour, no terminal width). CSV opens
+//! with a UTF-8 BOM so Excel/WPS on Chinese Windows shows Chinese, and
+//! neutralises cells a spreadsheet would run as a formula.
+
+use std::io::{self, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+/// How listing commands print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    Md,
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "table" => Ok(Format::Table),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            "md" | "markdown" => Ok(Format::Md),
+            _ => Err(format!("'{s}' is not a format: use table, csv, json or md")),
+        }
+    }
+}
+
+/// Table drawing style.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// Plain ASCII borders, for old Windows consoles.
+    pub ascii: bool,
+}
+
+/// Headers and rows of text, the common shape of tables, CSV and Markdown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Grid {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Grid {
+    pub fn new(headers: impl IntoIterator<Item = impl Into<String>>) -> Grid {
+        Grid {
+            headers: headers.into_iter().map(Into::into).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+}
+
+pub const BOM: &str = "\u{feff}";
+
+pub fn table(out: &mut dyn Write, grid: &Grid, style: Style) -> io::Result<()> {
+    let mut t = Table::new();
+    t.load_style(if style.ascii {
+        presets::ASCII_FULL_CONDENSED
+    } else {
+        presets::UTF8_FULL_CONDENSED
+    });
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_header(&grid.headers);
+    for r in &grid.rows {
+        t.add_row(r);
+    }
+    writeln!(out, "{t}")
+}
+
+/// A cell a spreadsheet would treat as a formula gets a leading `'`
+/// (numbers such as `-3` are left alone).
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A CSV writer for people: BOM first, formulas neutralised.
+pub struct CsvOut<'a> {
+    w: csv::Writer<&'a mut dyn Write>,
+}
+
+impl<'a> CsvOut<'a> {
+    pub fn new(out: &'a mut dyn Write, headers: &[String]) -> io::Result<CsvOut<'a>> {
+        out.write_all(BOM.as_bytes())?;
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(headers).map_err(csv_io)?;
+        Ok(CsvOut { w })
+    }
+
+    pub fn row(&mut self, cells: &[String]) -> io::Result<()> {
+        self.w
+            .write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+            .map_err(csv_io)
+    }
+
+    pub fn finish(mut self) -> io::Result<()> {
+        self.w.flush()
+    }
+}
+
+fn csv_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        k => io::Error::other(format!("{k:?}")),
+    }
+}
+
+pub fn csv(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+    let mut w = CsvOut::new(out, &grid.headers)?;
+    for r in &grid.rows {
+        w.row(r)?;
+    }
+    w.finish()
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn json(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// A JSON array written one element at a time.
+pub struct JsonArray<'a> {
+    out: &'a mut dyn Write,
+    first: bool,
+}
+
+impl<'a> JsonArray<'a> {
+    pub fn new(out: &'a mut dyn Write) -> io::Result<JsonArray<'a>> {
+        out.write_all(b"[")?;
+        Ok(JsonArray { out, first: true })
+    }
+
+    pub fn item(&mut self, value: &impl Serialize) -> io::Result<()> {
+        self.out
+            .write_all(if self.first { b"\n  " } else { b",\n  " })?;
+        self.first = false;
+        let text = serde_json::to_string_pretty(value)?;
+        self.out.write_all(text.replace('\n', "\n  ").as_bytes())
+    }
+
+    pub fn finish(self) -> io::Result<()> {
+        self.out
+            .write_all(if self.first { b"]\n" } else { b"\n]\n" })
+    }
+}
+
+/// A Markdown table; `|` in cells is escaped and newlines become spaces.
+pub fn md(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
+    let esc = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+    writeln!(
+        out,
+        "| {} |",
+        grid.headers
+            .iter()
+            .map(|h| esc(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    )?;
+    writeln!(out, "|{}", "---|".repeat(grid.headers.len()))?;
+    for r in &grid.rows {
+        writeln!(
+            out,
+            "| {} |",
+            r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes a grid in any format; JSON takes the grid as an array of objects
+/// keyed by `keys`.
+pub fn grid(
+    out: &mut dyn Write,
+    format: Format,
+    style: Style,
+    grid: &Grid,
+    keys: &[&str],
+) -> io::Result<()> {
+    match format {
+        Format::Table => table(out, grid, style),
+        Format::Csv => csv(out, grid),
+        Format::Md => md(out, grid),
+        Format::Json => {
+            let rows: Vec<serde_json::Map<String, serde_json::Value>> = grid
+                .rows
+                .iter()
+                .map(|r| {
+                    keys.iter()
+                        .zip(r)
+                        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                        .collect()
+                })
+                .collect();
+            json(out, &rows)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_are_not() {
+        assert_eq!(neutralise("=1+1"), "'=1+1");
+        assert_eq!(neutralise("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(neutralise("-3"), "-3");
+        assert_eq!(neutralise("+86 138"), "'+86 138");
+        assert_eq!(neutralise("物业"), "物业");
+    }
+
+    #[test]
+    fn json_arrays_stream_valid_json() {
+        let mut buf = Vec::new();
+        let mut a = JsonArray::new(&mut buf).unwrap();
+        a.item(&serde_json::json!({"a": 1})).unwrap();
+        a.item(&serde_json::json!({"b": [1, 2]})).unwrap();
+        a.finish().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&buf).unwrap();
+        assert_eq!(v, serde_json::json!([{"a": 1}, {"b": [1, 2]}]));
+        let mut buf = Vec::new();
+        JsonArray::new(&mut buf).unwrap().finish().unwrap();
+        assert_eq!(buf, b"[]\n");
+    }
+}
