@@ -1,0 +1,2 @@
+//! The integration tests: one binary that drives the real `ledger`
+//! executable in temporary folders.
