@@ -8,5 +8,6 @@ pub mod clock;
 pub mod cmd;
 pub mod demo;
 pub mod domain;
+pub mod exchange;
 pub mod ledger;
 pub mod render;

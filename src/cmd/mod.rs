@@ -8,9 +8,11 @@ pub mod close;
 pub mod completions;
 pub mod defer;
 pub mod demo;
+pub mod export;
 pub mod init;
 pub mod list;
 pub mod man;
+pub mod merge;
 pub mod note;
 pub mod rebuild;
 pub mod reopen;
@@ -35,6 +37,8 @@ pub enum Command {
     Report(report::Args),
     Catalog(catalog::Args),
     Unit(unit::Args),
+    Export(export::Args),
+    Merge(merge::Args),
     Check(check::Args),
     Rebuild(rebuild::Args),
     Demo(demo::Args),
@@ -56,6 +60,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Report(a) => report::run(ctx, a),
         Command::Catalog(a) => catalog::run(ctx, a),
         Command::Unit(a) => unit::run(ctx, a),
+        Command::Export(a) => export::run(ctx, a),
+        Command::Merge(a) => merge::run(ctx, a),
         Command::Check(a) => check::run(ctx, a),
         Command::Rebuild(a) => rebuild::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),

@@ -5,7 +5,7 @@
 //! is stored as written and hashed as stored, so a record is verified
 //! byte for byte wherever it travels; it is never re-serialised.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -277,16 +277,6 @@ impl EventRecord {
             self.hash
         ])?;
         Ok(())
-    }
-
-    pub(crate) fn get(conn: &Connection, origin: &str, seq: i64) -> Result<Option<EventRecord>> {
-        Ok(conn
-            .prepare_cached(&format!(
-                "SELECT {} FROM events WHERE origin = ?1 AND seq = ?2",
-                Self::COLUMNS
-            ))?
-            .query_row(params![origin, seq], Self::from_row)
-            .optional()?)
     }
 
     /// A case's events in replay order.

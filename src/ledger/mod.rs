@@ -8,6 +8,7 @@
 pub mod case;
 pub mod error;
 pub mod event;
+pub mod merge;
 pub mod ops;
 pub mod query;
 pub mod replay;

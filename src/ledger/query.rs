@@ -225,6 +225,24 @@ impl Ledger {
         Ok(())
     }
 
+    /// Streams every event with clock greater than `since`, in replay
+    /// order (clock, origin, seq).
+    pub fn each_event(
+        &self,
+        since: i64,
+        mut f: impl FnMut(&EventRecord) -> Result<()>,
+    ) -> Result<()> {
+        let mut st = self.conn().prepare(&format!(
+            "SELECT {} FROM events WHERE clock > ?1 ORDER BY clock, origin, seq",
+            EventRecord::COLUMNS
+        ))?;
+        let mut rows = st.query([since])?;
+        while let Some(row) = rows.next()? {
+            f(&EventRecord::from_row(row)?)?;
+        }
+        Ok(())
+    }
+
     /// Verifies the file (see `replay::check`).
     pub fn check(&self) -> Result<super::replay::CheckReport> {
         super::replay::check(self.conn())

@@ -36,11 +36,22 @@ pub(crate) fn apply_non_case(conn: &Connection, rec: &EventRecord, ev: &Event) -
 
 /// Streams the case events in (case_id, clock, origin, seq) order and hands
 /// each case's folded state to `f`.
-fn fold_cases(conn: &Connection, mut f: impl FnMut(CaseState) -> Result<()>) -> Result<()> {
-    let mut st = conn.prepare(&format!(
+fn fold_cases(conn: &Connection, f: impl FnMut(CaseState) -> Result<()>) -> Result<()> {
+    let sql = format!(
         "SELECT {} FROM events WHERE case_id IS NOT NULL ORDER BY case_id, clock, origin, seq",
         EventRecord::COLUMNS
-    ))?;
+    );
+    fold_cases_sql(conn, &sql, f)
+}
+
+/// Folds the events `sql` selects (event columns, ordered by case id then
+/// replay order) into one state per case.
+pub(crate) fn fold_cases_sql(
+    conn: &Connection,
+    sql: &str,
+    mut f: impl FnMut(CaseState) -> Result<()>,
+) -> Result<()> {
+    let mut st = conn.prepare(sql)?;
     let mut rows = st.query([])?;
     let mut current: Option<(String, Option<CaseState>)> = None;
     while let Some(row) = rows.next()? {
@@ -63,17 +74,6 @@ fn fold_cases(conn: &Connection, mut f: impl FnMut(CaseState) -> Result<()>) -> 
         f(done)?;
     }
     Ok(())
-}
-
-/// Replays one case's events from the log (for merges, which may insert
-/// events in the middle of a case's history).
-pub(crate) fn replay_case(conn: &Connection, id: &str) -> Result<Option<CaseState>> {
-    let mut state = None;
-    for rec in EventRecord::for_case(conn, id)? {
-        let ev = rec.event()?;
-        state = case::apply(state, &rec, &ev);
-    }
-    Ok(state)
 }
 
 /// Rebuilds every derived table from the log. Call inside a transaction.

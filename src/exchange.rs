@@ -1,0 +1,329 @@
+//! The exchange file: a ledger's events as one CSV, for the nightly trip
+//! from a street office to the district (and back).
+//!
+//! Format `ledger/1`:
+//!
+//! - UTF-8 with a BOM (Excel/WPS on Chinese Windows then shows Chinese);
+//!   RFC 4180 quoting, so fields may hold commas, quotes and newlines.
+//! - A header row: `format,origin,seq,clock,at,actor,kind,case_id,payload,hash`.
+//! - One row per event, exactly as stored (see `ledger::event`): `format` is
+//!   `ledger/1`; `payload` is the event's JSON text; `hash` is its SHA-256
+//!   over the canonical form of the other columns. Rows are in replay order
+//!   (clock, origin, seq), so the same ledger always gives the same bytes.
+//! - A last row with `kind` = `export.end`: `origin` is the exporting office,
+//!   `seq` the number of event rows, `clock` the largest clock, `payload`
+//!   `{"district":…,"name":…}`, and `hash` the SHA-256 of the event hashes
+//!   (each followed by a newline). A file without it was cut short.
+//!
+//! Reading verifies every row's hash, the count and the digest, and names
+//! the file's line and the event for anything that does not match.
+
+use std::io::{Read, Write};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::ledger::merge::{Exporter, Incoming};
+use crate::ledger::{Error, EventRecord, Ledger, Result};
+
+/// The format tag in every row's first column.
+pub const FORMAT: &str = "ledger/1";
+/// The header row.
+pub const HEADER: [&str; 10] = [
+    "format", "origin", "seq", "clock", "at", "actor", "kind", "case_id", "payload", "hash",
+];
+/// The kind of the closing row.
+pub const END_KIND: &str = "export.end";
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndPayload {
+    district: bool,
+    name: String,
+}
+
+fn hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportStats {
+    pub events: u64,
+    pub max_clock: i64,
+}
+
+/// Writes the ledger's events with clock greater than `since` (all, for
+/// `None`) as an exchange file.
+pub fn export(ledger: &Ledger, out: &mut dyn Write, since: Option<i64>) -> Result<ExportStats> {
+    out.write_all(crate::render::BOM.as_bytes())?;
+    let mut w = csv::WriterBuilder::new().from_writer(out);
+    w.write_record(HEADER).map_err(csv_err)?;
+    let mut digest = Sha256::new();
+    let mut stats = ExportStats {
+        events: 0,
+        max_clock: 0,
+    };
+    ledger.each_event(since.unwrap_or(0), |r| {
+        let seq = r.seq.to_string();
+        let clock = r.clock.to_string();
+        w.write_record([
+            FORMAT,
+            &r.origin,
+            &seq,
+            &clock,
+            &r.at,
+            &r.actor,
+            &r.kind,
+            r.case_id.as_deref().unwrap_or(""),
+            &r.payload,
+            &r.hash,
+        ])
+        .map_err(csv_err)?;
+        digest.update(r.hash.as_bytes());
+        digest.update(b"\n");
+        stats.events += 1;
+        stats.max_clock = stats.max_clock.max(r.clock);
+        Ok(())
+    })?;
+    let office = ledger.office();
+    let end = serde_json::to_string(&EndPayload {
+        district: office.district,
+        name: office.name.clone(),
+    })?;
+    w.write_record([
+        FORMAT,
+        &office.code,
+        &stats.events.to_string(),
+        &stats.max_clock.to_string(),
+        "",
+        "",
+        END_KIND,
+        "",
+        &end,
+        &hex(&digest.finalize()),
+    ])
+    .map_err(csv_err)?;
+    w.flush()?;
+    Ok(stats)
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::Io(e),
+        k => Error::Refused(format!("{k:?}")),
+    }
+}
+
+/// Reads an exchange file as a stream of verified events and, last, the
+/// exporter. Any problem ends the stream with a refusal naming the line.
+pub struct Reader<R: Read> {
+    name: String,
+    rows: csv::StringRecordsIntoIter<R>,
+    digest: Sha256,
+    count: u64,
+    ended: bool,
+    failed: bool,
+}
+
+impl<R: Read> Reader<R> {
+    /// Checks the header; `name` is the file name used in messages.
+    pub fn new(name: &str, input: R) -> Result<Reader<R>> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(input);
+        let refuse = |why: String| Error::Refused(format!("{name}: {why}"));
+        let mut first = csv::StringRecord::new();
+        let got = rdr
+            .read_record(&mut first)
+            .map_err(|e| refuse(read_problem(&e)))?;
+        if !got {
+            return Err(refuse("the file is empty: not an exchange file".into()));
+        }
+        let fields: Vec<&str> = first
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                if i == 0 {
+                    f.trim_start_matches('\u{feff}')
+                } else {
+                    f
+                }
+            })
+            .collect();
+        if fields != HEADER {
+            return Err(refuse(format!(
+                "not a ledger exchange file: line 1 should be the header `{}`, found `{}`",
+                HEADER.join(","),
+                clip(&fields.join(","), 80)
+            )));
+        }
+        Ok(Reader {
+            name: name.to_string(),
+            rows: rdr.into_records(),
+            digest: Sha256::new(),
+            count: 0,
+            ended: false,
+            failed: false,
+        })
+    }
+
+    fn refuse(&mut self, line: u64, why: String) -> Error {
+        self.failed = true;
+        Error::Refused(format!("{}, line {line}: {why}", self.name))
+    }
+
+    fn row(&mut self, rec: csv::StringRecord) -> Result<Incoming> {
+        let line = rec.position().map_or(0, |p| p.line());
+        if self.ended {
+            return Err(self.refuse(line, "rows after the export's end row".into()));
+        }
+        if rec.len() != HEADER.len() {
+            return Err(self.refuse(
+                line,
+                format!(
+                    "{} fields where {} are expected: the file was cut short or edited",
+                    rec.len(),
+                    HEADER.len()
+                ),
+            ));
+        }
+        let format = &rec[0];
+        if format != FORMAT {
+            let why = if format.starts_with("ledger/") {
+                format!(
+                    "format {format} is newer than this ledger reads ({FORMAT}): use a newer `ledger`"
+                )
+            } else {
+                format!(
+                    "the format column holds '{}', expected {FORMAT}",
+                    clip(format, 20)
+                )
+            };
+            return Err(self.refuse(line, why));
+        }
+        let int = |i: usize, this: &mut Self| -> Result<i64> {
+            rec[i].parse::<i64>().map_err(|_| {
+                this.refuse(
+                    line,
+                    format!(
+                        "{} '{}' is not a whole number (a spreadsheet may have rewritten it)",
+                        HEADER[i],
+                        clip(&rec[i], 20)
+                    ),
+                )
+            })
+        };
+        let seq = int(2, self)?;
+        let clock = int(3, self)?;
+        if &rec[6] == END_KIND {
+            self.ended = true;
+            let digest = hex(&std::mem::take(&mut self.digest).finalize());
+            if seq as u64 != self.count {
+                return Err(self.refuse(
+                    line,
+                    format!(
+                        "the end row counts {seq} events but the file holds {}: rows were removed or added",
+                        self.count
+                    ),
+                ));
+            }
+            if rec[9] != digest {
+                return Err(self.refuse(
+                    line,
+                    "the end row's digest does not match the events: rows were altered, reordered or replaced".into(),
+                ));
+            }
+            let end: EndPayload = serde_json::from_str(&rec[8])
+                .map_err(|e| self.refuse(line, format!("bad end row: {e}")))?;
+            return Ok(Incoming::End(Exporter {
+                code: rec[1].to_string(),
+                name: end.name,
+                district: end.district,
+                max_clock: clock,
+            }));
+        }
+        let case_id = match &rec[7] {
+            "" => None,
+            s => Some(s.to_string()),
+        };
+        let r = EventRecord {
+            origin: rec[1].to_string(),
+            seq,
+            clock,
+            at: rec[4].to_string(),
+            actor: rec[5].to_string(),
+            kind: rec[6].to_string(),
+            case_id,
+            payload: rec[8].to_string(),
+            hash: rec[9].to_string(),
+        };
+        if r.compute_hash() != r.hash {
+            return Err(self.refuse(
+                line,
+                format!(
+                    "event {}/{} ({}{}) does not match its hash: the row was altered after export (by hand, or by a spreadsheet re-saving dates or numbers)",
+                    r.origin,
+                    r.seq,
+                    r.kind,
+                    r.case_id.as_deref().map(|c| format!(" on {c}")).unwrap_or_default()
+                ),
+            ));
+        }
+        self.digest.update(r.hash.as_bytes());
+        self.digest.update(b"\n");
+        self.count += 1;
+        Ok(Incoming::Event { line, rec: r })
+    }
+}
+
+fn read_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => {
+            "the file is not UTF-8 (was it re-saved by a spreadsheet in another encoding?)".into()
+        }
+        csv::ErrorKind::Io(io) => io.to_string(),
+        _ => e.to_string(),
+    }
+}
+
+impl<R: Read> Iterator for Reader<R> {
+    type Item = Result<Incoming>;
+
+    fn next(&mut self) -> Option<Result<Incoming>> {
+        if self.failed {
+            return None;
+        }
+        match self.rows.next() {
+            Some(Ok(rec)) => Some(self.row(rec)),
+            Some(Err(e)) => {
+                let line = e.position().map_or(0, |p| p.line());
+                let why = read_problem(&e);
+                Some(Err(self.refuse(line, why)))
+            }
+            None if !self.ended => {
+                self.failed = true;
+                Some(Err(Error::Refused(format!(
+                    "{}: the file ends without its end row after {} events: it was cut short (copy it again)",
+                    self.name, self.count
+                ))))
+            }
+            None => None,
+        }
+    }
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,309 @@
+//! Merging events from another ledger: idempotent union of the logs, then
+//! deterministic replay of the cases that received events.
+//!
+//! A file is merged in one transaction: whole, or (refused) not at all.
+//! Because replay order is (clock, origin, seq), the result does not depend
+//! on the order in which files are merged.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{Connection, TransactionBehavior, params};
+use serde::Serialize;
+
+use super::case::CaseState;
+use super::error::{Error, Result};
+use super::event::{Event, EventRecord};
+use super::{Ledger, OfficeInfo, replay};
+use crate::domain::CaseId;
+use crate::refuse;
+
+/// Who wrote an exchange file (from its end row).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exporter {
+    pub code: String,
+    pub name: String,
+    pub district: bool,
+    pub max_clock: i64,
+}
+
+/// One item of an exchange stream: an event (with the file line it came
+/// from), and last the exporter.
+#[derive(Clone, Debug)]
+pub enum Incoming {
+    Event { line: u64, rec: EventRecord },
+    End(Exporter),
+}
+
+/// What merging one file did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MergeStats {
+    pub new_events: u64,
+    pub known_events: u64,
+    /// Events this ledger does not keep (another office's cases, at an office).
+    pub skipped_events: u64,
+    pub cases_created: u64,
+    pub cases_changed: u64,
+}
+
+/// What to do with one incoming event.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    New,
+    Known,
+    Skip,
+    Refuse(String),
+}
+
+/// Facts about an incoming event that the rules look at.
+#[derive(Debug)]
+pub struct Facts<'a> {
+    pub rec: &'a EventRecord,
+    /// The hash this ledger holds for (origin, seq), if any.
+    pub held_hash: Option<&'a str>,
+    /// The office the event's case belongs to (from the case id).
+    pub case_office: Option<&'a str>,
+    /// Whether the event's origin is a district file.
+    pub origin_is_district: bool,
+    /// The receiving ledger.
+    pub receiver: &'a OfficeInfo,
+}
+
+/// Every merge rule, in the order they are tried:
+///
+/// | # | the incoming event …                                           | verdict |
+/// |---|----------------------------------------------------------------|---------|
+/// | 1 | is held here with the same hash                                | Known: nothing to do (idempotence) |
+/// | 2 | is held here with a different hash                             | Refuse: the file rewrites history this ledger holds |
+/// | 3 | claims this ledger's own origin but is not held here           | Refuse: nobody else makes events in this office's name |
+/// | 4 | is on a case of another office, and its origin is not a district | Refuse: an office writes only on its own cases |
+/// | 5 | arrives at an office ledger, about another office's case       | Skip: an office keeps its own cases only |
+/// | 6 | arrives at an office ledger, is not a case event, and its origin is not a district | Skip |
+/// | 7 | otherwise                                                      | New: insert it |
+///
+/// After the whole file is read, one more rule looks at the exporter: a
+/// street office's file may carry new events of its own origin and of
+/// districts (those it merged back) only; a district's file relays anyone's.
+pub fn judge(f: &Facts) -> Verdict {
+    let r = f.rec;
+    match f.held_hash {
+        Some(h) if h == r.hash => return Verdict::Known,
+        Some(_) => {
+            return Verdict::Refuse(format!(
+                "event {}/{} is already held here with different content: the file rewrites history this ledger holds",
+                r.origin, r.seq
+            ));
+        }
+        None => {}
+    }
+    if r.origin == f.receiver.code {
+        return Verdict::Refuse(format!(
+            "event {}/{} is in this ledger's own name ({}) but this ledger never made it",
+            r.origin, r.seq, f.receiver.code
+        ));
+    }
+    if let Some(office) = f.case_office
+        && office != r.origin
+        && !f.origin_is_district
+    {
+        return Verdict::Refuse(format!(
+            "event {}/{} is on case {} of office {office}: an office writes only on its own cases",
+            r.origin,
+            r.seq,
+            r.case_id.as_deref().unwrap_or_default()
+        ));
+    }
+    if !f.receiver.district {
+        match f.case_office {
+            Some(office) if office != f.receiver.code => return Verdict::Skip,
+            None if !f.origin_is_district => return Verdict::Skip,
+            _ => {}
+        }
+    }
+    Verdict::New
+}
+
+impl Ledger {
+    /// Merges one exchange stream. On any refusal nothing is written; with
+    /// `dry_run` the work is done and then rolled back. `progress` is called
+    /// now and then with the number of events read.
+    pub fn merge(
+        &mut self,
+        items: impl Iterator<Item = Result<Incoming>>,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<MergeStats> {
+        let receiver = self.office().clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS merge_touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
+             DELETE FROM temp.merge_touched;",
+        )?;
+        let mut districts: HashMap<String, bool> = tx
+            .prepare("SELECT code, district FROM offices")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stats = MergeStats::default();
+        let mut new_origins: BTreeSet<String> = BTreeSet::new();
+        let mut non_case_new = false;
+        let mut exporter: Option<Exporter> = None;
+        let mut read = 0u64;
+        {
+            let mut held_st =
+                tx.prepare_cached("SELECT hash FROM events WHERE origin = ?1 AND seq = ?2")?;
+            let mut touch_st =
+                tx.prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?;
+            for item in items {
+                let (line, rec) = match item? {
+                    Incoming::Event { line, rec } => (line, rec),
+                    Incoming::End(e) => {
+                        exporter = Some(e);
+                        continue;
+                    }
+                };
+                read += 1;
+                if read % 8192 == 0 {
+                    progress(read);
+                }
+                let refuse = |why: String| Error::Refused(format!("line {line}: {why}"));
+                let held: Option<String> = held_st
+                    .query_row(params![rec.origin, rec.seq], |r| r.get(0))
+                    .map(Some)
+                    .or_else(|e| match e {
+                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                        e => Err(e),
+                    })?;
+                // Known events were checked when they first arrived.
+                let ev = if held.is_none() {
+                    let ev = Event::parse(&rec.kind, &rec.payload)
+                        .map_err(|e| refuse(format!("event {}/{}: {e}", rec.origin, rec.seq)))?;
+                    if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
+                        return Err(refuse(format!(
+                            "event {}/{} ({}) {} a case id",
+                            rec.origin,
+                            rec.seq,
+                            rec.kind,
+                            if rec.case_id.is_some() {
+                                "should not have"
+                            } else {
+                                "lacks"
+                            }
+                        )));
+                    }
+                    if let Event::OfficeInit(o) = &ev {
+                        districts.insert(rec.origin.clone(), o.district);
+                    }
+                    Some(ev)
+                } else {
+                    None
+                };
+                let case_office = match &rec.case_id {
+                    None => None,
+                    Some(c) => Some(
+                        c.parse::<CaseId>()
+                            .map_err(|e| refuse(format!("event {}/{}: {e}", rec.origin, rec.seq)))?
+                            .office,
+                    ),
+                };
+                let facts = Facts {
+                    rec: &rec,
+                    held_hash: held.as_deref(),
+                    case_office: case_office.as_ref().map(|o| o.as_str()),
+                    origin_is_district: districts.get(&rec.origin).copied().unwrap_or(false),
+                    receiver: &receiver,
+                };
+                match judge(&facts) {
+                    Verdict::Known => stats.known_events += 1,
+                    Verdict::Skip => stats.skipped_events += 1,
+                    Verdict::Refuse(why) => return Err(refuse(why)),
+                    Verdict::New => {
+                        rec.insert(&tx)?;
+                        stats.new_events += 1;
+                        new_origins.insert(rec.origin.clone());
+                        match &rec.case_id {
+                            Some(c) => {
+                                touch_st.execute([c])?;
+                            }
+                            None => non_case_new = true,
+                        }
+                        debug_assert!(ev.is_some());
+                    }
+                }
+            }
+        }
+        progress(read);
+        let Some(exp) = exporter else {
+            refuse!("the file ends without its end row: it was cut short");
+        };
+        if let Some(&d) = districts.get(&exp.code)
+            && d != exp.district
+        {
+            refuse!(
+                "the file says it comes from {} {}, but that office is {} a district",
+                exp.code,
+                exp.name,
+                if d { "" } else { "not" }
+            );
+        }
+        for o in &new_origins {
+            let o_district = districts.get(o).copied().unwrap_or(false);
+            if *o != exp.code && !exp.district && !o_district {
+                refuse!(
+                    "{} is a street office's file but carries new events of office {o}: only a district file relays other offices' events",
+                    exp.code
+                );
+            }
+        }
+        if non_case_new {
+            rebuild_non_case(&tx)?;
+        }
+        let (created, changed) = replay_touched(&tx)?;
+        stats.cases_created = created;
+        stats.cases_changed = changed;
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(stats)
+    }
+}
+
+/// Rebuilds the offices and local units from the non-case events.
+fn rebuild_non_case(conn: &Connection) -> Result<()> {
+    conn.execute_batch("DELETE FROM units WHERE builtin = 0; DELETE FROM offices;")?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq",
+        EventRecord::COLUMNS
+    ))?;
+    let recs = st.query_map([], EventRecord::from_row)?;
+    for rec in recs {
+        let rec = rec?;
+        replay::apply_non_case(conn, &rec, &rec.event()?)?;
+    }
+    Ok(())
+}
+
+/// Replays every case that received events; returns (created, changed).
+fn replay_touched(conn: &Connection) -> Result<(u64, u64)> {
+    let sql = format!(
+        "SELECT {} FROM temp.merge_touched t JOIN events e ON e.case_id = t.id
+         ORDER BY e.case_id, e.clock, e.origin, e.seq",
+        EventRecord::COLUMNS
+            .split(", ")
+            .map(|c| format!("e.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let (mut created, mut changed) = (0, 0);
+    replay::fold_cases_sql(conn, &sql, |after| {
+        match CaseState::get(conn, &after.id)? {
+            None => created += 1,
+            Some(before) if before != after => changed += 1,
+            Some(_) => return Ok(()),
+        }
+        after.save(conn)
+    })?;
+    Ok((created, changed))
+}
