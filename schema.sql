@@ -32,7 +32,7 @@ CREATE TABLE events (
     payload TEXT    NOT NULL,
     hash    TEXT    NOT NULL,
     PRIMARY KEY (origin, seq)
-) WITHOUT ROWID;
+); -- rowid tables for the wide rows: WITHOUT ROWID suits small rows only
 CREATE INDEX events_by_case ON events (case_id, clock, origin, seq) WHERE case_id IS NOT NULL;
 CREATE INDEX events_by_clock ON events (clock, origin, seq);
 
@@ -100,7 +100,7 @@ CREATE TABLE cases (
     updated_at   TEXT NOT NULL,
     notes        INTEGER NOT NULL DEFAULT 0,
     UNIQUE (office, year, seq)
-) WITHOUT ROWID;
+);
 CREATE INDEX cases_by_status ON cases (status, due);
 CREATE INDEX cases_by_office ON cases (office, status);
 CREATE INDEX cases_by_received ON cases (received_at);

@@ -80,3 +80,15 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// A failure whose message was already printed: exit 1 without another line.
+#[derive(Debug)]
+pub struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("failed")
+    }
+}
+
+impl std::error::Error for Reported {}

@@ -28,9 +28,7 @@ fn main() -> ExitCode {
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(match e.kind() {
-                ErrorKind::DisplayHelp
-                | ErrorKind::DisplayVersion
-                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => 0,
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
                 // A well-formed command whose value was refused (a bad date,
                 // an unknown status): a refusal, like those the core makes.
                 ErrorKind::ValueValidation | ErrorKind::InvalidValue => 1,
@@ -63,6 +61,10 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) if e.is::<ledger::cli::Reported>() => {
+            let _ = out.flush();
+            ExitCode::from(1)
+        }
         Err(e) => {
             // Whatever was printed before the failure is still data.
             let _ = out.flush();

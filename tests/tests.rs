@@ -1,2 +1,9 @@
 //! The integration tests: one binary that drives the real `ledger`
 //! executable in temporary folders.
+
+mod common;
+
+mod cli;
+mod converge;
+mod exchange;
+mod lifecycle;

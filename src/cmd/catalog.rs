@@ -1,7 +1,7 @@
 //! `ledger catalog`: the problem catalogue and the units.
 
 use crate::cli::{Ctx, FormatArg};
-use crate::render::{self, Grid};
+use crate::render::{self, Format, Grid};
 
 #[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
 pub enum What {
@@ -25,6 +25,8 @@ pub struct Args {
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
+    // CSV and JSON are for scripts: stable codes, not the labels of --lang.
+    let codes = matches!(a.format.format, Format::Csv | Format::Json);
     match a.what {
         What::Problems => {
             let mut g = Grid::new([
@@ -37,10 +39,12 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             for p in ledger.problems()? {
                 g.push(vec![
                     p.code,
-                    p.subject.map_or_else(
-                        || ctx.t("任意", "any").to_string(),
-                        |s| s.label(ctx.lang).to_string(),
-                    ),
+                    match p.subject {
+                        Some(s) if codes => s.code().to_string(),
+                        Some(s) => s.label(ctx.lang).to_string(),
+                        None if codes => String::new(),
+                        None => ctx.t("任意", "any").to_string(),
+                    },
                     p.title,
                     p.days.to_string(),
                     p.default_unit.unwrap_or_default(),
@@ -64,10 +68,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 g.push(vec![
                     u.code,
                     u.name,
-                    if u.builtin {
-                        ctx.t("行动方案", "plan")
-                    } else {
-                        ctx.t("本地登记", "local")
+                    match (u.builtin, codes) {
+                        (true, true) => "plan",
+                        (false, true) => "local",
+                        (true, false) => ctx.t("行动方案", "plan"),
+                        (false, false) => ctx.t("本地登记", "local"),
                     }
                     .to_string(),
                 ]);

@@ -13,6 +13,10 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
-    clap_complete::generate(a.shell, &mut Cli::command(), "ledger", ctx.out);
+    // Into a buffer first: clap_complete panics on a closed pipe, and
+    // `ledger completions bash | head` must exit quietly.
+    let mut buf = Vec::new();
+    clap_complete::generate(a.shell, &mut Cli::command(), "ledger", &mut buf);
+    ctx.out.write_all(&buf)?;
     Ok(())
 }

@@ -127,7 +127,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 refused: serde_json::Value::Bool(false),
             },
             Err(e) => {
-                writeln!(ctx.err, "{}: {e}", ctx.t("拒绝合并", "refused"))?;
+                writeln!(ctx.err, "error: {e}")?;
                 FileResult {
                     file: name,
                     new_events: 0,
@@ -172,10 +172,15 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         }
     }
     let refused = results.iter().filter(|r| r.refused.is_string()).count();
+    if refused > 0 && results.len() == 1 {
+        // Its one-line reason is already printed.
+        return Err(crate::cli::Reported.into());
+    }
     if refused > 0 {
         anyhow::bail!(
-            "{refused} of {} files refused; the others were merged",
-            results.len()
+            "{refused} of {} files refused; the others were {}",
+            results.len(),
+            if a.dry_run { "checked" } else { "merged" }
         );
     }
     Ok(())

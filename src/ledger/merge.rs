@@ -74,11 +74,16 @@ pub struct Facts<'a> {
 /// |---|----------------------------------------------------------------|---------|
 /// | 1 | is held here with the same hash                                | Known: nothing to do (idempotence) |
 /// | 2 | is held here with a different hash                             | Refuse: the file rewrites history this ledger holds |
-/// | 3 | claims this ledger's own origin but is not held here           | Refuse: nobody else makes events in this office's name |
-/// | 4 | is on a case of another office, and its origin is not a district | Refuse: an office writes only on its own cases |
-/// | 5 | arrives at an office ledger, about another office's case       | Skip: an office keeps its own cases only |
-/// | 6 | arrives at an office ledger, is not a case event, and its origin is not a district | Skip |
-/// | 7 | otherwise                                                      | New: insert it |
+/// | 3 | is on a case of another office, and its origin is not a district | Refuse: an office writes only on its own cases |
+/// | 4 | arrives at an office ledger, about another office's case       | Skip: an office keeps its own cases only |
+/// | 5 | arrives at an office ledger, is not a case event, and its origin is neither a district nor the office itself | Skip |
+/// | 6 | otherwise                                                      | New: insert it |
+///
+/// An event in the receiver's own name that it does not hold is new: that
+/// is an office restoring, from the district's export, what it lost with a
+/// damaged file. (It must merge before making new events, or its new events
+/// would reuse the lost sequence numbers and the district would refuse them
+/// by rule 2.)
 ///
 /// After the whole file is read, one more rule looks at the exporter: a
 /// street office's file may carry new events of its own origin and of
@@ -95,12 +100,6 @@ pub fn judge(f: &Facts) -> Verdict {
         }
         None => {}
     }
-    if r.origin == f.receiver.code {
-        return Verdict::Refuse(format!(
-            "event {}/{} is in this ledger's own name ({}) but this ledger never made it",
-            r.origin, r.seq, f.receiver.code
-        ));
-    }
     if let Some(office) = f.case_office
         && office != r.origin
         && !f.origin_is_district
@@ -115,7 +114,7 @@ pub fn judge(f: &Facts) -> Verdict {
     if !f.receiver.district {
         match f.case_office {
             Some(office) if office != f.receiver.code => return Verdict::Skip,
-            None if !f.origin_is_district => return Verdict::Skip,
+            None if !f.origin_is_district && r.origin != f.receiver.code => return Verdict::Skip,
             _ => {}
         }
     }
@@ -163,7 +162,7 @@ impl Ledger {
                     }
                 };
                 read += 1;
-                if read % 8192 == 0 {
+                if read.is_multiple_of(8192) {
                     progress(read);
                 }
                 let refuse = |why: String| Error::Refused(format!("line {line}: {why}"));
@@ -306,4 +305,122 @@ fn replay_touched(conn: &Connection) -> Result<(u64, u64)> {
         after.save(conn)
     })?;
     Ok((created, changed))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(origin: &str, case_id: Option<&str>) -> EventRecord {
+        EventRecord {
+            origin: origin.into(),
+            seq: 5,
+            clock: 9,
+            at: "2026-11-26T10:00:00+08:00".into(),
+            actor: String::new(),
+            kind: if case_id.is_some() {
+                "case.note"
+            } else {
+                "unit.add"
+            }
+            .into(),
+            case_id: case_id.map(Into::into),
+            payload: "{}".into(),
+            hash: "h".into(),
+        }
+    }
+
+    fn office(code: &str, district: bool) -> OfficeInfo {
+        OfficeInfo {
+            code: code.into(),
+            name: String::new(),
+            district,
+        }
+    }
+
+    fn verdict(
+        r: &EventRecord,
+        held: Option<&str>,
+        origin_is_district: bool,
+        receiver: &OfficeInfo,
+    ) -> Verdict {
+        let case_office = r
+            .case_id
+            .as_deref()
+            .map(|c| c.split('-').next().unwrap().to_string());
+        judge(&Facts {
+            rec: r,
+            held_hash: held,
+            case_office: case_office.as_deref(),
+            origin_is_district,
+            receiver,
+        })
+    }
+
+    #[test]
+    fn rule_1_a_held_identical_event_is_known() {
+        let r = rec("S01", Some("S01-2026-0001"));
+        assert_eq!(
+            verdict(&r, Some("h"), false, &office("D", true)),
+            Verdict::Known
+        );
+    }
+
+    #[test]
+    fn rule_2_a_held_event_with_other_content_is_refused() {
+        let r = rec("S01", Some("S01-2026-0001"));
+        let v = verdict(&r, Some("other"), false, &office("D", true));
+        assert!(matches!(v, Verdict::Refuse(m) if m.contains("rewrites history")));
+    }
+
+    #[test]
+    fn rule_3_an_office_writing_on_another_offices_case_is_refused() {
+        let r = rec("S02", Some("S01-2026-0001"));
+        let v = verdict(&r, None, false, &office("D", true));
+        assert!(matches!(v, Verdict::Refuse(m) if m.contains("only on its own cases")));
+        // A district may.
+        let r = rec("D", Some("S01-2026-0001"));
+        assert_eq!(verdict(&r, None, true, &office("S01", false)), Verdict::New);
+    }
+
+    #[test]
+    fn rule_4_an_office_skips_other_offices_cases() {
+        let r = rec("S02", Some("S02-2026-0001"));
+        assert_eq!(
+            verdict(&r, None, false, &office("S01", false)),
+            Verdict::Skip
+        );
+        let r = rec("D", Some("S02-2026-0001"));
+        assert_eq!(
+            verdict(&r, None, true, &office("S01", false)),
+            Verdict::Skip
+        );
+    }
+
+    #[test]
+    fn rule_5_an_office_skips_other_offices_non_case_events() {
+        let r = rec("S02", None);
+        assert_eq!(
+            verdict(&r, None, false, &office("S01", false)),
+            Verdict::Skip
+        );
+        let r = rec("D", None);
+        assert_eq!(verdict(&r, None, true, &office("S01", false)), Verdict::New);
+    }
+
+    #[test]
+    fn rule_6_everything_else_is_new() {
+        let r = rec("S01", Some("S01-2026-0001"));
+        assert_eq!(verdict(&r, None, false, &office("D", true)), Verdict::New);
+        // Including an office taking back its own lost events.
+        assert_eq!(
+            verdict(&r, None, false, &office("S01", false)),
+            Verdict::New
+        );
+        let r = rec("S01", None);
+        assert_eq!(
+            verdict(&r, None, false, &office("S01", false)),
+            Verdict::New
+        );
+    }
 }

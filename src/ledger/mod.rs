@@ -70,6 +70,8 @@ fn configure(conn: &Connection) -> Result<()> {
     // The file travels on USB sticks and network shares: keep SQLite's
     // default rollback journal (WAL needs shared memory on one host).
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Statement journals and temp tables in memory, not in temp files.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 

@@ -1,0 +1,233 @@
+//! Issue 3: offices and a district doing random work and random exchanges
+//! in random order converge to the same ledgers (in the style of
+//! taskchampion's syncing proptest). Drives the library directly: a
+//! thousand processes per case would make the property too slow to run.
+
+use chrono::{DateTime, Duration, FixedOffset};
+use proptest::prelude::*;
+
+use ledger::domain::{CaseId, OfficeCode, Outcome, Source};
+use ledger::exchange::{self, Reader};
+use ledger::ledger::ops::{Assignment, Due, NewCase};
+use ledger::ledger::query::CaseFilter;
+use ledger::ledger::{CaseState, Ledger, Stamp};
+
+const OFFICES: [&str; 3] = ["S01", "S02", "S03"];
+/// Replica index of the district file.
+const DISTRICT: usize = 3;
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add(usize),
+    Assign(usize, usize, bool),
+    Defer(usize, usize),
+    Close(usize, usize, u8),
+    Reopen(usize, usize),
+    Note(usize, usize),
+    Sync(usize, usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let replica = 0..4usize;
+    let office = 0..3usize;
+    let case = 0..50usize;
+    prop_oneof![
+        3 => office.prop_map(Op::Add),
+        2 => (replica.clone(), case.clone(), any::<bool>()).prop_map(|(r, c, z)| Op::Assign(r, c, z)),
+        1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Defer(r, c)),
+        2 => (replica.clone(), case.clone(), 0..3u8).prop_map(|(r, c, o)| Op::Close(r, c, o)),
+        1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Reopen(r, c)),
+        1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Note(r, c)),
+        3 => (replica.clone(), replica).prop_map(|(a, b)| Op::Sync(a, b)),
+    ]
+}
+
+struct World {
+    _dir: tempfile::TempDir,
+    replicas: Vec<Ledger>,
+    now: DateTime<FixedOffset>,
+}
+
+impl World {
+    fn new() -> World {
+        let dir = tempfile::tempdir().unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-09-01T09:00:00+08:00").unwrap();
+        let stamp = Stamp {
+            now,
+            actor: "p".into(),
+        };
+        let mut replicas = Vec::new();
+        for (i, code) in OFFICES.iter().chain(&["D"]).enumerate() {
+            let code: OfficeCode = code.parse().unwrap();
+            let path = dir.path().join(format!("{code}.db"));
+            replicas.push(
+                Ledger::create(&path, &code, &format!("办事处{i}"), i == DISTRICT, &stamp).unwrap(),
+            );
+        }
+        World {
+            _dir: dir,
+            replicas,
+            now,
+        }
+    }
+
+    fn stamp(&mut self) -> Stamp {
+        self.now += Duration::minutes(7);
+        Stamp {
+            now: self.now,
+            actor: "p".into(),
+        }
+    }
+
+    fn cases(&self, r: usize, office: Option<&str>) -> Vec<CaseState> {
+        let filter = CaseFilter {
+            office: office.map(str::to_string),
+            ..CaseFilter::default()
+        };
+        let mut out = Vec::new();
+        self.replicas[r]
+            .each_case(&filter, "2026-12-31", |c| {
+                out.push(c);
+                Ok(())
+            })
+            .unwrap();
+        out
+    }
+
+    fn pick(&self, r: usize, i: usize) -> Option<CaseId> {
+        let cases = self.cases(r, None);
+        (!cases.is_empty()).then(|| cases[i % cases.len()].id.parse().unwrap())
+    }
+
+    fn export(&self, r: usize) -> Vec<u8> {
+        let mut buf = Vec::new();
+        exchange::export(&self.replicas[r], &mut buf, None).unwrap();
+        buf
+    }
+
+    /// Honest exchanges are never refused.
+    fn sync(&mut self, from: usize, to: usize) {
+        if from == to {
+            return;
+        }
+        let buf = self.export(from);
+        let reader = Reader::new("x.csv", &buf[..]).unwrap();
+        self.replicas[to]
+            .merge(reader, false, &mut |_| {})
+            .unwrap_or_else(|e| panic!("merging {from} into {to} was refused: {e}"));
+    }
+
+    /// Applies an operation; refusals (impossible transitions) write nothing
+    /// and are part of the game.
+    fn apply(&mut self, op: &Op) {
+        let stamp = self.stamp();
+        let _ = match op.clone() {
+            Op::Add(o) => self.replicas[o]
+                .write(&stamp, |w| {
+                    w.add_case(NewCase {
+                        received: None,
+                        source: Source::Hotline,
+                        source_ref: None,
+                        community: "幸福里小区".into(),
+                        address: None,
+                        summary: "物业停水".into(),
+                        details: None,
+                        complainant: Some("张三".into()),
+                        phone: None,
+                        subject: None,
+                        problem: None,
+                        party: None,
+                        key: false,
+                    })
+                })
+                .map(|_| ()),
+            Op::Assign(r, c, zj) => match self.pick(r, c) {
+                None => Ok(()),
+                Some(id) => self.replicas[r]
+                    .write(&stamp, |w| {
+                        w.assign(
+                            &id,
+                            Assignment {
+                                unit: Some(if zj { "ZJ" } else { "JD" }.into()),
+                                due: Due::Days(3),
+                                subject: None,
+                                problem: Some("WY-02".parse().unwrap()),
+                                party: None,
+                                note: None,
+                            },
+                        )
+                    })
+                    .map(|_| ()),
+            },
+            Op::Defer(r, c) => match self.pick(r, c) {
+                None => Ok(()),
+                Some(id) => self.replicas[r]
+                    .write(&stamp, |w| w.defer(&id, "计划", None))
+                    .map(|_| ()),
+            },
+            Op::Close(r, c, o) => match self.pick(r, c) {
+                None => Ok(()),
+                Some(id) => {
+                    let outcome =
+                        [Outcome::Resolved, Outcome::Unfounded, Outcome::OutOfScope][o as usize];
+                    self.replicas[r]
+                        .write(&stamp, |w| w.close(&id, outcome, "办结", None))
+                        .map(|_| ())
+                }
+            },
+            Op::Reopen(r, c) => match self.pick(r, c) {
+                None => Ok(()),
+                Some(id) => self.replicas[r]
+                    .write(&stamp, |w| w.reopen(&id, "复发"))
+                    .map(|_| ()),
+            },
+            Op::Note(r, c) => match self.pick(r, c) {
+                None => Ok(()),
+                Some(id) => self.replicas[r]
+                    .write(&stamp, |w| w.note(&id, "跟进"))
+                    .map(|_| ()),
+            },
+            Op::Sync(a, b) => {
+                self.sync(a, b);
+                Ok(())
+            }
+        };
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    #[test]
+    fn issue3_offices_and_district_converge(ops in proptest::collection::vec(op(), 1..60)) {
+        let mut w = World::new();
+        for op in &ops {
+            w.apply(op);
+        }
+        // Full exchange: every office up, the district down, every office up.
+        for o in 0..3 { w.sync(o, DISTRICT); }
+        for o in 0..3 { w.sync(DISTRICT, o); }
+        for o in 0..3 { w.sync(o, DISTRICT); }
+        for (o, code) in OFFICES.iter().enumerate() {
+            prop_assert_eq!(w.cases(o, None), w.cases(DISTRICT, Some(code)), "office {}", code);
+            prop_assert!(w.replicas[o].check().unwrap().problem.is_none());
+        }
+        prop_assert!(w.replicas[DISTRICT].check().unwrap().problem.is_none());
+
+        // A second district taking the final files in the opposite order
+        // holds the same cases.
+        let dir = tempfile::tempdir().unwrap();
+        let stamp = Stamp { now: w.now, actor: "p".into() };
+        let mut d2 = Ledger::create(&dir.path().join("D2.db"), &"DX".parse().unwrap(), "另一区", true, &stamp).unwrap();
+        let files: Vec<Vec<u8>> = (0..4).map(|r| w.export(r)).collect();
+        for buf in files.iter().rev() {
+            d2.merge(Reader::new("x.csv", &buf[..]).unwrap(), false, &mut |_| {}).unwrap();
+        }
+        for code in OFFICES {
+            let filter = CaseFilter { office: Some(code.to_string()), ..CaseFilter::default() };
+            let mut got = Vec::new();
+            d2.each_case(&filter, "2026-12-31", |c| { got.push(c); Ok(()) }).unwrap();
+            prop_assert_eq!(got, w.cases(DISTRICT, Some(code)));
+        }
+    }
+}

@@ -1,0 +1,497 @@
+//! Issue 3: export and merge keep the six promises of PRODUCT.md §7.
+//!
+//! The district file is the env's `ledger.db` (so `refuses` proves it was
+//! left byte for byte as it was); offices live beside it as `S0n.db`.
+
+use crate::common::{Snapshot, TestEnv};
+use ledger::ledger::EventRecord;
+
+/// A district file plus offices S01 and S02 made by the demo generator.
+fn district_with_demo_offices() -> TestEnv {
+    let env = TestEnv::new();
+    env.ledger(&["demo", "--dir", ".", "--offices", "2", "--cases", "40"])
+        .ok();
+    env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
+        .ok();
+    for o in ["S01", "S02"] {
+        env.ledger(&[
+            "--db",
+            &format!("{o}.db"),
+            "export",
+            "--out",
+            &format!("{o}.csv"),
+        ])
+        .ok();
+    }
+    env
+}
+
+/// A district file and office S01 with one hand-made case, exported.
+fn district_and_one_case() -> TestEnv {
+    let env = TestEnv::new();
+    env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
+        .ok();
+    let office = ["--db", "S01.db"];
+    env.ledger(
+        &[
+            &office[..],
+            &["init", "--office", "S01", "--name", "建设路街道"],
+        ]
+        .concat(),
+    )
+    .ok();
+    let id = env
+        .ledger(
+            &[
+                &office[..],
+                &[
+                    "add",
+                    "--community",
+                    "幸福里小区",
+                    "--summary",
+                    "物业停水, 业主称\"三天没水\"\n请尽快处理",
+                    "--received",
+                    "2026-01-05 09:00",
+                    "--phone",
+                    "13812345678",
+                    "--complainant",
+                    "张三",
+                ],
+            ]
+            .concat(),
+        )
+        .ok()
+        .stdout;
+    assert_eq!(id.trim(), "S01-2026-0001");
+    env.ledger(&[&office[..], &["export", "--out", "S01.csv"]].concat())
+        .ok();
+    env
+}
+
+fn read(env: &TestEnv, name: &str) -> String {
+    std::fs::read_to_string(env.dir().join(name)).unwrap()
+}
+
+fn write(env: &TestEnv, name: &str, text: &str) {
+    std::fs::write(env.dir().join(name), text).unwrap();
+}
+
+#[test]
+fn issue3_nothing_lost_office_export_reproduces_list_and_report() {
+    let env = district_with_demo_offices();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    let office = env
+        .ledger(&["--db", "S01.db", "list", "--format", "json", "--show-pii"])
+        .ok()
+        .stdout;
+    let district = env
+        .ledger(&["list", "--office", "S01", "--format", "json", "--show-pii"])
+        .ok()
+        .stdout;
+    assert!(office.len() > 1000);
+    assert_eq!(office, district);
+    let office = env
+        .ledger(&[
+            "--db", "S01.db", "report", "--by", "problem", "--format", "json",
+        ])
+        .ok()
+        .stdout;
+    let district = env
+        .ledger(&["report", "--by", "problem", "--format", "json"])
+        .ok()
+        .stdout;
+    assert_eq!(office, district);
+    env.check();
+}
+
+#[test]
+fn issue3_merging_the_same_file_again_changes_nothing() {
+    let env = district_with_demo_offices();
+    let first = env
+        .ledger(&["merge", "S01.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert!(first[0]["new_events"].as_u64().unwrap() > 40);
+    assert_eq!(first[0]["cases_changed"], 40);
+    let list = env.ledger(&["list", "--format", "json"]).ok().stdout;
+    let export = env.ledger(&["export"]).ok().stdout;
+    let again = env
+        .ledger(&["merge", "S01.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(again[0]["new_events"], 0);
+    assert_eq!(again[0]["cases_changed"], 0);
+    assert_eq!(
+        again[0]["known_events"], first[0]["new_events"],
+        "every event is known the second time"
+    );
+    assert_eq!(again[0]["refused"], false);
+    assert_eq!(env.ledger(&["list", "--format", "json"]).ok().stdout, list);
+    assert_eq!(env.ledger(&["export"]).ok().stdout, export);
+}
+
+#[test]
+fn issue3_merge_order_does_not_matter() {
+    let env = district_with_demo_offices();
+    env.ledger(&[
+        "--db",
+        "D2.db",
+        "init",
+        "--office",
+        "D",
+        "--name",
+        "示范区",
+        "--district",
+    ])
+    .ok();
+    env.ledger(&["merge", "S01.csv", "S02.csv"]).ok();
+    env.ledger(&["--db", "D2.db", "merge", "S02.csv"]).ok();
+    env.ledger(&["--db", "D2.db", "merge", "S01.csv"]).ok();
+    let a = env.ledger(&["list", "--format", "json"]).ok().stdout;
+    let b = env
+        .ledger(&["--db", "D2.db", "list", "--format", "json"])
+        .ok()
+        .stdout;
+    assert_eq!(a, b);
+    let a = env.ledger(&["export"]).ok().stdout;
+    let b = env.ledger(&["--db", "D2.db", "export"]).ok().stdout;
+    assert_eq!(
+        a, b,
+        "the two district files hold the same log in the same order"
+    );
+}
+
+#[test]
+fn issue3_a_refused_file_is_not_merged_at_all_and_the_others_are() {
+    let env = district_with_demo_offices();
+    // Alter the last event of S02: everything before it is fine, so a
+    // partial merge would be visible.
+    let text = read(&env, "S02.csv");
+    let lines: Vec<&str> = text.lines().collect();
+    let victim = lines[lines.len() - 2];
+    let altered = victim.replacen("\"{\"\"", "\"{\"\"x\"\":1,\"\"", 1);
+    assert_ne!(altered, victim);
+    let text = text.replace(victim, &altered);
+    write(&env, "S02.csv", &text);
+    let r = env.ledger(&["merge", "S02.csv", "S01.csv", "--format", "json"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let out = r.json();
+    assert!(out[0]["refused"].as_str().unwrap().contains("S02.csv"));
+    assert_eq!(out[0]["new_events"], 0);
+    assert_eq!(out[1]["refused"], false);
+    assert_eq!(
+        env.list_ids(&["--office", "S02"]).len(),
+        0,
+        "nothing of S02 got in"
+    );
+    assert_eq!(env.list_ids(&["--office", "S01"]).len(), 40);
+    env.check();
+}
+
+#[test]
+fn issue3_refused_file_leaves_the_ledger_byte_identical() {
+    let env = district_and_one_case();
+    let text = read(&env, "S01.csv").replace("物业停水", "物业停电");
+    write(&env, "S01.csv", &text);
+    let r = env.refuses(&["merge", "S01.csv"], "S01.csv");
+    r.err_has("line 3").err_has("S01/2").err_has("hash");
+    assert!(env.list_ids(&[]).is_empty());
+}
+
+#[test]
+fn issue3_spreadsheet_rewritten_date_is_refused_naming_line_and_event() {
+    let env = district_and_one_case();
+    let text = read(&env, "S01.csv");
+    // Excel shows the time column as a date and writes it back its own way.
+    let text = text.replacen(
+        ",2026-11-26T10:00:00+08:00,test,case.add",
+        ",2026/11/26 10:00,test,case.add",
+        1,
+    );
+    assert!(text.contains("2026/11/26 10:00"));
+    write(&env, "S01.csv", &text);
+    env.refuses(&["merge", "S01.csv"], "S01.csv, line 3")
+        .err_has("S01/2")
+        .err_has("case.add on S01-2026-0001");
+}
+
+#[test]
+fn issue3_spreadsheet_mangled_phone_number_is_refused() {
+    let env = district_and_one_case();
+    let text = read(&env, "S01.csv").replace("13812345678", "1.38E+10");
+    write(&env, "S01.csv", &text);
+    env.refuses(&["merge", "S01.csv"], "does not match its hash")
+        .err_has("S01/2");
+}
+
+#[test]
+fn issue3_a_file_rewriting_history_already_held_is_refused() {
+    let env = district_and_one_case();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    // Another file that also calls itself S01 and made different events.
+    let other = ["--db", "other/S01.db"];
+    std::fs::create_dir(env.dir().join("other")).unwrap();
+    env.ledger(
+        &[
+            &other[..],
+            &["init", "--office", "S01", "--name", "建设路街道"],
+        ]
+        .concat(),
+    )
+    .ok();
+    env.ledger(
+        &[
+            &other[..],
+            &["add", "--community", "阳光花园", "--summary", "另一件事"],
+        ]
+        .concat(),
+    )
+    .ok();
+    env.ledger(&[&other[..], &["export", "--out", "other.csv"]].concat())
+        .ok();
+    env.refuses(
+        &["merge", "other.csv"],
+        "already held here with different content",
+    )
+    .err_has("S01/2");
+}
+
+#[test]
+fn issue3_a_truncated_file_is_refused() {
+    let env = district_and_one_case();
+    let text = read(&env, "S01.csv");
+    // Cut in the middle of the last event row.
+    let cut = text.rfind("case.add").unwrap() + 20;
+    write(&env, "cut.csv", &text[..cut]);
+    env.refuses(&["merge", "cut.csv"], "cut.csv");
+    // Cut exactly at a row boundary: only the end row is missing.
+    let end = text.rfind("ledger/1,S01,").unwrap();
+    write(&env, "cut2.csv", &text[..end]);
+    env.refuses(&["merge", "cut2.csv"], "cut short");
+}
+
+#[test]
+fn issue3_a_file_that_is_not_an_exchange_file_is_refused_with_what_was_expected() {
+    let env = district_and_one_case();
+    write(&env, "list.csv", "id,status\nS01-2026-0001,open\n");
+    env.refuses(
+        &["merge", "list.csv"],
+        "format,origin,seq,clock,at,actor,kind,case_id,payload,hash",
+    );
+    let newer = read(&env, "S01.csv").replace("ledger/1,", "ledger/2,");
+    write(&env, "newer.csv", &newer);
+    env.refuses(
+        &["merge", "newer.csv"],
+        "newer than this ledger reads (ledger/1)",
+    );
+    std::fs::write(env.dir().join("gbk.csv"), b"\xff\xfe\x00garbage").unwrap();
+    env.refuses(&["merge", "gbk.csv"], "gbk.csv");
+    env.refuses(&["merge", "missing.csv"], "missing.csv");
+}
+
+#[test]
+fn issue3_exchange_file_is_readable_and_round_trips_awkward_text() {
+    let env = district_and_one_case();
+    let bytes = std::fs::read(env.dir().join("S01.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}format,origin,".as_bytes()),
+        "UTF-8 BOM and header"
+    );
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains("建设路街道"),
+        "Chinese is written as is, not escaped"
+    );
+    env.ledger(&["merge", "S01.csv"]).ok();
+    let summary = env.case("S01-2026-0001")["summary"].clone();
+    assert_eq!(summary, "物业停水, 业主称\"三天没水\"\n请尽快处理");
+    let full = env
+        .ledger(&["show", "S01-2026-0001", "--format", "json", "--show-pii"])
+        .ok()
+        .json();
+    assert_eq!(
+        full["case"]["phone"], "13812345678",
+        "the exchange carries PII in full"
+    );
+}
+
+#[test]
+fn issue3_export_is_byte_stable_and_atomic() {
+    let env = district_and_one_case();
+    let a = env.ledger(&["--db", "S01.db", "export"]).ok().stdout;
+    let b = env.ledger(&["--db", "S01.db", "export"]).ok().stdout;
+    assert_eq!(a, b);
+    assert_eq!(read(&env, "S01.csv"), a, "--out writes what stdout shows");
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.dir().join("S01.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "the export is readable by its owner only");
+    }
+    let r = env.ledger(&["--db", "S01.db", "export", "--out", "no/such/dir/x.csv"]);
+    assert_eq!(r.code, 1);
+    r.err_has("does not exist");
+}
+
+#[test]
+fn issue3_district_export_brings_notes_and_reassignments_back_to_the_office() {
+    let env = district_and_one_case();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    env.ledger(&["note", "S01-2026-0001", "区物业办督办"]).ok();
+    env.ledger(&["assign", "S01-2026-0001", "--unit", "ZJ", "--days", "5"])
+        .ok();
+    env.ledger(&["export", "--out", "D.csv"]).ok();
+    let r = env
+        .ledger(&["--db", "S01.db", "merge", "D.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(
+        r[0]["new_events"], 3,
+        "the district's init, note and assign"
+    );
+    let case = env
+        .ledger(&[
+            "--db",
+            "S01.db",
+            "show",
+            "S01-2026-0001",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(case["case"]["unit"], "ZJ");
+    assert_eq!(case["case"]["status"], "assigned");
+    assert_eq!(case["case"]["notes"], 1);
+    env.ledger(&["--db", "S01.db", "check"]).ok();
+    // And the office's next export, merged at the district, is all known.
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01b.csv"])
+        .ok();
+    let r = env
+        .ledger(&["merge", "S01b.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 0);
+}
+
+/// Writes an exchange file by hand (with correct hashes), to test the rules
+/// a well-formed but unacceptable file breaks.
+fn forged(exporter: &str, district: bool, events: &[EventRecord]) -> String {
+    use sha2::Digest;
+    let mut out =
+        String::from("\u{feff}format,origin,seq,clock,at,actor,kind,case_id,payload,hash\n");
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(vec![]);
+    let mut digest = sha2::Sha256::new();
+    for e in events {
+        w.write_record([
+            "ledger/1",
+            &e.origin,
+            &e.seq.to_string(),
+            &e.clock.to_string(),
+            &e.at,
+            &e.actor,
+            &e.kind,
+            e.case_id.as_deref().unwrap_or(""),
+            &e.payload,
+            &e.hash,
+        ])
+        .unwrap();
+        digest.update(e.hash.as_bytes());
+        digest.update(b"\n");
+    }
+    let hex: String = digest
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    w.write_record([
+        "ledger/1",
+        exporter,
+        &events.len().to_string(),
+        "9",
+        "",
+        "",
+        "export.end",
+        "",
+        &format!("{{\"district\":{district},\"name\":\"x\"}}"),
+        &hex,
+    ])
+    .unwrap();
+    out.push_str(&String::from_utf8(w.into_inner().unwrap()).unwrap());
+    out
+}
+
+fn event(origin: &str, seq: i64, kind: &str, case_id: Option<&str>, payload: &str) -> EventRecord {
+    let mut e = EventRecord {
+        origin: origin.into(),
+        seq,
+        clock: seq,
+        at: "2026-11-20T09:00:00+08:00".into(),
+        actor: "x".into(),
+        kind: kind.into(),
+        case_id: case_id.map(Into::into),
+        payload: payload.into(),
+        hash: String::new(),
+    };
+    e.hash = e.compute_hash();
+    e
+}
+
+const ADD: &str = r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":"幸福里小区","summary":"停水"}"#;
+
+#[test]
+fn issue3_an_office_cannot_write_on_another_offices_cases() {
+    let env = district_and_one_case();
+    let text = forged(
+        "S02",
+        false,
+        &[
+            event("S02", 1, "office.init", None, r#"{"name":"解放路街道"}"#),
+            event("S02", 2, "case.add", Some("S01-2026-0009"), ADD),
+        ],
+    );
+    write(&env, "forged.csv", &text);
+    env.refuses(
+        &["merge", "forged.csv"],
+        "an office writes only on its own cases",
+    );
+}
+
+#[test]
+fn issue3_an_office_file_cannot_relay_other_offices_events() {
+    let env = district_and_one_case();
+    let text = forged(
+        "S02",
+        false,
+        &[
+            event("S03", 1, "office.init", None, r#"{"name":"人民路街道"}"#),
+            event("S03", 2, "case.add", Some("S03-2026-0001"), ADD),
+        ],
+    );
+    write(&env, "relay.csv", &text);
+    env.refuses(&["merge", "relay.csv"], "only a district file relays");
+}
+
+#[test]
+fn issue3_dry_run_counts_but_writes_nothing() {
+    let env = district_and_one_case();
+    let before = Snapshot::of(&env.db());
+    let r = env
+        .ledger(&["merge", "--dry-run", "S01.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 2);
+    assert_eq!(r[0]["cases_changed"], 1);
+    before.assert_unchanged();
+}
