@@ -1,10 +1,12 @@
 //! `ledger demo`: build a small realistic district and print its report.
 
+use std::io::{BufReader, Write};
 use std::path::PathBuf;
 
 use crate::cli::Ctx;
 use crate::demo::{self, Plan};
 use crate::domain::OfficeCode;
+use crate::exchange;
 use crate::ledger::Ledger;
 
 pub const OFFICE_NAMES: &[&str] = &[
@@ -30,7 +32,7 @@ pub const OFFICE_NAMES: &[&str] = &[
     "国基路街道",
 ];
 
-/// Build demo office ledgers with months of realistic cases, and print the report.
+/// Build a demo district: office ledgers with months of realistic cases, their nightly exports, the district's merge, and its report.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  ledger demo\n  ledger demo --dir /tmp/demo --offices 5 --cases 200"
@@ -54,13 +56,14 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let dir = match a.dir {
         Some(d) => d,
         None => std::env::temp_dir().join(format!(
-            "ledger-demo-{}",
-            ctx.stamp.now.format("%Y%m%d-%H%M%S")
+            "ledger-demo-{}-{}",
+            ctx.stamp.now.format("%Y%m%d-%H%M%S"),
+            std::process::id()
         )),
     };
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
-    let mut files = Vec::new();
+    let mut exports = Vec::new();
     for k in 0..a.offices {
         let code: OfficeCode = format!("S{:02}", k + 1)
             .parse()
@@ -75,22 +78,45 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             now: ctx.stamp.now,
         };
         let ids = ledger.write(&ctx.stamp, |w| demo::generate(w, &plan))?;
+        // The nightly job: each office exports its events.
+        let csv = dir.join(format!("{code}.csv"));
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&csv)?);
+        let stats = exchange::export(&ledger, &mut out, None)?;
+        out.flush()?;
         writeln!(
             ctx.err,
-            "{} {}: {} {}",
+            "{} {name}: {} {}, {} {} → {}",
             path.display(),
-            name,
             ids.len(),
-            ctx.t("件", "cases")
+            ctx.t("件", "cases"),
+            stats.events,
+            ctx.t("条事件", "events"),
+            csv.display()
         )?;
-        files.push(path);
+        exports.push(csv);
     }
-    // The report of the first office; `ledger --db FILE report` shows any other.
-    ctx.db = files[0].clone();
+    // The district merges them all.
+    let district = dir.join("district.db");
+    let code: OfficeCode = "D".parse().map_err(anyhow::Error::msg)?;
+    let mut ledger = Ledger::create(&district, &code, "示范区", true, &ctx.stamp)?;
+    for csv in &exports {
+        let name = csv.display().to_string();
+        let reader = exchange::Reader::new(&name, BufReader::new(std::fs::File::open(csv)?))?;
+        let stats = ledger.merge(reader, false, &mut |_| {})?;
+        writeln!(
+            ctx.err,
+            "{} {name}: {} {}",
+            ctx.t("区级合并", "district merged"),
+            stats.new_events,
+            ctx.t("条新事件", "new events")
+        )?;
+    }
+    drop(ledger);
+    ctx.db = district.clone();
     crate::cmd::report::run(
         ctx,
         crate::cmd::report::Args {
-            by: Some(crate::cmd::report::By::Problem),
+            by: Some(crate::cmd::report::By::Office),
             from: None,
             to: None,
             format: crate::render::Format::Table,
@@ -98,9 +124,9 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     )?;
     writeln!(
         ctx.err,
-        "{}: ledger --db {} list",
+        "{}: ledger --db {} list --overdue",
         ctx.t("试一试", "try"),
-        files[0].display()
+        district.display()
     )?;
     Ok(())
 }
