@@ -35,6 +35,7 @@ CREATE TABLE events (
 ); -- rowid tables for the wide rows: WITHOUT ROWID suits small rows only
 CREATE INDEX events_by_case ON events (case_id, clock, origin, seq) WHERE case_id IS NOT NULL;
 CREATE INDEX events_by_clock ON events (clock, origin, seq);
+CREATE INDEX events_non_case ON events (clock, origin, seq) WHERE case_id IS NULL;
 
 -- Derived: the offices this file knows of (its own, and those it merged).
 CREATE TABLE offices (
@@ -101,9 +102,8 @@ CREATE TABLE cases (
     notes        INTEGER NOT NULL DEFAULT 0,
     UNIQUE (office, year, seq)
 );
-CREATE INDEX cases_by_status ON cases (status, due);
-CREATE INDEX cases_by_office ON cases (office, status);
-CREATE INDEX cases_by_received ON cases (received_at);
+-- Few indexes on purpose: every one slows a merge. Offices filter through
+-- the UNIQUE (office, year, seq) index; reports scan.
 CREATE INDEX cases_by_ref ON cases (source, source_ref) WHERE source_ref IS NOT NULL;
 
 INSERT INTO subjects (code, name_zh, name_en) VALUES

@@ -8,8 +8,11 @@
 //! - A header row: `format,origin,seq,clock,at,actor,kind,case_id,payload,hash`.
 //! - One row per event, exactly as stored (see `ledger::event`): `format` is
 //!   `ledger/1`; `payload` is the event's JSON text; `hash` is its SHA-256
-//!   over the canonical form of the other columns. Rows are in replay order
-//!   (clock, origin, seq), so the same ledger always gives the same bytes.
+//!   over the canonical form of the other columns. Rows not about a case
+//!   come first, in replay order (clock, origin, seq); then each case's
+//!   rows together, cases by id, each in replay order. So the same ledger
+//!   always gives the same bytes, a person reads a case's history in
+//!   consecutive rows, and a receiver folds a new case in one pass.
 //! - A last row with `kind` = `export.end`: `origin` is the exporting office,
 //!   `seq` the number of event rows, `clock` the largest clock, `payload`
 //!   `{"district":…,"name":…}`, and `hash` the SHA-256 of the event hashes
@@ -23,8 +26,9 @@ use std::io::{Read, Write};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::ledger::event::hex;
 use crate::ledger::merge::{Exporter, Incoming};
-use crate::ledger::{Error, EventRecord, Ledger, Result};
+use crate::ledger::{Error, Event, EventRecord, Ledger, Result};
 
 /// The format tag in every row's first column.
 pub const FORMAT: &str = "ledger/1";
@@ -40,14 +44,6 @@ pub const END_KIND: &str = "export.end";
 struct EndPayload {
     district: bool,
     name: String,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
 }
 
 /// What an export wrote.
@@ -278,7 +274,12 @@ impl<R: Read> Reader<R> {
         self.digest.update(r.hash.as_bytes());
         self.digest.update(b"\n");
         self.count += 1;
-        Ok(Incoming::Event { line, rec: r })
+        let event = Event::parse(&r.kind, &r.payload);
+        Ok(Incoming::Event {
+            line,
+            rec: r,
+            event,
+        })
     }
 }
 
@@ -326,4 +327,28 @@ fn clip(s: &str, n: usize) -> String {
         t.push('…');
         t
     }
+}
+
+/// Runs `reader` on its own thread, so that reading, hashing and parsing
+/// the file overlap with writing the ledger on this one. Items come in
+/// batches through a bounded channel: memory stays flat.
+pub fn read_ahead<R: Read + Send + 'static>(
+    reader: Reader<R>,
+) -> impl Iterator<Item = Result<Incoming>> {
+    const BATCH: usize = 512;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Result<Incoming>>>(8);
+    std::thread::spawn(move || {
+        let mut batch = Vec::with_capacity(BATCH);
+        for item in reader {
+            batch.push(item);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if tx.send(full).is_err() {
+                    return;
+                }
+            }
+        }
+        let _ = tx.send(batch);
+    });
+    rx.into_iter().flatten()
 }

@@ -50,6 +50,9 @@ pub struct Args {
     /// Seed for the generator (same seed, same ledgers).
     #[arg(long, default_value_t = 2026)]
     pub seed: u64,
+    /// Stop after writing the office files and their exports (for benchmarks).
+    #[arg(long)]
+    pub no_district: bool,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
@@ -95,6 +98,9 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         )?;
         exports.push(csv);
     }
+    if a.no_district {
+        return Ok(());
+    }
     // The district merges them all.
     let district = dir.join("district.db");
     let code: OfficeCode = "D".parse().map_err(anyhow::Error::msg)?;
@@ -102,7 +108,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     for csv in &exports {
         let name = csv.display().to_string();
         let reader = exchange::Reader::new(&name, BufReader::new(std::fs::File::open(csv)?))?;
-        let stats = ledger.merge(reader, false, &mut |_| {})?;
+        let stats = ledger.merge(exchange::read_ahead(reader), false, &mut |_| {})?;
         writeln!(
             ctx.err,
             "{} {name}: {} {}",

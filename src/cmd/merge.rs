@@ -1,17 +1,17 @@
 //! `ledger merge`: take exchange files into this ledger, each whole or not at all.
 
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{BufReader, IsTerminal, Read};
 use std::path::PathBuf;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use crate::cli::Ctx;
-use crate::exchange::Reader;
+use crate::exchange::{Reader, read_ahead};
 use crate::ledger::merge::MergeStats;
 use crate::render::{self, Format, Grid};
 
@@ -52,13 +52,13 @@ struct FileResult {
 /// Counts bytes read, for the progress bar.
 struct Counting<R> {
     inner: R,
-    read: Rc<Cell<u64>>,
+    read: Arc<AtomicU64>,
 }
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.read.set(self.read.get() + n as u64);
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -72,7 +72,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let mut results = Vec::new();
     for path in &a.files {
         let name = path.display().to_string();
-        let read = Rc::new(Cell::new(0u64));
+        let read = Arc::new(AtomicU64::new(0));
         let outcome = (|| -> crate::ledger::Result<MergeStats> {
             let file = File::open(path).map_err(|e| {
                 crate::ledger::Error::Refused(format!("{name}: cannot read it: {e}"))
@@ -102,10 +102,10 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     bar = Some(b);
                 }
                 if let Some(b) = &bar {
-                    b.set_position(read.get());
+                    b.set_position(read.load(Ordering::Relaxed));
                 }
             };
-            let stats = ledger.merge(reader, a.dry_run, &mut progress);
+            let stats = ledger.merge(read_ahead(reader), a.dry_run, &mut progress);
             if let Some(b) = bar {
                 b.finish_and_clear();
             }

@@ -1,5 +1,7 @@
 //! A case's current state, how an event changes it, and its table row.
 
+use std::sync::LazyLock;
+
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::{Error, Result};
@@ -160,6 +162,12 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
     Some((it.next()?.to_string(), year, seq))
 }
 
+const INSERT_TAIL: &str = "INTO cases (id, office, year, seq, status, received_at, source, \
+     source_ref, community, address, summary, details, complainant, phone, subject, problem, party, \
+     key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
+     duplicate_of, updated_at, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+     ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)";
+
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
@@ -220,7 +228,9 @@ impl CaseState {
     }
 
     pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<CaseState>> {
-        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM cases WHERE id = ?1"))?
+        static SQL: LazyLock<String> =
+            LazyLock::new(|| format!("SELECT {COLUMNS} FROM cases WHERE id = ?1"));
+        conn.prepare_cached(&SQL)?
             .query_row([id], CaseState::from_row)
             .optional()
             .map_err(|e| Error::Corrupt(format!("case {id}: {e}")))
@@ -228,11 +238,19 @@ impl CaseState {
 
     /// Writes the row (insert or replace).
     pub(crate) fn save(&self, conn: &Connection) -> Result<()> {
-        conn.prepare_cached(&format!(
-            "INSERT OR REPLACE INTO cases ({COLUMNS}) VALUES \
-             (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, \
-              ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)"
-        ))?
+        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT OR REPLACE {INSERT_TAIL}"));
+        self.write_row(conn, &SQL)
+    }
+
+    /// Writes the row of a case known to be new (cheaper than `save`: no
+    /// statement journal for a possible replace).
+    pub(crate) fn insert(&self, conn: &Connection) -> Result<()> {
+        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT {INSERT_TAIL}"));
+        self.write_row(conn, &SQL)
+    }
+
+    fn write_row(&self, conn: &Connection, sql: &str) -> Result<()> {
+        conn.prepare_cached(sql)?
         .execute(params![
             self.id,
             self.office,

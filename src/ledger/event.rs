@@ -199,6 +199,17 @@ impl Event {
     }
 }
 
+/// Lower-case hex of bytes (hashes are hex in files and in the table).
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
 /// One stored event, exactly as it is kept and shipped.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventRecord {
@@ -214,28 +225,31 @@ pub struct EventRecord {
 }
 
 impl EventRecord {
-    /// The SHA-256 (hex) of the record's canonical form: a JSON array of
-    /// the tag and every column but the hash, so no two different records
-    /// share a canonical form.
+    /// The SHA-256 (hex) of the record's canonical form: the tag, then
+    /// every column but the hash, each as `<byte length>:<bytes>\n` (a
+    /// missing case id as `-\n`). Length prefixes make the form
+    /// unambiguous without escaping anything.
     pub fn compute_hash(&self) -> String {
-        let canonical = serde_json::to_string(&(
-            HASH_TAG,
-            &self.origin,
-            self.seq,
-            self.clock,
-            &self.at,
-            &self.actor,
-            &self.kind,
-            &self.case_id,
-            &self.payload,
-        ))
-        .expect("plain data");
-        let digest = Sha256::digest(canonical.as_bytes());
-        let mut hex = String::with_capacity(64);
-        for b in digest.iter() {
-            hex.push_str(&format!("{b:02x}"));
+        fn field(h: &mut Sha256, bytes: &[u8]) {
+            h.update(bytes.len().to_string().as_bytes());
+            h.update(b":");
+            h.update(bytes);
+            h.update(b"\n");
         }
-        hex
+        let mut h = Sha256::new();
+        field(&mut h, HASH_TAG.as_bytes());
+        field(&mut h, self.origin.as_bytes());
+        field(&mut h, self.seq.to_string().as_bytes());
+        field(&mut h, self.clock.to_string().as_bytes());
+        field(&mut h, self.at.as_bytes());
+        field(&mut h, self.actor.as_bytes());
+        field(&mut h, self.kind.as_bytes());
+        match &self.case_id {
+            Some(c) => field(&mut h, c.as_bytes()),
+            None => h.update(b"-\n"),
+        }
+        field(&mut h, self.payload.as_bytes());
+        hex(&h.finalize())
     }
 
     pub fn event(&self) -> Result<Event> {

@@ -10,7 +10,7 @@ use std::collections::{BTreeSet, HashMap};
 use rusqlite::{Connection, TransactionBehavior, params};
 use serde::Serialize;
 
-use super::case::CaseState;
+use super::case::{self, CaseState};
 use super::error::{Error, Result};
 use super::event::{Event, EventRecord};
 use super::{Ledger, OfficeInfo, replay};
@@ -27,10 +27,15 @@ pub struct Exporter {
 }
 
 /// One item of an exchange stream: an event (with the file line it came
-/// from), and last the exporter.
+/// from and its payload already parsed, which a reader thread can do), and
+/// last the exporter.
 #[derive(Clone, Debug)]
 pub enum Incoming {
-    Event { line: u64, rec: EventRecord },
+    Event {
+        line: u64,
+        rec: EventRecord,
+        event: Result<Event, String>,
+    },
     End(Exporter),
 }
 
@@ -143,19 +148,24 @@ impl Ledger {
             .prepare("SELECT code, district FROM offices")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
+        let held_max: HashMap<String, i64> = tx
+            .prepare("SELECT origin, max(seq) FROM events GROUP BY origin")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut stats = MergeStats::default();
         let mut new_origins: BTreeSet<String> = BTreeSet::new();
         let mut non_case_new = false;
         let mut exporter: Option<Exporter> = None;
         let mut read = 0u64;
+        let mut run = CaseRun::default();
         {
             let mut held_st =
                 tx.prepare_cached("SELECT hash FROM events WHERE origin = ?1 AND seq = ?2")?;
             let mut touch_st =
                 tx.prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?;
             for item in items {
-                let (line, rec) = match item? {
-                    Incoming::Event { line, rec } => (line, rec),
+                let (line, rec, parsed) = match item? {
+                    Incoming::Event { line, rec, event } => (line, rec, event),
                     Incoming::End(e) => {
                         exporter = Some(e);
                         continue;
@@ -166,16 +176,23 @@ impl Ledger {
                     progress(read);
                 }
                 let refuse = |why: String| Error::Refused(format!("line {line}: {why}"));
-                let held: Option<String> = held_st
-                    .query_row(params![rec.origin, rec.seq], |r| r.get(0))
-                    .map(Some)
-                    .or_else(|e| match e {
-                        rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                        e => Err(e),
-                    })?;
+                // Past the largest seq held for its origin, an event cannot
+                // be held: no need to look.
+                let beyond = held_max.get(&rec.origin).is_none_or(|m| rec.seq > *m);
+                let held: Option<String> = if beyond {
+                    None
+                } else {
+                    held_st
+                        .query_row(params![rec.origin, rec.seq], |r| r.get(0))
+                        .map(Some)
+                        .or_else(|e| match e {
+                            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                            e => Err(e),
+                        })?
+                };
                 // Known events were checked when they first arrived.
                 let ev = if held.is_none() {
-                    let ev = Event::parse(&rec.kind, &rec.payload)
+                    let ev = parsed
                         .map_err(|e| refuse(format!("event {}/{}: {e}", rec.origin, rec.seq)))?;
                     if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
                         return Err(refuse(format!(
@@ -217,16 +234,14 @@ impl Ledger {
                     Verdict::Skip => stats.skipped_events += 1,
                     Verdict::Refuse(why) => return Err(refuse(why)),
                     Verdict::New => {
+                        let ev = ev.expect("a new event was parsed");
+                        match &rec.case_id {
+                            Some(_) => run.event(&tx, &rec, &ev, &mut touch_st)?,
+                            None => non_case_new = true,
+                        }
                         rec.insert(&tx)?;
                         stats.new_events += 1;
                         new_origins.insert(rec.origin.clone());
-                        match &rec.case_id {
-                            Some(c) => {
-                                touch_st.execute([c])?;
-                            }
-                            None => non_case_new = true,
-                        }
-                        debug_assert!(ev.is_some());
                     }
                 }
             }
@@ -257,8 +272,9 @@ impl Ledger {
         if non_case_new {
             rebuild_non_case(&tx)?;
         }
+        run.finish(&tx)?;
         let (created, changed) = replay_touched(&tx)?;
-        stats.cases_created = created;
+        stats.cases_created = run.created + created;
         stats.cases_changed = changed;
         if dry_run {
             tx.rollback()?;
@@ -266,6 +282,75 @@ impl Ledger {
             tx.commit()?;
         }
         Ok(stats)
+    }
+}
+
+/// Folds the new events of a case this ledger has never seen, as they
+/// stream in: an exchange file holds each case's events in one run, in
+/// replay order, so a new case is built without reading anything back.
+/// Any other case (one with events here already, or whose run is broken or
+/// out of order) goes to `merge_touched`, to be replayed from the log.
+#[derive(Default)]
+struct CaseRun {
+    current: Option<Run>,
+    created: u64,
+}
+
+struct Run {
+    id: String,
+    state: Option<CaseState>,
+    last: (i64, String, i64),
+}
+
+impl CaseRun {
+    /// Call before the event is inserted into the log.
+    fn event(
+        &mut self,
+        conn: &Connection,
+        rec: &EventRecord,
+        ev: &Event,
+        touch: &mut rusqlite::CachedStatement<'_>,
+    ) -> Result<()> {
+        let id = rec.case_id.as_deref().expect("a case event");
+        let key = (rec.clock, rec.origin.clone(), rec.seq);
+        if let Some(run) = &mut self.current
+            && run.id == id
+        {
+            if key > run.last {
+                run.state = case::apply(run.state.take(), rec, ev);
+                run.last = key;
+            } else {
+                self.current = None;
+                touch.execute([id])?;
+            }
+            return Ok(());
+        }
+        self.finish(conn)?;
+        let seen: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM events WHERE case_id = ?1)")?
+            .query_row([id], |r| r.get(0))?;
+        if seen {
+            touch.execute([id])?;
+        } else {
+            self.current = Some(Run {
+                id: id.to_string(),
+                state: case::apply(None, rec, ev),
+                last: key,
+            });
+        }
+        Ok(())
+    }
+
+    /// Writes out the case being folded.
+    fn finish(&mut self, conn: &Connection) -> Result<()> {
+        if let Some(Run {
+            state: Some(state), ..
+        }) = self.current.take()
+        {
+            state.insert(conn)?;
+            self.created += 1;
+        }
+        Ok(())
     }
 }
 
@@ -298,11 +383,16 @@ fn replay_touched(conn: &Connection) -> Result<(u64, u64)> {
     let (mut created, mut changed) = (0, 0);
     replay::fold_cases_sql(conn, &sql, |after| {
         match CaseState::get(conn, &after.id)? {
-            None => created += 1,
-            Some(before) if before != after => changed += 1,
-            Some(_) => return Ok(()),
+            None => {
+                created += 1;
+                after.insert(conn)
+            }
+            Some(before) if before != after => {
+                changed += 1;
+                after.save(conn)
+            }
+            Some(_) => Ok(()),
         }
-        after.save(conn)
     })?;
     Ok((created, changed))
 }

@@ -225,20 +225,27 @@ impl Ledger {
         Ok(())
     }
 
-    /// Streams every event with clock greater than `since`, in replay
-    /// order (clock, origin, seq).
+    /// Streams every event with clock greater than `since` in exchange
+    /// order: the events that are not about a case first, in replay order
+    /// (clock, origin, seq); then each case's events together, cases by id,
+    /// each case's in replay order. A receiver can then fold a case it has
+    /// never seen from one contiguous run of rows.
     pub fn each_event(
         &self,
         since: i64,
         mut f: impl FnMut(&EventRecord) -> Result<()>,
     ) -> Result<()> {
-        let mut st = self.conn().prepare(&format!(
-            "SELECT {} FROM events WHERE clock > ?1 ORDER BY clock, origin, seq",
-            EventRecord::COLUMNS
-        ))?;
-        let mut rows = st.query([since])?;
-        while let Some(row) = rows.next()? {
-            f(&EventRecord::from_row(row)?)?;
+        for sql in [
+            "WHERE case_id IS NULL AND clock > ?1 ORDER BY clock, origin, seq",
+            "WHERE case_id IS NOT NULL AND clock > ?1 ORDER BY case_id, clock, origin, seq",
+        ] {
+            let mut st = self
+                .conn()
+                .prepare(&format!("SELECT {} FROM events {sql}", EventRecord::COLUMNS))?;
+            let mut rows = st.query([since])?;
+            while let Some(row) = rows.next()? {
+                f(&EventRecord::from_row(row)?)?;
+            }
         }
         Ok(())
     }
