@@ -16,7 +16,7 @@ CREATE TABLE meta (
 ) WITHOUT ROWID;
 
 -- The event log. `clock` is a Lamport clock: one more than the largest clock
--- in the file when the event was made, so an event always sorts after every
+-- in the file (table `clock`) when the event was made, so an event always sorts after every
 -- event its author could see. Replay order is (clock, origin, seq), which
 -- does not depend on the order in which files were merged.
 -- `hash` is the SHA-256 of the canonical form of the other columns
@@ -33,9 +33,15 @@ CREATE TABLE events (
     hash    TEXT    NOT NULL,
     PRIMARY KEY (origin, seq)
 ); -- rowid tables for the wide rows: WITHOUT ROWID suits small rows only
-CREATE INDEX events_by_case ON events (case_id, clock, origin, seq) WHERE case_id IS NOT NULL;
-CREATE INDEX events_by_clock ON events (clock, origin, seq);
+-- A case's events in replay order; covering (with the hash) so a merge
+-- learns what it holds of a case in one look.
+CREATE INDEX events_by_case ON events (case_id, clock, origin, seq, hash) WHERE case_id IS NOT NULL;
 CREATE INDEX events_non_case ON events (clock, origin, seq) WHERE case_id IS NULL;
+
+-- The largest clock in `events`, kept so that a new event need not scan
+-- the log (an index on clock would slow every merge).
+CREATE TABLE clock (max INTEGER NOT NULL);
+INSERT INTO clock (max) VALUES (0);
 
 -- Derived: the offices this file knows of (its own, and those it merged).
 CREATE TABLE offices (

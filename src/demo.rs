@@ -11,7 +11,7 @@ use crate::domain::{CaseId, OfficeCode, Outcome, ProblemCode, Source, Subject};
 use crate::ledger::case::{self, CaseState};
 use crate::ledger::event::{CaseAdd, CaseAssign, CaseClose, CaseDefer, CaseNote, Event};
 use crate::ledger::ops::NewCase;
-use crate::ledger::{Result, Writer};
+use crate::ledger::{EventRecord, Result, Writer};
 
 /// SplitMix64: small, fast and good enough to pick demo data.
 pub struct Rng(u64);
@@ -241,14 +241,23 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
             let subject: Option<String> = r.get(1)?;
             Ok((
                 r.get::<_, String>(0)?,
-                (subject.and_then(|s| s.parse().ok()), r.get::<_, i64>(2)? as u64, r.get(3)?),
+                (
+                    subject.and_then(|s| s.parse().ok()),
+                    r.get::<_, i64>(2)? as u64,
+                    r.get(3)?,
+                ),
             ))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let office: OfficeCode = w.office().code.parse().map_err(crate::ledger::Error::Corrupt)?;
+    let office: OfficeCode = w
+        .office()
+        .code
+        .parse()
+        .map_err(crate::ledger::Error::Corrupt)?;
     let mut next_seq: HashMap<i32, i64> = HashMap::new();
     let mut ids: Vec<Option<String>> = vec![None; plan.cases];
     let mut states: Vec<Option<CaseState>> = vec![None; plan.cases];
+    let mut records: Vec<Vec<EventRecord>> = vec![Vec::new(); plan.cases];
     let mut recent: [Option<String>; 2] = [None, None];
     let mut rng = Rng::new(plan.seed.wrapping_add(1));
     for (t, _, step) in steps {
@@ -287,7 +296,10 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
                         details: None,
                         complainant: c.complainant.clone(),
                         phone: c.phone.clone(),
-                        subject: problem.as_ref().and_then(|p| problems.get(p)).and_then(|p| p.0),
+                        subject: problem
+                            .as_ref()
+                            .and_then(|p| problems.get(p))
+                            .and_then(|p| p.0),
                         problem,
                         party: c.party.clone(),
                         key: c.key,
@@ -330,12 +342,19 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
             ),
             Step::Close(i, outcome) => {
                 let me = ids[i].as_deref();
-                let dup = recent.iter().flatten().find(|r| Some(r.as_str()) != me).cloned();
+                let dup = recent
+                    .iter()
+                    .flatten()
+                    .find(|r| Some(r.as_str()) != me)
+                    .cloned();
                 let (result, text) = match (&dup, outcome) {
-                    (None, Outcome::Duplicate) | (_, Outcome::OutOfScope) => {
-                        (Outcome::OutOfScope, "经核实非物业管理问题，已告知投诉人相关部门")
+                    (None, Outcome::Duplicate) | (_, Outcome::OutOfScope) => (
+                        Outcome::OutOfScope,
+                        "经核实非物业管理问题，已告知投诉人相关部门",
+                    ),
+                    (_, Outcome::Duplicate) => {
+                        (Outcome::Duplicate, "与前一工单反映同一问题，合并办理")
                     }
-                    (_, Outcome::Duplicate) => (Outcome::Duplicate, "与前一工单反映同一问题，合并办理"),
                     (_, Outcome::Unfounded) => (Outcome::Unfounded, "经现场核查，反映情况不属实"),
                     (_, o) => (o, *rng.pick(RESOLUTIONS)),
                 };
@@ -344,17 +363,32 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
                     Event::CaseClose(CaseClose {
                         result,
                         resolution: text.to_string(),
-                        duplicate_of: if result == Outcome::Duplicate { dup } else { None },
+                        duplicate_of: if result == Outcome::Duplicate {
+                            dup
+                        } else {
+                            None
+                        },
                     }),
                 )
             }
         };
-        let id = ids[i].clone().expect("a case is added before anything else happens to it");
-        let rec = w.append(Some(&id), ev.clone())?;
+        let id = ids[i]
+            .clone()
+            .expect("a case is added before anything else happens to it");
+        let rec = w.record(Some(&id), &ev);
         states[i] = case::apply(states[i].take(), &rec, &ev);
+        records[i].push(rec);
     }
-    for s in states.iter().flatten() {
-        s.insert(w.conn())?;
+    // Stored case by case, in id order: the order an export reads them in.
+    let mut order: Vec<usize> = (0..plan.cases).filter(|i| ids[*i].is_some()).collect();
+    order.sort_by(|a, b| ids[*a].cmp(&ids[*b]));
+    for i in order {
+        for rec in &records[i] {
+            rec.insert(w.conn())?;
+        }
+        if let Some(s) = &states[i] {
+            s.insert(w.conn())?;
+        }
     }
     Ok(ids.into_iter().flatten().collect())
 }

@@ -119,7 +119,9 @@ fn csv_err(e: csv::Error) -> Error {
 /// exporter. Any problem ends the stream with a refusal naming the line.
 pub struct Reader<R: Read> {
     name: String,
-    rows: csv::StringRecordsIntoIter<R>,
+    rows: csv::Reader<R>,
+    /// Reused for every row.
+    record: csv::StringRecord,
     digest: Sha256,
     count: u64,
     ended: bool,
@@ -161,7 +163,8 @@ impl<R: Read> Reader<R> {
         }
         Ok(Reader {
             name: name.to_string(),
-            rows: rdr.into_records(),
+            rows: rdr,
+            record: csv::StringRecord::new(),
             digest: Sha256::new(),
             count: 0,
             ended: false,
@@ -174,7 +177,14 @@ impl<R: Read> Reader<R> {
         Error::Refused(format!("{}, line {line}: {why}", self.name))
     }
 
-    fn row(&mut self, rec: csv::StringRecord) -> Result<Incoming> {
+    fn row(&mut self) -> Result<Incoming> {
+        let rec = std::mem::take(&mut self.record);
+        let out = self.parse_row(&rec);
+        self.record = rec;
+        out
+    }
+
+    fn parse_row(&mut self, rec: &csv::StringRecord) -> Result<Incoming> {
         let line = rec.position().map_or(0, |p| p.line());
         if self.ended {
             return Err(self.refuse(line, "rows after the export's end row".into()));
@@ -300,21 +310,21 @@ impl<R: Read> Iterator for Reader<R> {
         if self.failed {
             return None;
         }
-        match self.rows.next() {
-            Some(Ok(rec)) => Some(self.row(rec)),
-            Some(Err(e)) => {
+        match self.rows.read_record(&mut self.record) {
+            Ok(true) => Some(self.row()),
+            Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 let why = read_problem(&e);
                 Some(Err(self.refuse(line, why)))
             }
-            None if !self.ended => {
+            Ok(false) if !self.ended => {
                 self.failed = true;
                 Some(Err(Error::Refused(format!(
                     "{}: the file ends without its end row after {} events: it was cut short (copy it again)",
                     self.name, self.count
                 ))))
             }
-            None => None,
+            Ok(false) => None,
         }
     }
 }

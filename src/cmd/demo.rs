@@ -1,13 +1,15 @@
 //! `ledger demo`: build a small realistic district and print its report.
 
-use std::io::{BufReader, Write};
-use std::path::PathBuf;
+use std::io::BufReader;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::cli::Ctx;
 use crate::demo::{self, Plan};
 use crate::domain::OfficeCode;
 use crate::exchange;
-use crate::ledger::Ledger;
+use crate::ledger::{Ledger, Stamp};
 
 pub const OFFICE_NAMES: &[&str] = &[
     "建设路街道",
@@ -56,7 +58,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
-    let dir = match a.dir {
+    let dir = match a.dir.clone() {
         Some(d) => d,
         None => std::env::temp_dir().join(format!(
             "ledger-demo-{}-{}",
@@ -66,37 +68,40 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     };
     std::fs::create_dir_all(&dir)
         .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    // Offices are independent files: build them on every core.
+    let next = AtomicU32::new(0);
+    let made: Mutex<Vec<(u32, String)>> = Mutex::new(Vec::new());
+    let stamp = ctx.stamp.clone();
+    let lang = ctx.lang;
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(a.offices as usize);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| -> anyhow::Result<()> {
+                    loop {
+                        let k = next.fetch_add(1, Ordering::Relaxed);
+                        if k >= a.offices {
+                            return Ok(());
+                        }
+                        let line = build_office(&dir, k, &a, &stamp, lang)?;
+                        made.lock().expect("no panics while held").push((k, line));
+                    }
+                })
+            })
+            .collect();
+        for h in handles {
+            h.join().expect("a demo worker panicked")?;
+        }
+        Ok(())
+    })?;
+    let mut made = made.into_inner().expect("no panics while held");
+    made.sort();
     let mut exports = Vec::new();
-    for k in 0..a.offices {
-        let code: OfficeCode = format!("S{:02}", k + 1)
-            .parse()
-            .map_err(anyhow::Error::msg)?;
-        let name = OFFICE_NAMES[k as usize % OFFICE_NAMES.len()];
-        let path = dir.join(format!("{code}.db"));
-        let mut ledger = Ledger::create(&path, &code, name, false, &ctx.stamp)?;
-        let plan = Plan {
-            cases: a.cases,
-            seed: a.seed.wrapping_add(k as u64 * 7919),
-            days: 240,
-            now: ctx.stamp.now,
-        };
-        let ids = ledger.write(&ctx.stamp, |w| demo::generate(w, &plan))?;
-        // The nightly job: each office exports its events.
-        let csv = dir.join(format!("{code}.csv"));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&csv)?);
-        let stats = exchange::export(&ledger, &mut out, None)?;
-        out.flush()?;
-        writeln!(
-            ctx.err,
-            "{} {name}: {} {}, {} {} → {}",
-            path.display(),
-            ids.len(),
-            ctx.t("件", "cases"),
-            stats.events,
-            ctx.t("条事件", "events"),
-            csv.display()
-        )?;
-        exports.push(csv);
+    for (k, line) in made {
+        writeln!(ctx.err, "{line}")?;
+        exports.push(dir.join(format!("S{:02}.csv", k + 1)));
     }
     if a.no_district {
         return Ok(());
@@ -135,4 +140,43 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         district.display()
     )?;
     Ok(())
+}
+
+/// Builds office number `k`'s ledger and its export; returns a line to say so.
+fn build_office(
+    dir: &Path,
+    k: u32,
+    a: &Args,
+    stamp: &Stamp,
+    lang: crate::domain::Lang,
+) -> anyhow::Result<String> {
+    let code: OfficeCode = format!("S{:02}", k + 1)
+        .parse()
+        .map_err(anyhow::Error::msg)?;
+    let name = OFFICE_NAMES[k as usize % OFFICE_NAMES.len()];
+    let path = dir.join(format!("{code}.db"));
+    let mut ledger = Ledger::create(&path, &code, name, false, stamp)?;
+    let plan = Plan {
+        cases: a.cases,
+        seed: a.seed.wrapping_add(k as u64 * 7919),
+        days: 240,
+        now: stamp.now,
+    };
+    let ids = ledger.write(stamp, |w| demo::generate(w, &plan))?;
+    // The nightly job: each office exports its events.
+    let csv = dir.join(format!("{code}.csv"));
+    let stats = crate::cmd::export::write_atomically(&csv, |out| {
+        Ok(exchange::export(&ledger, out, None)?)
+    })?;
+    let (cases, events) = match lang {
+        crate::domain::Lang::Zh => ("件", "条事件"),
+        crate::domain::Lang::En => ("cases", "events"),
+    };
+    Ok(format!(
+        "{} {name}: {} {cases}, {} {events} → {}",
+        path.display(),
+        ids.len(),
+        stats.events,
+        csv.display()
+    ))
 }

@@ -47,7 +47,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
 
 /// Writes through a temporary file in the same folder, synced, then renamed
 /// over `path`; readable by the owner only (it carries personal data).
-fn write_atomically<T>(
+pub(crate) fn write_atomically<T>(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {

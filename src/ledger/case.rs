@@ -250,8 +250,7 @@ impl CaseState {
     }
 
     fn write_row(&self, conn: &Connection, sql: &str) -> Result<()> {
-        conn.prepare_cached(sql)?
-        .execute(params![
+        conn.prepare_cached(sql)?.execute(params![
             self.id,
             self.office,
             self.year,

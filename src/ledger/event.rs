@@ -230,17 +230,39 @@ impl EventRecord {
     /// missing case id as `-\n`). Length prefixes make the form
     /// unambiguous without escaping anything.
     pub fn compute_hash(&self) -> String {
+        /// Decimal digits of `n` into `buf`, without allocating (this runs
+        /// for every row of every merge).
+        fn digits(mut n: u64, buf: &mut [u8; 20]) -> &[u8] {
+            let mut i = buf.len();
+            loop {
+                i -= 1;
+                buf[i] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    return &buf[i..];
+                }
+            }
+        }
         fn field(h: &mut Sha256, bytes: &[u8]) {
-            h.update(bytes.len().to_string().as_bytes());
+            h.update(digits(bytes.len() as u64, &mut [0; 20]));
             h.update(b":");
             h.update(bytes);
             h.update(b"\n");
         }
+        fn number(h: &mut Sha256, n: i64) {
+            let mut buf = [0; 20];
+            let text = digits(n.unsigned_abs(), &mut buf);
+            if n < 0 {
+                field(h, &[b"-", text].concat());
+            } else {
+                field(h, text);
+            }
+        }
         let mut h = Sha256::new();
         field(&mut h, HASH_TAG.as_bytes());
         field(&mut h, self.origin.as_bytes());
-        field(&mut h, self.seq.to_string().as_bytes());
-        field(&mut h, self.clock.to_string().as_bytes());
+        number(&mut h, self.seq);
+        number(&mut h, self.clock);
         field(&mut h, self.at.as_bytes());
         field(&mut h, self.actor.as_bytes());
         field(&mut h, self.kind.as_bytes());

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use rusqlite::{Connection, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
 use super::case::{self, CaseState};
@@ -30,6 +30,7 @@ pub struct Exporter {
 /// from and its payload already parsed, which a reader thread can do), and
 /// last the exporter.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // one End per file; boxing events would cost an allocation each
 pub enum Incoming {
     Event {
         line: u64,
@@ -144,113 +145,53 @@ impl Ledger {
             "CREATE TEMP TABLE IF NOT EXISTS merge_touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
              DELETE FROM temp.merge_touched;",
         )?;
-        let mut districts: HashMap<String, bool> = tx
+        let districts: HashMap<String, bool> = tx
             .prepare("SELECT code, district FROM offices")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let held_max: HashMap<String, i64> = tx
-            .prepare("SELECT origin, max(seq) FROM events GROUP BY origin")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stats = MergeStats::default();
-        let mut new_origins: BTreeSet<String> = BTreeSet::new();
-        let mut non_case_new = false;
+        let mut m = Merging {
+            conn: &tx,
+            receiver: &receiver,
+            districts,
+            stats: MergeStats::default(),
+            new_origins: BTreeSet::new(),
+            non_case_new: false,
+            max_clock: 0,
+            run: Vec::new(),
+        };
         let mut exporter: Option<Exporter> = None;
         let mut read = 0u64;
-        let mut run = CaseRun::default();
-        {
-            let mut held_st =
-                tx.prepare_cached("SELECT hash FROM events WHERE origin = ?1 AND seq = ?2")?;
-            let mut touch_st =
-                tx.prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?;
-            for item in items {
-                let (line, rec, parsed) = match item? {
-                    Incoming::Event { line, rec, event } => (line, rec, event),
-                    Incoming::End(e) => {
-                        exporter = Some(e);
-                        continue;
-                    }
-                };
-                read += 1;
-                if read.is_multiple_of(8192) {
-                    progress(read);
+        for item in items {
+            let (line, rec, event) = match item? {
+                Incoming::Event { line, rec, event } => (line, rec, event),
+                Incoming::End(e) => {
+                    exporter = Some(e);
+                    continue;
                 }
-                let refuse = |why: String| Error::Refused(format!("line {line}: {why}"));
-                // Past the largest seq held for its origin, an event cannot
-                // be held: no need to look.
-                let beyond = held_max.get(&rec.origin).is_none_or(|m| rec.seq > *m);
-                let held: Option<String> = if beyond {
-                    None
-                } else {
-                    held_st
-                        .query_row(params![rec.origin, rec.seq], |r| r.get(0))
-                        .map(Some)
-                        .or_else(|e| match e {
-                            rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                            e => Err(e),
-                        })?
-                };
-                // Known events were checked when they first arrived.
-                let ev = if held.is_none() {
-                    let ev = parsed
-                        .map_err(|e| refuse(format!("event {}/{}: {e}", rec.origin, rec.seq)))?;
-                    if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
-                        return Err(refuse(format!(
-                            "event {}/{} ({}) {} a case id",
-                            rec.origin,
-                            rec.seq,
-                            rec.kind,
-                            if rec.case_id.is_some() {
-                                "should not have"
-                            } else {
-                                "lacks"
-                            }
-                        )));
-                    }
-                    if let Event::OfficeInit(o) = &ev {
-                        districts.insert(rec.origin.clone(), o.district);
-                    }
-                    Some(ev)
-                } else {
-                    None
-                };
-                let case_office = match &rec.case_id {
-                    None => None,
-                    Some(c) => Some(
-                        c.parse::<CaseId>()
-                            .map_err(|e| refuse(format!("event {}/{}: {e}", rec.origin, rec.seq)))?
-                            .office,
-                    ),
-                };
-                let facts = Facts {
-                    rec: &rec,
-                    held_hash: held.as_deref(),
-                    case_office: case_office.as_ref().map(|o| o.as_str()),
-                    origin_is_district: districts.get(&rec.origin).copied().unwrap_or(false),
-                    receiver: &receiver,
-                };
-                match judge(&facts) {
-                    Verdict::Known => stats.known_events += 1,
-                    Verdict::Skip => stats.skipped_events += 1,
-                    Verdict::Refuse(why) => return Err(refuse(why)),
-                    Verdict::New => {
-                        let ev = ev.expect("a new event was parsed");
-                        match &rec.case_id {
-                            Some(_) => run.event(&tx, &rec, &ev, &mut touch_st)?,
-                            None => non_case_new = true,
-                        }
-                        rec.insert(&tx)?;
-                        stats.new_events += 1;
-                        new_origins.insert(rec.origin.clone());
-                    }
-                }
+            };
+            read += 1;
+            if read.is_multiple_of(8192) {
+                progress(read);
+            }
+            let breaks_run = m
+                .run
+                .first()
+                .is_some_and(|(_, r, _)| r.case_id != rec.case_id || m.run.len() >= MAX_RUN);
+            if breaks_run {
+                m.case_run()?;
+            }
+            if rec.case_id.is_some() {
+                m.run.push((line, rec, event));
+            } else {
+                m.non_case(line, rec, event)?;
             }
         }
+        m.case_run()?;
         progress(read);
         let Some(exp) = exporter else {
             refuse!("the file ends without its end row: it was cut short");
         };
-        if let Some(&d) = districts.get(&exp.code)
+        if let Some(&d) = m.districts.get(&exp.code)
             && d != exp.district
         {
             refuse!(
@@ -260,8 +201,8 @@ impl Ledger {
                 if d { "" } else { "not" }
             );
         }
-        for o in &new_origins {
-            let o_district = districts.get(o).copied().unwrap_or(false);
+        for o in &m.new_origins {
+            let o_district = m.districts.get(o).copied().unwrap_or(false);
             if *o != exp.code && !exp.district && !o_district {
                 refuse!(
                     "{} is a street office's file but carries new events of office {o}: only a district file relays other offices' events",
@@ -269,13 +210,14 @@ impl Ledger {
                 );
             }
         }
-        if non_case_new {
+        if m.non_case_new {
             rebuild_non_case(&tx)?;
         }
-        run.finish(&tx)?;
+        tx.execute("UPDATE clock SET max = max(max, ?1)", [m.max_clock])?;
         let (created, changed) = replay_touched(&tx)?;
-        stats.cases_created = run.created + created;
-        stats.cases_changed = changed;
+        let mut stats = m.stats;
+        stats.cases_created += created;
+        stats.cases_changed += changed;
         if dry_run {
             tx.rollback()?;
         } else {
@@ -285,70 +227,167 @@ impl Ledger {
     }
 }
 
-/// Folds the new events of a case this ledger has never seen, as they
-/// stream in: an exchange file holds each case's events in one run, in
-/// replay order, so a new case is built without reading anything back.
-/// Any other case (one with events here already, or whose run is broken or
-/// out of order) goes to `merge_touched`, to be replayed from the log.
-#[derive(Default)]
-struct CaseRun {
-    current: Option<Run>,
-    created: u64,
+/// A case's run of events is handled in pieces of at most this many (a
+/// longer run is legal, just unusual; later pieces are replayed).
+const MAX_RUN: usize = 4096;
+
+type Parsed = std::result::Result<Event, String>;
+
+/// The state of one merge.
+struct Merging<'a> {
+    conn: &'a Connection,
+    receiver: &'a OfficeInfo,
+    /// Which origins are districts: what this ledger knows, plus the
+    /// `office.init` events met in the file.
+    districts: HashMap<String, bool>,
+    stats: MergeStats,
+    new_origins: BTreeSet<String>,
+    non_case_new: bool,
+    max_clock: i64,
+    /// The current case's events, as read.
+    run: Vec<(u64, EventRecord, Parsed)>,
 }
 
-struct Run {
-    id: String,
-    state: Option<CaseState>,
-    last: (i64, String, i64),
+fn refusal(line: u64, why: String) -> Error {
+    Error::Refused(format!("line {line}: {why}"))
 }
 
-impl CaseRun {
-    /// Call before the event is inserted into the log.
-    fn event(
-        &mut self,
-        conn: &Connection,
-        rec: &EventRecord,
-        ev: &Event,
-        touch: &mut rusqlite::CachedStatement<'_>,
-    ) -> Result<()> {
-        let id = rec.case_id.as_deref().expect("a case event");
-        let key = (rec.clock, rec.origin.clone(), rec.seq);
-        if let Some(run) = &mut self.current
-            && run.id == id
-        {
-            if key > run.last {
-                run.state = case::apply(run.state.take(), rec, ev);
-                run.last = key;
-            } else {
-                self.current = None;
-                touch.execute([id])?;
-            }
-            return Ok(());
+impl Merging<'_> {
+    /// Checks a new event's payload and inserts it into the log.
+    fn insert_new(&mut self, line: u64, rec: &EventRecord, parsed: Parsed) -> Result<Event> {
+        let ev =
+            parsed.map_err(|e| refusal(line, format!("event {}/{}: {e}", rec.origin, rec.seq)))?;
+        if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
+            return Err(refusal(
+                line,
+                format!(
+                    "event {}/{} ({}) {} a case id",
+                    rec.origin,
+                    rec.seq,
+                    rec.kind,
+                    if rec.case_id.is_some() {
+                        "should not have"
+                    } else {
+                        "lacks"
+                    }
+                ),
+            ));
         }
-        self.finish(conn)?;
-        let seen: bool = conn
-            .prepare_cached("SELECT EXISTS (SELECT 1 FROM events WHERE case_id = ?1)")?
-            .query_row([id], |r| r.get(0))?;
-        if seen {
-            touch.execute([id])?;
-        } else {
-            self.current = Some(Run {
-                id: id.to_string(),
-                state: case::apply(None, rec, ev),
-                last: key,
-            });
+        rec.insert(self.conn).map_err(|e| match e {
+            Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                refusal(
+                    line,
+                    format!(
+                        "event {}/{} is already held here with different content: the file rewrites history this ledger holds",
+                        rec.origin, rec.seq
+                    ),
+                )
+            }
+            e => e,
+        })?;
+        self.stats.new_events += 1;
+        self.max_clock = self.max_clock.max(rec.clock);
+        self.new_origins.insert(rec.origin.clone());
+        Ok(ev)
+    }
+
+    fn verdict(&self, line: u64, rec: &EventRecord, held: Option<&str>) -> Result<Verdict> {
+        let case_office = match &rec.case_id {
+            None => None,
+            Some(c) => Some(
+                c.parse::<CaseId>()
+                    .map_err(|e| refusal(line, format!("event {}/{}: {e}", rec.origin, rec.seq)))?
+                    .office,
+            ),
+        };
+        Ok(judge(&Facts {
+            rec,
+            held_hash: held,
+            case_office: case_office.as_ref().map(|o| o.as_str()),
+            origin_is_district: self.districts.get(&rec.origin).copied().unwrap_or(false),
+            receiver: self.receiver,
+        }))
+    }
+
+    /// An event not about a case (an office's or a unit's).
+    fn non_case(&mut self, line: u64, rec: EventRecord, parsed: Parsed) -> Result<()> {
+        let held: Option<String> = self
+            .conn
+            .prepare_cached("SELECT hash FROM events WHERE origin = ?1 AND seq = ?2")?
+            .query_row(params![rec.origin, rec.seq], |r| r.get(0))
+            .optional()?;
+        if held.is_none()
+            && let Ok(Event::OfficeInit(o)) = &parsed
+        {
+            self.districts.insert(rec.origin.clone(), o.district);
+        }
+        match self.verdict(line, &rec, held.as_deref())? {
+            Verdict::Known => self.stats.known_events += 1,
+            Verdict::Skip => self.stats.skipped_events += 1,
+            Verdict::Refuse(why) => return Err(refusal(line, why)),
+            Verdict::New => {
+                self.insert_new(line, &rec, parsed)?;
+                self.non_case_new = true;
+            }
         }
         Ok(())
     }
 
-    /// Writes out the case being folded.
-    fn finish(&mut self, conn: &Connection) -> Result<()> {
-        if let Some(Run {
-            state: Some(state), ..
-        }) = self.current.take()
-        {
-            state.insert(conn)?;
-            self.created += 1;
+    /// One case's run of events. What this ledger holds of the case comes
+    /// from one look at the (covering) case index. A case it has never seen
+    /// is folded from the run as it goes, without reading anything back;
+    /// any other case that gets new events is replayed from the log at the
+    /// end.
+    fn case_run(&mut self) -> Result<()> {
+        let run = std::mem::take(&mut self.run);
+        let Some((_, first, _)) = run.first() else {
+            return Ok(());
+        };
+        let id = first.case_id.clone().expect("a case run");
+        let held: Vec<(String, i64, String)> = self
+            .conn
+            .prepare_cached("SELECT origin, seq, hash FROM events WHERE case_id = ?1")?
+            .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // Some while the case is new here and its events come in replay
+        // order: the state so far and the last event's replay key.
+        let mut fold: Option<(Option<CaseState>, (i64, String, i64))> =
+            held.is_empty().then(|| (None, (0, String::new(), 0)));
+        let mut touched = false;
+        for (line, rec, parsed) in run {
+            let held_hash = held
+                .iter()
+                .find(|h| h.0 == rec.origin && h.1 == rec.seq)
+                .map(|h| h.2.as_str());
+            match self.verdict(line, &rec, held_hash)? {
+                Verdict::Known => self.stats.known_events += 1,
+                Verdict::Skip => self.stats.skipped_events += 1,
+                Verdict::Refuse(why) => return Err(refusal(line, why)),
+                Verdict::New => {
+                    let ev = self.insert_new(line, &rec, parsed)?;
+                    let key = (rec.clock, rec.origin.clone(), rec.seq);
+                    match &mut fold {
+                        Some((state, last)) if key > *last => {
+                            *state = case::apply(state.take(), &rec, &ev);
+                            *last = key;
+                        }
+                        _ => {
+                            fold = None;
+                            touched = true;
+                        }
+                    }
+                }
+            }
+        }
+        if touched {
+            self.conn
+                .prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?
+                .execute([&id])?;
+        } else if let Some((Some(state), _)) = fold {
+            state.insert(self.conn)?;
+            self.stats.cases_created += 1;
         }
         Ok(())
     }
@@ -381,18 +420,16 @@ fn replay_touched(conn: &Connection) -> Result<(u64, u64)> {
             .join(", ")
     );
     let (mut created, mut changed) = (0, 0);
-    replay::fold_cases_sql(conn, &sql, |after| {
-        match CaseState::get(conn, &after.id)? {
-            None => {
-                created += 1;
-                after.insert(conn)
-            }
-            Some(before) if before != after => {
-                changed += 1;
-                after.save(conn)
-            }
-            Some(_) => Ok(()),
+    replay::fold_cases_sql(conn, &sql, |after| match CaseState::get(conn, &after.id)? {
+        None => {
+            created += 1;
+            after.insert(conn)
         }
+        Some(before) if before != after => {
+            changed += 1;
+            after.save(conn)
+        }
+        Some(_) => Ok(()),
     })?;
     Ok((created, changed))
 }

@@ -254,7 +254,7 @@ impl Ledger {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let (next_seq, next_clock): (i64, i64) = tx.query_row(
             "SELECT (SELECT coalesce(max(seq), 0) + 1 FROM events WHERE origin = ?1),
-                    (SELECT coalesce(max(clock), 0) + 1 FROM events)",
+                    (SELECT max + 1 FROM clock)",
             [&self.office.code],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
@@ -266,6 +266,7 @@ impl Ledger {
             next_clock,
         };
         let out = f(&mut w)?;
+        tx.execute("UPDATE clock SET max = ?1", [w.next_clock - 1])?;
         tx.commit()?;
         Ok(out)
     }
@@ -313,6 +314,16 @@ impl Writer<'_> {
 
     /// Appends an event of this office to the log (not yet applied).
     pub(crate) fn append(&mut self, case_id: Option<&str>, ev: Event) -> Result<EventRecord> {
+        let rec = self.record(case_id, &ev);
+        rec.insert(self.tx)?;
+        replay::apply_non_case(self.tx, &rec, &ev)?;
+        Ok(rec)
+    }
+
+    /// Makes the record of a new event of this office (numbered, stamped
+    /// and hashed) without storing it: the caller inserts it. Bulk writers
+    /// use this to store events grouped by case.
+    pub(crate) fn record(&mut self, case_id: Option<&str>, ev: &Event) -> EventRecord {
         let mut rec = EventRecord {
             origin: self.office.code.clone(),
             seq: self.next_seq,
@@ -325,11 +336,9 @@ impl Writer<'_> {
             hash: String::new(),
         };
         rec.hash = rec.compute_hash();
-        rec.insert(self.tx)?;
-        replay::apply_non_case(self.tx, &rec, &ev)?;
         self.next_seq += 1;
         self.next_clock += 1;
-        Ok(rec)
+        rec
     }
 
     /// Appends a case event and updates the case row the same way replay

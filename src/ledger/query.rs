@@ -239,9 +239,10 @@ impl Ledger {
             "WHERE case_id IS NULL AND clock > ?1 ORDER BY clock, origin, seq",
             "WHERE case_id IS NOT NULL AND clock > ?1 ORDER BY case_id, clock, origin, seq",
         ] {
-            let mut st = self
-                .conn()
-                .prepare(&format!("SELECT {} FROM events {sql}", EventRecord::COLUMNS))?;
+            let mut st = self.conn().prepare(&format!(
+                "SELECT {} FROM events {sql}",
+                EventRecord::COLUMNS
+            ))?;
             let mut rows = st.query([since])?;
             while let Some(row) = rows.next()? {
                 f(&EventRecord::from_row(row)?)?;

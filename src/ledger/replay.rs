@@ -92,6 +92,10 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
             apply_non_case(conn, &rec, &rec.event()?)?;
         }
     }
+    conn.execute(
+        "UPDATE clock SET max = (SELECT coalesce(max(clock), 0) FROM events)",
+        [],
+    )?;
     fold_cases(conn, |c| c.save(conn))
 }
 
@@ -124,15 +128,31 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     // Hashes, and the non-case tables folded in memory (they are small).
     let mut offices: BTreeMap<String, (String, bool)> = BTreeMap::new();
     let mut units: BTreeMap<String, String> = BTreeMap::new();
+    let mut max_clock = 0;
     {
+        // Non-case events in replay order (they decide first-wins), then
+        // the case events in any order: every event's hash is checked.
         let mut st = conn.prepare(&format!(
-            "SELECT {} FROM events ORDER BY clock, origin, seq",
+            "SELECT {0} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq;",
             EventRecord::COLUMNS
         ))?;
         let mut rows = st.query([])?;
-        while let Some(row) = rows.next()? {
+        let mut all_case = conn.prepare(&format!(
+            "SELECT {} FROM events WHERE case_id IS NOT NULL",
+            EventRecord::COLUMNS
+        ))?;
+        let mut case_rows = all_case.query([])?;
+        loop {
+            let row = match rows.next()? {
+                Some(r) => r,
+                None => match case_rows.next()? {
+                    Some(r) => r,
+                    None => break,
+                },
+            };
             let rec = EventRecord::from_row(row)?;
             report.events += 1;
+            max_clock = max_clock.max(rec.clock);
             if rec.compute_hash() != rec.hash {
                 report.problem = Some(format!(
                     "event {}/{} does not match its hash: it was altered after it was written",
@@ -169,6 +189,13 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
                 _ => {}
             }
         }
+    }
+    let kept: i64 = conn.query_row("SELECT max FROM clock", [], |r| r.get(0))?;
+    if kept != max_clock {
+        report.problem = Some(format!(
+            "the kept clock is {kept} but the largest clock in the log is {max_clock}"
+        ));
+        return Ok(report);
     }
     let table_offices: BTreeMap<String, (String, bool)> = conn
         .prepare("SELECT code, name, district FROM offices")?
