@@ -408,29 +408,34 @@ fn rebuild_non_case(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Replays every case that received events; returns (created, changed).
+/// Replays every case in `merge_touched`; returns (created, changed).
+/// Case by case: a join would tempt the planner into walking the whole
+/// case index for a handful of touched cases.
 fn replay_touched(conn: &Connection) -> Result<(u64, u64)> {
-    let sql = format!(
-        "SELECT {} FROM temp.merge_touched t JOIN events e ON e.case_id = t.id
-         ORDER BY e.case_id, e.clock, e.origin, e.seq",
-        EventRecord::COLUMNS
-            .split(", ")
-            .map(|c| format!("e.{c}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM temp.merge_touched ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
     let (mut created, mut changed) = (0, 0);
-    replay::fold_cases_sql(conn, &sql, |after| match CaseState::get(conn, &after.id)? {
-        None => {
-            created += 1;
-            after.insert(conn)
+    for id in ids {
+        let mut after = None;
+        for rec in EventRecord::for_case(conn, &id)? {
+            let ev = rec.event()?;
+            after = case::apply(after, &rec, &ev);
         }
-        Some(before) if before != after => {
-            changed += 1;
-            after.save(conn)
+        let Some(after) = after else { continue };
+        match CaseState::get(conn, &id)? {
+            None => {
+                created += 1;
+                after.insert(conn)?;
+            }
+            Some(before) if before != after => {
+                changed += 1;
+                after.save(conn)?;
+            }
+            Some(_) => {}
         }
-        Some(_) => Ok(()),
-    })?;
+    }
     Ok((created, changed))
 }
 
