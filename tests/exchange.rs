@@ -495,3 +495,35 @@ fn issue3_dry_run_counts_but_writes_nothing() {
     assert_eq!(r[0]["cases_changed"], 1);
     before.assert_unchanged();
 }
+
+#[test]
+fn issue3_a_case_split_over_two_runs_of_a_file_still_merges_right() {
+    let env = district_and_one_case();
+    let mut note = event(
+        "S09",
+        4,
+        "case.note",
+        Some("S09-2026-0001"),
+        r#"{"text":"跟进"}"#,
+    );
+    note.clock = 4;
+    note.hash = note.compute_hash();
+    let text = forged(
+        "S09",
+        false,
+        &[
+            event("S09", 1, "office.init", None, r#"{"name":"九号街道"}"#),
+            event("S09", 2, "case.add", Some("S09-2026-0001"), ADD),
+            event("S09", 3, "case.add", Some("S09-2026-0002"), ADD),
+            note,
+        ],
+    );
+    write(&env, "split.csv", &text);
+    let r = env
+        .ledger(&["merge", "split.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 4);
+    assert_eq!(env.case("S09-2026-0001")["notes"], 1);
+    env.check();
+}

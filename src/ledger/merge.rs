@@ -157,6 +157,7 @@ impl Ledger {
             new_origins: BTreeSet::new(),
             non_case_new: false,
             max_clock: 0,
+            offices_held: HashMap::new(),
             run: Vec::new(),
         };
         let mut exporter: Option<Exporter> = None;
@@ -244,6 +245,9 @@ struct Merging<'a> {
     new_origins: BTreeSet<String>,
     non_case_new: bool,
     max_clock: i64,
+    /// Per case office: did this ledger hold any event on its cases when
+    /// the merge began?
+    offices_held: HashMap<String, bool>,
     /// The current case's events, as read.
     run: Vec<(u64, EventRecord, Parsed)>,
 }
@@ -346,16 +350,36 @@ impl Merging<'_> {
             return Ok(());
         };
         let id = first.case_id.clone().expect("a case run");
-        let held: Vec<(String, i64, String)> = self
-            .conn
-            .prepare_cached("SELECT origin, seq, hash FROM events WHERE case_id = ?1")?
-            .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        // A ledger that held nothing of this office's cases when the merge
+        // began need not look (the common first merge of an office).
+        let office = id.split('-').next().unwrap_or_default().to_string();
+        let office_held = match self.offices_held.get(&office) {
+            Some(h) => *h,
+            None => {
+                let h: bool = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM events WHERE case_id >= ?1 AND case_id < ?2)",
+                    )?
+                    .query_row([format!("{office}-"), format!("{office}.")], |r| r.get(0))?;
+                self.offices_held.insert(office, h);
+                h
+            }
+        };
+        let held: Vec<(String, i64, String)> = if office_held {
+            self.conn
+                .prepare_cached("SELECT origin, seq, hash FROM events WHERE case_id = ?1")?
+                .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            Vec::new()
+        };
         // Some while the case is new here and its events come in replay
         // order: the state so far and the last event's replay key.
         let mut fold: Option<(Option<CaseState>, (i64, String, i64))> =
             held.is_empty().then(|| (None, (0, String::new(), 0)));
         let mut touched = false;
+        let mut inserted = false;
         for (line, rec, parsed) in run {
             let held_hash = held
                 .iter()
@@ -367,6 +391,7 @@ impl Merging<'_> {
                 Verdict::Refuse(why) => return Err(refusal(line, why)),
                 Verdict::New => {
                     let ev = self.insert_new(line, &rec, parsed)?;
+                    inserted = true;
                     let key = (rec.clock, rec.origin.clone(), rec.seq);
                     match &mut fold {
                         Some((state, last)) if key > *last => {
@@ -381,13 +406,32 @@ impl Merging<'_> {
                 }
             }
         }
+        // A run that makes no case (no add in it: its add is held, or came
+        // in an earlier run of this file) is replayed too.
+        if matches!(fold, Some((None, _))) && inserted {
+            touched = true;
+        }
+        if !touched && let Some((Some(state), _)) = fold {
+            match state.insert(self.conn) {
+                Ok(()) => {
+                    self.stats.cases_created += 1;
+                    return Ok(());
+                }
+                // Made earlier in this merge: the file split the case's
+                // events into two runs. Replay sorts it out.
+                Err(Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    self.stats.cases_created = self.stats.cases_created.saturating_sub(1);
+                    touched = true;
+                }
+                Err(e) => return Err(e),
+            }
+        }
         if touched {
             self.conn
                 .prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?
                 .execute([&id])?;
-        } else if let Some((Some(state), _)) = fold {
-            state.insert(self.conn)?;
-            self.stats.cases_created += 1;
         }
         Ok(())
     }
