@@ -106,6 +106,9 @@ CREATE TABLE cases (
     duplicate_of TEXT,
     updated_at   TEXT NOT NULL,
     notes        INTEGER NOT NULL DEFAULT 0,
+    -- The problem type was suggested by bulk intake, not yet confirmed by
+    -- a clerk (an assign with --problem confirms or changes it).
+    problem_suggested INTEGER NOT NULL DEFAULT 0,
     UNIQUE (office, year, seq)
 );
 -- Few indexes on purpose: every one slows a merge. Offices filter through

@@ -200,6 +200,7 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
                 .then(|| code.parse::<ProblemCode>().expect("catalogue code")),
             party: code.starts_with("WY").then(|| company.to_string()),
             key: rng.chance(5),
+            problem_suggested: false,
         });
         steps.push((received, 0, Step::Add(i)));
         let mut t = received + Duration::hours(1 + rng.below(72) as i64);
@@ -303,6 +304,7 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
                         problem,
                         party: c.party.clone(),
                         key: c.key,
+                        suggested: false,
                     }),
                 )
             }

@@ -138,6 +138,7 @@ impl World {
                         problem: None,
                         party: None,
                         key: false,
+                        problem_suggested: false,
                     })
                 })
                 .map(|_| ()),

@@ -7,3 +7,5 @@ mod cli;
 mod converge;
 mod exchange;
 mod lifecycle;
+mod intake;
+mod report;

@@ -68,6 +68,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         problem: a.problem,
         party: a.party,
         key: a.key,
+        problem_suggested: false,
     };
     let id = ledger.write(&ctx.stamp, |w| w.add_case(new))?;
     writeln!(ctx.out, "{id}")?;

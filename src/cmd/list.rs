@@ -121,7 +121,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     c.received_date().to_string(),
                     clip(&c.community, 12),
                     clip(&c.summary, 24),
-                    c.problem.clone().unwrap_or_default(),
+                    match (&c.problem, c.problem_suggested) {
+                        (Some(p), true) => format!("{p}{}", ctx.t("(建议)", "?")),
+                        (Some(p), false) => p.clone(),
+                        (None, _) => String::new(),
+                    },
                     c.unit.clone().unwrap_or_default(),
                     c.due.clone().unwrap_or_default(),
                     view::flags(ctx, c, &today),

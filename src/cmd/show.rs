@@ -73,7 +73,19 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     "subject",
                     case.subject.map(|s| s.label(ctx.lang).to_string()),
                 ),
-                ("problem", problem_text(&ledger, case.problem.as_deref())?),
+                (
+                    "problem",
+                    problem_text(&ledger, case.problem.as_deref())?.map(|p| {
+                        if case.problem_suggested {
+                            format!(
+                                "{p} {}",
+                                ctx.t("(系统建议，待确认)", "(suggested, to confirm)")
+                            )
+                        } else {
+                            p
+                        }
+                    }),
+                ),
                 ("party", None),
                 ("unit", unit_text(&ledger, case.unit.as_deref())?),
                 ("due", None),

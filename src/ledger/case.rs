@@ -40,6 +40,8 @@ pub struct CaseState {
     pub duplicate_of: Option<String>,
     pub updated_at: String,
     pub notes: i64,
+    /// The problem type is a suggestion not yet confirmed by a clerk.
+    pub problem_suggested: bool,
 }
 
 /// Applies one event to a case: the single place that says what each kind
@@ -99,6 +101,7 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             duplicate_of: None,
             updated_at: rec.at.clone(),
             notes: 0,
+            problem_suggested: a.suggested && a.problem.is_some(),
         });
     }
     let mut c = case?;
@@ -114,6 +117,7 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             }
             if a.problem.is_some() {
                 c.problem = a.problem.clone();
+                c.problem_suggested = false;
             }
             if a.party.is_some() {
                 c.party = a.party.clone();
@@ -165,13 +169,14 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
 const INSERT_TAIL: &str = "INTO cases (id, office, year, seq, status, received_at, source, \
      source_ref, community, address, summary, details, complainant, phone, subject, problem, party, \
      key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
-     duplicate_of, updated_at, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
-     ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)";
+     duplicate_of, updated_at, notes, problem_suggested) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
+     ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
+     ?28, ?29, ?30)";
 
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
-     updated_at, notes";
+     updated_at, notes, problem_suggested";
 
 fn code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
     let s: String = r.get(i)?;
@@ -224,6 +229,7 @@ impl CaseState {
             duplicate_of: r.get(26)?,
             updated_at: r.get(27)?,
             notes: r.get(28)?,
+            problem_suggested: r.get(29)?,
         })
     }
 
@@ -280,6 +286,7 @@ impl CaseState {
             self.duplicate_of,
             self.updated_at,
             self.notes,
+            self.problem_suggested,
         ])?;
         Ok(())
     }

@@ -64,6 +64,9 @@ pub struct CaseAdd {
     pub party: Option<String>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub key: bool,
+    /// `problem` is a suggestion of bulk intake, for a clerk to confirm.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suggested: bool,
 }
 
 /// `case.assign`: classified and forwarded to a unit with a due date.

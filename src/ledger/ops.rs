@@ -40,6 +40,8 @@ pub struct NewCase {
     pub problem: Option<ProblemCode>,
     pub party: Option<String>,
     pub key: bool,
+    /// `problem` is a suggestion (bulk intake), for a clerk to confirm.
+    pub problem_suggested: bool,
 }
 
 /// When an assigned case is due.
@@ -160,6 +162,7 @@ impl Writer<'_> {
             problem: new.problem.map(|p| p.as_str().to_string()),
             party: non_empty(new.party),
             key: new.key,
+            suggested: new.problem_suggested,
         });
         self.append_case(&id, ev)?;
         Ok(id)

@@ -1,0 +1,1 @@
+//! Bulk intake tests (issue 6).
