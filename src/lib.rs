@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod clock;
 pub mod cmd;
+pub mod credit;
 pub mod demo;
 pub mod domain;
 pub mod exchange;

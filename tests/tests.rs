@@ -5,7 +5,8 @@ mod common;
 
 mod cli;
 mod converge;
+mod credit;
 mod exchange;
-mod lifecycle;
 mod intake;
+mod lifecycle;
 mod report;

@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod check;
 pub mod close;
 pub mod completions;
+pub mod credit;
 pub mod defer;
 pub mod demo;
 pub mod export;
@@ -37,6 +38,7 @@ pub enum Command {
     Report(report::Args),
     Catalog(catalog::Args),
     Unit(unit::Args),
+    Credit(credit::Args),
     Export(export::Args),
     Merge(merge::Args),
     Check(check::Args),
@@ -60,6 +62,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Report(a) => report::run(ctx, a),
         Command::Catalog(a) => catalog::run(ctx, a),
         Command::Unit(a) => unit::run(ctx, a),
+        Command::Credit(a) => credit::run(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Merge(a) => merge::run(ctx, a),
         Command::Check(a) => check::run(ctx, a),

@@ -227,6 +227,7 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
         Event::CaseNote(n) => n.text,
         Event::OfficeInit(o) => o.name,
         Event::UnitAdd(u) => format!("{} {}", u.code, u.name),
+        other => other.kind().to_string(),
     })
 }
 

@@ -146,7 +146,8 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             clear_closure(&mut c);
         }
         Event::CaseNote(_) => c.notes += 1,
-        Event::CaseAdd(_) | Event::OfficeInit(_) | Event::UnitAdd(_) => {}
+        // Not about a case: nothing to do here.
+        _ => {}
     }
     Some(c)
 }

@@ -119,6 +119,68 @@ pub struct CaseNote {
     pub text: String,
 }
 
+/// `credit.company`: a property service company registered for credit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditCompany {
+    pub uscc: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub managers: Vec<String>,
+    /// Whether an owners' committee functions at its projects (else the
+    /// community residents' committee acts for the owners).
+    pub committee: bool,
+}
+
+/// `credit.standard`: the scoring standard every office now scores by.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditStandard {
+    pub standard: crate::credit::standard::Standard,
+}
+
+/// `credit.record`: a good or bad credit record.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditRecord {
+    pub uscc: String,
+    pub item: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manager: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// `credit.blacklist`: a decision to put a company on the dishonesty list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditBlacklist {
+    pub uscc: String,
+    pub reason: String,
+    pub date: String,
+}
+
+/// `credit.guarantee`: the written rectification guarantee and deposit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditGuarantee {
+    pub uscc: String,
+    pub deposit: String,
+    pub date: String,
+}
+
+/// `credit.dismiss`: the company was dismissed from its projects.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditDismiss {
+    pub uscc: String,
+    pub by: String,
+    pub date: String,
+}
+
 /// Every kind of change. The stored kind names (`kind()`) are part of the
 /// exchange format and never change with Rust names.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +193,12 @@ pub enum Event {
     CaseClose(CaseClose),
     CaseReopen(CaseReopen),
     CaseNote(CaseNote),
+    CreditCompany(CreditCompany),
+    CreditStandard(CreditStandard),
+    CreditRecord(CreditRecord),
+    CreditBlacklist(CreditBlacklist),
+    CreditGuarantee(CreditGuarantee),
+    CreditDismiss(CreditDismiss),
 }
 
 impl Event {
@@ -143,6 +211,12 @@ impl Event {
         "case.close",
         "case.reopen",
         "case.note",
+        "credit.company",
+        "credit.standard",
+        "credit.record",
+        "credit.blacklist",
+        "credit.guarantee",
+        "credit.dismiss",
     ];
 
     pub fn kind(&self) -> &'static str {
@@ -155,6 +229,12 @@ impl Event {
             Event::CaseClose(_) => "case.close",
             Event::CaseReopen(_) => "case.reopen",
             Event::CaseNote(_) => "case.note",
+            Event::CreditCompany(_) => "credit.company",
+            Event::CreditStandard(_) => "credit.standard",
+            Event::CreditRecord(_) => "credit.record",
+            Event::CreditBlacklist(_) => "credit.blacklist",
+            Event::CreditGuarantee(_) => "credit.guarantee",
+            Event::CreditDismiss(_) => "credit.dismiss",
         }
     }
 
@@ -173,6 +253,12 @@ impl Event {
             Event::CaseClose(p) => serde_json::to_string(p),
             Event::CaseReopen(p) => serde_json::to_string(p),
             Event::CaseNote(p) => serde_json::to_string(p),
+            Event::CreditCompany(p) => serde_json::to_string(p),
+            Event::CreditStandard(p) => serde_json::to_string(p),
+            Event::CreditRecord(p) => serde_json::to_string(p),
+            Event::CreditBlacklist(p) => serde_json::to_string(p),
+            Event::CreditGuarantee(p) => serde_json::to_string(p),
+            Event::CreditDismiss(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -192,6 +278,12 @@ impl Event {
             "case.close" => Event::CaseClose(p(kind, payload)?),
             "case.reopen" => Event::CaseReopen(p(kind, payload)?),
             "case.note" => Event::CaseNote(p(kind, payload)?),
+            "credit.company" => Event::CreditCompany(p(kind, payload)?),
+            "credit.standard" => Event::CreditStandard(p(kind, payload)?),
+            "credit.record" => Event::CreditRecord(p(kind, payload)?),
+            "credit.blacklist" => Event::CreditBlacklist(p(kind, payload)?),
+            "credit.guarantee" => Event::CreditGuarantee(p(kind, payload)?),
+            "credit.dismiss" => Event::CreditDismiss(p(kind, payload)?),
             other => {
                 return Err(format!(
                     "unknown event kind '{other}' (known: {})",
