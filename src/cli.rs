@@ -92,3 +92,37 @@ impl std::fmt::Display for Reported {
 }
 
 impl std::error::Error for Reported {}
+
+/// SQLite's terse words about the disk, as what happened for the user.
+pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    Some(match e.sqlite_error_code()? {
+        C::DiskFull => "the disk is full: nothing was written",
+        C::SystemIoFailure => {
+            "the ledger file could not be written (disk full, a file-size limit, or the drive removed?): nothing was written"
+        }
+        C::ReadOnly => "the ledger file is read-only: nothing was written",
+        C::CannotOpen => "the ledger file cannot be opened (check the path and permissions)",
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "another program has held the ledger file for 30 seconds; try again when it is done: nothing was written"
+        }
+        _ => return None,
+    })
+}
+
+/// The one-sentence message for a failed command.
+pub fn describe(e: &anyhow::Error) -> String {
+    let sqlite = e.chain().find_map(|c| {
+        c.downcast_ref::<rusqlite::Error>().or_else(|| {
+            c.downcast_ref::<crate::ledger::Error>()
+                .and_then(|le| match le {
+                    crate::ledger::Error::Sqlite(r) => Some(r),
+                    _ => None,
+                })
+        })
+    });
+    match sqlite.and_then(plain_sqlite) {
+        Some(p) => p.to_string(),
+        None => format!("{e:#}"),
+    }
+}

@@ -23,6 +23,12 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn main() -> ExitCode {
+    // A file-size limit (ulimit -f) then makes writes fail with an error
+    // that is reported and rolled back, instead of killing the process.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
@@ -68,7 +74,7 @@ fn main() -> ExitCode {
         Err(e) => {
             // Whatever was printed before the failure is still data.
             let _ = out.flush();
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", ledger::cli::describe(&e));
             ExitCode::from(1)
         }
     }

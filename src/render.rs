@@ -72,9 +72,27 @@ pub fn table(out: &mut dyn Write, grid: &Grid, style: Style) -> io::Result<()> {
     t.set_content_arrangement(ContentArrangement::Dynamic);
     t.set_header(&grid.headers);
     for r in &grid.rows {
-        t.add_row(r);
+        t.add_row(r.iter().map(|c| visible(c)));
     }
     writeln!(out, "{t}")
+}
+
+/// Control characters made visible (␛ for ESC…) so that text from a
+/// complaint cannot drive the terminal; line breaks stay.
+pub fn visible(cell: &str) -> std::borrow::Cow<'_, str> {
+    if !cell.chars().any(|c| c.is_control() && c != '\n') {
+        return cell.into();
+    }
+    cell.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\u{7f}' => '\u{2421}',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// A cell a spreadsheet would treat as a formula gets a leading `'`
@@ -222,6 +240,15 @@ mod tests {
         assert_eq!(neutralise("-3"), "-3");
         assert_eq!(neutralise("+86 138"), "'+86 138");
         assert_eq!(neutralise("物业"), "物业");
+        assert_eq!(neutralise("\tx"), "'\tx");
+        assert_eq!(neutralise("\r=1"), "'\r=1");
+    }
+
+    #[test]
+    fn control_characters_are_made_visible_in_tables() {
+        assert_eq!(visible("a\u{1b}[31mb"), "a\u{241b}[31mb");
+        assert_eq!(visible("行1\n行2"), "行1\n行2");
+        assert_eq!(visible("x\ty\u{7f}"), "x\u{2409}y\u{2421}");
     }
 
     #[test]

@@ -9,4 +9,5 @@ mod credit;
 mod exchange;
 mod intake;
 mod lifecycle;
+mod reliability;
 mod report;

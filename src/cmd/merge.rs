@@ -127,6 +127,13 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 refused: serde_json::Value::Bool(false),
             },
             Err(e) => {
+                let e = match &e {
+                    crate::ledger::Error::Sqlite(r) => match crate::cli::plain_sqlite(r) {
+                        Some(p) => crate::ledger::Error::Refused(format!("{name}: {p}")),
+                        None => e,
+                    },
+                    _ => e,
+                };
                 writeln!(ctx.err, "error: {e}")?;
                 FileResult {
                     file: name,

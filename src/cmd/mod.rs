@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod assign;
+pub mod backup;
 pub mod catalog;
 pub mod check;
 pub mod close;
@@ -25,6 +26,7 @@ pub mod view;
 use crate::cli::Ctx;
 
 #[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)] // made once per run; boxing buys nothing
 pub enum Command {
     Init(init::Args),
     Add(add::Args),
@@ -42,6 +44,7 @@ pub enum Command {
     Export(export::Args),
     Merge(merge::Args),
     Check(check::Args),
+    Backup(backup::Args),
     Rebuild(rebuild::Args),
     Demo(demo::Args),
     Completions(completions::Args),
@@ -66,6 +69,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Export(a) => export::run(ctx, a),
         Command::Merge(a) => merge::run(ctx, a),
         Command::Check(a) => check::run(ctx, a),
+        Command::Backup(a) => backup::run(ctx, a),
         Command::Rebuild(a) => rebuild::run(ctx, a),
         Command::Demo(a) => demo::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),

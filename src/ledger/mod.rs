@@ -273,6 +273,43 @@ impl Ledger {
 }
 
 impl Ledger {
+    /// Writes a consistent copy of the file to `to` (which must not
+    /// exist): `VACUUM INTO` reads one snapshot, so writers may go on. The
+    /// copy is readable by its owner only, like the ledger.
+    pub fn backup(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            refuse!(
+                "{} exists already: give a new file name for the backup",
+                to.display()
+            );
+        }
+        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            refuse!(
+                "cannot write {}: the folder {} does not exist",
+                to.display(),
+                dir.display()
+            );
+        }
+        {
+            let mut opts = std::fs::OpenOptions::new();
+            opts.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+            opts.open(to)?;
+        }
+        let target = to
+            .to_str()
+            .ok_or_else(|| Error::Refused(format!("{} is not a UTF-8 path", to.display())))?;
+        let result = self.conn.execute("VACUUM INTO ?1", [target]);
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(to);
+            return Err(e.into());
+        }
+        Ok(())
+    }
+
     /// Rebuilds every derived table from the event log, in one transaction.
     pub fn rebuild(&mut self) -> Result<()> {
         let tx = self
