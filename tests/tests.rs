@@ -7,6 +7,7 @@ mod cli;
 mod converge;
 mod credit;
 mod exchange;
+mod fuzz;
 mod intake;
 mod lifecycle;
 mod reliability;
