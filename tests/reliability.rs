@@ -365,3 +365,18 @@ fn issue7_missing_folders_and_non_ledgers_are_one_sentence() {
         .one_line_error()
         .err_has("not a ledger");
 }
+
+#[cfg(unix)]
+#[test]
+fn issue7_a_read_only_ledger_is_one_sentence_and_unchanged() {
+    use std::os::unix::fs::PermissionsExt;
+    // Root writes through file permissions; there is nothing to observe.
+    if unsafe { libc::geteuid() } == 0 {
+        return;
+    }
+    let env = TestEnv::init();
+    env.new_case();
+    std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o400)).unwrap();
+    env.refuses(&["add", "--community", "小区", "--summary", "x"], "read-only");
+    env.ledger(&["list"]).ok();
+}
