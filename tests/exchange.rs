@@ -527,3 +527,73 @@ fn issue3_a_case_split_over_two_runs_of_a_file_still_merges_right() {
     assert_eq!(env.case("S09-2026-0001")["notes"], 1);
     env.check();
 }
+
+#[test]
+fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
+    let env = district_and_one_case();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    env.ledger(&["note", "S01-2026-0001", "区物业办督办"]).ok();
+    env.ledger(&["export", "--out", "D.csv"]).ok();
+    let before = env
+        .ledger(&["--db", "S01.db", "list", "--format", "json", "--show-pii"])
+        .ok()
+        .stdout;
+    // The office's disk dies; days later it restores from the district.
+    std::fs::remove_file(env.dir().join("S01.db")).unwrap();
+    env.at("2026-12-01T09:00:00+08:00")
+        .ledger(&[
+            "--db",
+            "S01.db",
+            "init",
+            "--office",
+            "S01",
+            "--restore",
+            "D.csv",
+        ])
+        .ok()
+        .err_has("建设路街道");
+    let after = env
+        .ledger(&["--db", "S01.db", "list", "--format", "json", "--show-pii"])
+        .ok()
+        .json();
+    let before: serde_json::Value = serde_json::from_str(&before).unwrap();
+    assert_eq!(after[0]["summary"], before[0]["summary"]);
+    assert_eq!(after[0]["notes"], 1, "the district's note came back too");
+    env.ledger(&["--db", "S01.db", "check"]).ok();
+    // Work goes on where it stopped, and the district takes it.
+    let id = env
+        .at("2026-12-01T09:30:00+08:00")
+        .ledger(&[
+            "--db",
+            "S01.db",
+            "add",
+            "--community",
+            "阳光花园",
+            "--summary",
+            "电梯停运",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(id.trim(), "S01-2026-0002");
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01b.csv"])
+        .ok();
+    let r = env
+        .ledger(&["merge", "S01b.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 1);
+    env.check();
+    // A file that holds nothing of the office restores nothing.
+    env.ledger(&[
+        "--db",
+        "S09.db",
+        "init",
+        "--office",
+        "S09",
+        "--restore",
+        "D.csv",
+    ])
+    .refused()
+    .err_has("nothing to restore");
+    assert!(!env.dir().join("S09.db").exists());
+}

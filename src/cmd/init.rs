@@ -2,6 +2,7 @@
 
 use crate::cli::Ctx;
 use crate::domain::OfficeCode;
+use crate::exchange;
 use crate::ledger::Ledger;
 
 /// Create a ledger file for a street office (or, with --district, the district).
@@ -14,22 +15,51 @@ pub struct Args {
     #[arg(long, value_name = "CODE")]
     pub office: OfficeCode,
     /// The office's Chinese name, e.g. 建设路街道.
-    #[arg(long)]
-    pub name: String,
+    #[arg(long, required_unless_present = "restore")]
+    pub name: Option<String>,
     /// This file is the district's (it merges the offices' exports).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "restore")]
     pub district: bool,
+    /// Make the office's ledger anew from an exchange file that holds its events (the district's latest export), after the office lost its file.
+    #[arg(long, value_name = "FILE", conflicts_with = "name")]
+    pub restore: Option<std::path::PathBuf>,
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
-    Ledger::create(&ctx.db, &args.office, &args.name, args.district, &ctx.stamp)?;
+    if let Some(file) = &args.restore {
+        let name = file.display().to_string();
+        let input = std::fs::File::open(file)
+            .map_err(|e| anyhow::anyhow!("{name}: cannot read it: {e}"))?;
+        let reader = exchange::Reader::new(&name, std::io::BufReader::new(input))?;
+        let (ledger, stats) = Ledger::restore(
+            &ctx.db,
+            &args.office,
+            exchange::read_ahead(reader),
+            &ctx.stamp,
+        )?;
+        writeln!(
+            ctx.err,
+            "{} {} ({} {}): {} {}, {} {}",
+            ctx.t("已恢复台账", "restored ledger"),
+            ctx.db.display(),
+            args.office,
+            ledger.office().name,
+            stats.new_events,
+            ctx.t("条事件", "events"),
+            stats.cases_created,
+            ctx.t("件", "cases")
+        )?;
+        return Ok(());
+    }
+    let name = args.name.unwrap_or_default();
+    Ledger::create(&ctx.db, &args.office, &name, args.district, &ctx.stamp)?;
     writeln!(
         ctx.err,
         "{} {} ({} {})",
         ctx.t("已建立台账", "created ledger"),
         ctx.db.display(),
         args.office,
-        args.name.trim()
+        name.trim()
     )?;
     Ok(())
 }

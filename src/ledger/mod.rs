@@ -115,9 +115,56 @@ impl Ledger {
                 dir.display()
             );
         }
-        let result = Self::create_inner(path, code, name, district, stamp);
+        let result = Self::create_inner(path, code, name, district, stamp, true);
         if result.is_err() {
             // Leave no half-made file behind: it was ours, made just now.
+            let _ = std::fs::remove_file(path);
+            let _ = std::fs::remove_file(path.with_extension("db-journal"));
+        }
+        result
+    }
+
+    /// Makes an office's ledger anew from an exchange stream that holds its
+    /// events (the district's export, after the office lost its file): its
+    /// own events, and the district's on its cases, come back; it goes on
+    /// numbering where it stopped. The office's name comes from the stream.
+    pub fn restore(
+        path: &Path,
+        code: &OfficeCode,
+        items: impl Iterator<Item = Result<merge::Incoming>>,
+        stamp: &Stamp,
+    ) -> Result<(Ledger, merge::MergeStats)> {
+        if path.exists() {
+            refuse!(
+                "{} already exists: restore into a new file (move the damaged one away first)",
+                path.display()
+            );
+        }
+        let result = (|| {
+            let mut ledger = Self::create_inner(path, code, code.as_str(), false, stamp, false)?;
+            let stats = ledger.merge(items, false, &mut |_| {})?;
+            let Some(me) = ledger
+                .offices()?
+                .into_iter()
+                .find(|o| o.code == code.as_str())
+            else {
+                refuse!(
+                    "the file holds nothing of office {code} (its first event, office.init, is missing): nothing to restore"
+                );
+            };
+            ledger.conn.execute_batch("BEGIN IMMEDIATE")?;
+            ledger
+                .conn
+                .execute("UPDATE meta SET value = ?1 WHERE key = 'name'", [&me.name])?;
+            ledger.conn.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'district'",
+                [if me.district { "1" } else { "0" }],
+            )?;
+            ledger.conn.execute_batch("COMMIT")?;
+            ledger.office = me;
+            Ok((ledger, stats))
+        })();
+        if result.is_err() {
             let _ = std::fs::remove_file(path);
             let _ = std::fs::remove_file(path.with_extension("db-journal"));
         }
@@ -130,6 +177,7 @@ impl Ledger {
         name: &str,
         district: bool,
         stamp: &Stamp,
+        announce: bool,
     ) -> Result<Ledger> {
         // Created empty with owner-only permissions first: the file holds
         // complainants' personal data.
@@ -171,13 +219,15 @@ impl Ledger {
                     params![k, v],
                 )?;
             }
-            w.append(
-                None,
-                Event::OfficeInit(event::OfficeInit {
-                    name: name.to_string(),
-                    district,
-                }),
-            )?;
+            if announce {
+                w.append(
+                    None,
+                    Event::OfficeInit(event::OfficeInit {
+                        name: name.to_string(),
+                        district,
+                    }),
+                )?;
+            }
             Ok(())
         })?;
         Ok(ledger)
