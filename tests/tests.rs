@@ -12,3 +12,4 @@ mod intake;
 mod lifecycle;
 mod reliability;
 mod report;
+mod upgrade;

@@ -1,0 +1,62 @@
+//! Issue 7: files written by earlier versions open, upgrade and read the
+//! same. These fixtures were made by schema version 1 (see
+//! tests/fixtures/make-v1.sh) and stay in the suite for good.
+
+use crate::common::TestEnv;
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+/// "Now" when the fixtures were made.
+const THEN: &str = "2026-03-08T11:00:00+08:00";
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{FIXTURES}/{name}")).unwrap()
+}
+
+#[test]
+fn issue7_a_version_1_ledger_opens_and_reads_as_it_was_written() {
+    let env = TestEnv::new();
+    std::fs::write(env.db(), fixture("S07-v1.db")).unwrap();
+    env.at(THEN).ledger(&["check"]).ok();
+    let list = env
+        .at(THEN)
+        .ledger(&["list", "--format", "json", "--show-pii"])
+        .ok()
+        .stdout;
+    assert_eq!(list.as_bytes(), fixture("S07-v1.list.json"));
+    // It takes new work, numbering on from where it was.
+    let id = env
+        .at("2026-03-09T09:00:00+08:00")
+        .ledger(&["add", "--community", "翠竹苑", "--summary", "电梯停运"])
+        .ok()
+        .stdout;
+    assert_eq!(id.trim(), "S07-2026-0005");
+    env.at("2026-03-09T10:00:00+08:00").ledger(&["check"]).ok();
+    let credit = env
+        .at(THEN)
+        .ledger(&["credit", "score", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(
+        credit["companies"][0]["score"], 94,
+        "100 - 12 (WY-06) + 6 (G-CITY)"
+    );
+}
+
+#[test]
+fn issue7_a_version_1_exchange_file_still_merges() {
+    let env = TestEnv::new();
+    env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
+        .ok();
+    std::fs::write(env.dir().join("S07-v1.csv"), fixture("S07-v1.csv")).unwrap();
+    let r = env
+        .ledger(&["merge", "S07-v1.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 16);
+    let list = env
+        .at(THEN)
+        .ledger(&["list", "--office", "S07", "--format", "json", "--show-pii"])
+        .ok()
+        .stdout;
+    assert_eq!(list.as_bytes(), fixture("S07-v1.list.json"));
+}
