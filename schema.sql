@@ -1,5 +1,9 @@
 -- The schema of a ledger file, version 1 (PRAGMA user_version = 1).
 --
+-- FROZEN: files in the field were made by this script (and
+-- tests/fixtures/S07-v1.db with it). A change to the schema is a new
+-- migration appended in src/ledger/schema.rs, never an edit here.
+--
 -- `events` is the source of truth: an append-only log whose rows are never
 -- updated or deleted. Every other table except the static catalogue
 -- (`subjects`, `problems`, builtin `units`) and `meta` is derived from the
