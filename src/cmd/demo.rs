@@ -130,6 +130,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             by: Some(crate::cmd::report::By::Office),
             from: None,
             to: None,
+            period: None,
             format: crate::render::Format::Table,
         },
     )?;

@@ -9,7 +9,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --office S03 --problem WY-06 --format json"
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json"
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
@@ -21,6 +21,9 @@ pub struct Args {
     /// Only cases not closed 180 days after they were received (半年未解决).
     #[arg(long)]
     pub long_running: bool,
+    /// Only repeat complaints (多次投诉): another case with the same community and problem type received within 90 days.
+    #[arg(long)]
+    pub repeat: bool,
     /// Only key cases (重点难点).
     #[arg(long)]
     pub key: bool,
@@ -70,6 +73,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         statuses: a.status.clone(),
         overdue: a.overdue,
         long_running: a.long_running,
+        repeat: a.repeat,
         key: a.key,
         unit,
         problem: a.problem.map(|p| p.as_str().to_string()),

@@ -1,9 +1,13 @@
 //! `ledger report`: the figures the district takes to the leadership group.
+//!
+//! Tables and Markdown carry labels for people (the headline, then the
+//! groups, then the trend); CSV and JSON carry the stable codes and keys
+//! for scripts and spreadsheets, as `list` does.
 
 use crate::cli::Ctx;
 use crate::domain::{DateArg, Outcome, Status, Subject};
 use crate::ledger::Ledger;
-use crate::ledger::report::{GroupBy, Period, Report};
+use crate::ledger::report::{GroupBy, GroupRow, Period, Report, Trend};
 use crate::render::{self, Format, Grid};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -31,13 +35,30 @@ impl From<By> for GroupBy {
     }
 }
 
-/// Figures for the leadership group (领导小组): totals, closure rate, overdue, deferred, key and long-running cases, repeat complaints; with --by, one row per group.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PeriodArg {
+    Week,
+    Month,
+}
+
+impl From<PeriodArg> for Trend {
+    fn from(p: PeriodArg) -> Trend {
+        match p {
+            PeriodArg::Week => Trend::Week,
+            PeriodArg::Month => Trend::Month,
+        }
+    }
+}
+
+/// Figures for the leadership group (领导小组): totals, closure rate, overdue, deferred, key and long-running cases, repeat complaints; with --by, one row per group; with --period, new and closed cases per week or month.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by problem --format md > 周报.md"
+    after_help = "Every figure can be drilled into: `ledger list --overdue`, `--long-running`, `--repeat`, `--status deferred`, `--key --status open,assigned,deferred` (with the same --from/--to) list the cases behind it.\n\
+CSV holds one table: the groups with --by, else the trend with --period, else the headline figures.\n\n\
+Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md"
 )]
 pub struct Args {
-    /// One row per office, status, subject, problem, unit, community or party.
+    /// One row per office, status, subject, problem, unit, community or party (the most cases first).
     #[arg(long, value_enum)]
     pub by: Option<By>,
     /// Only cases received on or after this date.
@@ -46,6 +67,9 @@ pub struct Args {
     /// Only cases received on or before this date.
     #[arg(long, value_name = "DATE")]
     pub to: Option<DateArg>,
+    /// A trend: new and closed cases per ISO week (2026-W48) or month (2026-11).
+    #[arg(long, value_enum)]
+    pub period: Option<PeriodArg>,
     /// Output format: table, csv, json or md.
     #[arg(long, default_value = "table", value_name = "table|csv|json|md")]
     pub format: Format,
@@ -57,28 +81,49 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         from: a.from.map(|d| d.0.to_string()),
         to: a.to.map(|d| d.0.to_string()),
     };
-    let report = ledger.report(&ctx.today(), &period, a.by.map(Into::into))?;
-    let headline = headline(ctx, &report);
-    let rows = a.by.map(|by| rows(ctx, &ledger, by, &report)).transpose()?;
+    let report = ledger.report(
+        &ctx.today(),
+        &period,
+        a.by.map(Into::into),
+        a.period.map(Into::into),
+    )?;
+    // Everything to print is made first: the writers borrow ctx.out.
+    let title = title(ctx, &ledger, &report);
+    let head = headline(ctx, &report);
+    let groups = a.by.map(|by| (by_title(ctx, by), rows(ctx, by, &report)));
+    let trend = a
+        .period
+        .map(|p| (period_title(ctx, p), periods_grid(ctx, &report, false)));
     match a.format {
         Format::Json => render::json(ctx.out, &report)?,
-        Format::Csv => match &rows {
-            Some(g) => render::csv(ctx.out, g)?,
-            None => render::csv(ctx.out, &headline)?,
-        },
+        Format::Csv => {
+            let grid = match a.by {
+                Some(by) => rows_csv(ctx, by, &report),
+                None if a.period.is_some() => periods_grid(ctx, &report, true),
+                None => headline_csv(ctx, &report),
+            };
+            render::csv(ctx.out, &grid)?;
+        }
         Format::Md => {
-            writeln!(ctx.out, "# {}\n", title(ctx, &ledger, &report))?;
-            render::md(ctx.out, &headline)?;
-            if let Some(g) = &rows {
-                writeln!(ctx.out)?;
-                render::md(ctx.out, g)?;
+            writeln!(ctx.out, "# {title}\n")?;
+            render::md(ctx.out, &head)?;
+            for (t, g) in [groups, trend.map(|(t, g)| (t.to_string(), g))]
+                .into_iter()
+                .flatten()
+            {
+                writeln!(ctx.out, "\n## {t}\n")?;
+                render::md(ctx.out, &g)?;
             }
         }
         Format::Table => {
-            writeln!(ctx.out, "{}", title(ctx, &ledger, &report))?;
-            render::table(ctx.out, &headline, ctx.style)?;
-            if let Some(g) = &rows {
-                render::table(ctx.out, g, ctx.style)?;
+            writeln!(ctx.out, "{title}")?;
+            render::table(ctx.out, &head, ctx.style)?;
+            for (t, g) in [groups, trend.map(|(t, g)| (t.to_string(), g))]
+                .into_iter()
+                .flatten()
+            {
+                writeln!(ctx.out, "{t}")?;
+                render::table(ctx.out, &g, ctx.style)?;
             }
         }
     }
@@ -105,50 +150,19 @@ fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
     t
 }
 
-fn pct(rate: f64) -> String {
-    format!("{:.1}%", rate * 100.0)
+fn by_title(ctx: &Ctx, by: By) -> String {
+    format!("{}{}", ctx.t("按", "by "), by_label(ctx, by))
 }
 
-fn headline(ctx: &Ctx, r: &Report) -> Grid {
-    let mut g = Grid::new([ctx.t("指标", "figure"), ctx.t("数量", "value")]);
-    let mut row = |k: &str, v: String| g.push(vec![k.to_string(), v]);
-    row(ctx.t("问题总数", "total cases"), r.total.to_string());
-    for (s, n) in [
-        (Status::Open, r.by_status.open),
-        (Status::Assigned, r.by_status.assigned),
-        (Status::Deferred, r.by_status.deferred),
-        (Status::Closed, r.by_status.closed),
-    ] {
-        row(s.label(ctx.lang), n.to_string());
+fn period_title(ctx: &Ctx, p: PeriodArg) -> &'static str {
+    match p {
+        PeriodArg::Week => ctx.t("每周新增与销号", "new and closed per week"),
+        PeriodArg::Month => ctx.t("每月新增与销号", "new and closed per month"),
     }
-    row(ctx.t("销号率", "closure rate"), pct(r.closure_rate));
-    for (o, n) in [
-        (Outcome::Resolved, r.by_result.resolved),
-        (Outcome::Unfounded, r.by_result.unfounded),
-        (Outcome::Duplicate, r.by_result.duplicate),
-        (Outcome::OutOfScope, r.by_result.out_of_scope),
-    ] {
-        row(&format!("  {}", o.label(ctx.lang)), n.to_string());
-    }
-    row(ctx.t("逾期未办结", "overdue"), r.overdue.to_string());
-    row(
-        ctx.t("暂缓(已制定计划)", "deferred with a plan"),
-        r.deferred.to_string(),
-    );
-    row(
-        ctx.t("重点难点未销号", "key cases not closed"),
-        r.key_open.to_string(),
-    );
-    row(
-        ctx.t("半年未解决", "not closed after 180 days"),
-        r.long_running.to_string(),
-    );
-    row(ctx.t("多次投诉", "repeat complaints"), r.repeat.to_string());
-    g
 }
 
-fn rows(ctx: &Ctx, ledger: &Ledger, by: By, r: &Report) -> anyhow::Result<Grid> {
-    let first = match by {
+fn by_label(ctx: &Ctx, by: By) -> &'static str {
+    match by {
         By::Office => ctx.t("办事处", "office"),
         By::Status => ctx.t("状态", "status"),
         By::Subject => ctx.t("责任主体", "subject"),
@@ -156,9 +170,132 @@ fn rows(ctx: &Ctx, ledger: &Ledger, by: By, r: &Report) -> anyhow::Result<Grid> 
         By::Unit => ctx.t("责任单位", "unit"),
         By::Community => ctx.t("小区", "community"),
         By::Party => ctx.t("被投诉方", "party"),
+    }
+}
+
+fn pct(rate: f64) -> String {
+    format!("{:.1}%", rate * 100.0)
+}
+
+fn days(m: Option<f64>) -> String {
+    m.map_or_else(String::new, |m| format!("{m:.1}"))
+}
+
+/// The headline figures: (stable key as in JSON, label, value as a table
+/// shows it, value as CSV gives it).
+fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
+    let mut v = Vec::new();
+    let mut n = |key: &str, label: &str, n: i64| {
+        v.push((key.into(), label.into(), n.to_string(), n.to_string()));
     };
-    let mut g = Grid::new([
-        first,
+    n("total", ctx.t("问题总数", "total cases"), r.total);
+    for (s, x) in [
+        (Status::Open, r.by_status.open),
+        (Status::Assigned, r.by_status.assigned),
+        (Status::Deferred, r.by_status.deferred),
+        (Status::Closed, r.by_status.closed),
+    ] {
+        n(&format!("by_status.{}", s.code()), s.label(ctx.lang), x);
+    }
+    for (o, x) in [
+        (Outcome::Resolved, r.by_result.resolved),
+        (Outcome::Unfounded, r.by_result.unfounded),
+        (Outcome::Duplicate, r.by_result.duplicate),
+        (Outcome::OutOfScope, r.by_result.out_of_scope),
+    ] {
+        n(
+            &format!("by_result.{}", o.code()),
+            &format!("  {}", o.label(ctx.lang)),
+            x,
+        );
+    }
+    n("overdue", ctx.t("逾期未办结", "overdue"), r.overdue);
+    n(
+        "deferred",
+        ctx.t("暂缓(已制定计划)", "deferred with a plan"),
+        r.deferred,
+    );
+    n(
+        "key_open",
+        ctx.t("重点难点未销号", "key cases not closed"),
+        r.key_open,
+    );
+    n(
+        "long_running",
+        ctx.t("半年未解决", "not closed after 180 days"),
+        r.long_running,
+    );
+    n(
+        "repeat",
+        ctx.t("多次投诉(90天内同小区同类)", "repeat complaints (90 days)"),
+        r.repeat,
+    );
+    // The closure rate goes right after the closed count, where a reader
+    // looks for it.
+    let at = v
+        .iter()
+        .position(|f| f.0 == "by_status.closed")
+        .unwrap_or(0)
+        + 1;
+    v.insert(
+        at,
+        (
+            "closure_rate".into(),
+            ctx.t("销号率", "closure rate").into(),
+            pct(r.closure_rate),
+            r.closure_rate.to_string(),
+        ),
+    );
+    v.push((
+        "median_days_to_close".into(),
+        ctx.t("办结天数中位数", "median days to close").into(),
+        days(r.median_days_to_close),
+        days(r.median_days_to_close),
+    ));
+    v
+}
+
+fn headline(ctx: &Ctx, r: &Report) -> Grid {
+    let mut g = Grid::new([ctx.t("指标", "figure"), ctx.t("数量", "value")]);
+    for (_, label, shown, _) in figures(ctx, r) {
+        g.push(vec![label, shown]);
+    }
+    g
+}
+
+fn headline_csv(ctx: &Ctx, r: &Report) -> Grid {
+    let mut g = Grid::new(["figure", "name", "value"]);
+    for (key, label, _, value) in figures(ctx, r) {
+        g.push(vec![key, label.trim().to_string(), value]);
+    }
+    g
+}
+
+/// What a group's code stands for in the reader's language.
+fn group_name(ctx: &Ctx, by: By, row: &GroupRow) -> String {
+    let Some(k) = &row.key else {
+        return ctx.t("(未填)", "(none)").to_string();
+    };
+    match by {
+        By::Status => k
+            .parse::<Status>()
+            .map_or(k.clone(), |s| s.label(ctx.lang).into()),
+        By::Subject => k
+            .parse::<Subject>()
+            .map_or(k.clone(), |s| s.label(ctx.lang).into()),
+        _ => row.name.clone().unwrap_or_default(),
+    }
+}
+
+fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
+    // Parties are ranked: the issue asks which companies have the most cases.
+    let ranked = matches!(by, By::Party);
+    let mut headers = Vec::new();
+    if ranked {
+        headers.push(ctx.t("排名", "rank"));
+    }
+    headers.extend([
+        by_label(ctx, by),
         ctx.t("总数", "total"),
         ctx.t("未销号", "open"),
         ctx.t("已销号", "closed"),
@@ -166,41 +303,101 @@ fn rows(ctx: &Ctx, ledger: &Ledger, by: By, r: &Report) -> anyhow::Result<Grid> 
         ctx.t("逾期", "overdue"),
         ctx.t("办结天数中位数", "median days to close"),
     ]);
-    let offices = ledger.offices()?;
-    for row in &r.rows {
-        let none = ctx.t("(未填)", "(none)").to_string();
-        let name = match (&row.key, by) {
-            (None, _) => none,
-            (Some(k), By::Office) => match offices.iter().find(|o| &o.code == k) {
-                Some(o) => format!("{k} {}", o.name),
-                None => k.clone(),
-            },
-            (Some(k), By::Status) => k
-                .parse::<Status>()
-                .map_or(k.clone(), |s| s.label(ctx.lang).into()),
-            (Some(k), By::Subject) => k
-                .parse::<Subject>()
-                .map_or(k.clone(), |s| s.label(ctx.lang).into()),
-            (Some(k), By::Problem) => match ledger.problem(k)? {
-                Some(p) => format!("{k} {}", p.title),
-                None => k.clone(),
-            },
-            (Some(k), By::Unit) => match ledger.unit(k)? {
-                Some(u) => format!("{k} {}", u.name),
-                None => k.clone(),
-            },
-            (Some(k), _) => k.clone(),
+    let mut g = Grid::new(headers);
+    for (i, row) in r.rows.iter().enumerate() {
+        let name = group_name(ctx, by, row);
+        // Codes and their meaning side by side (`WY-06 以业主欠费为由…`,
+        // `S03 建设路街道`); labels of statuses and subjects stand alone.
+        let first = match (&row.key, by) {
+            (Some(k), By::Office | By::Problem | By::Unit) if !name.is_empty() => {
+                format!("{k} {name}")
+            }
+            (Some(k), By::Office | By::Problem | By::Unit | By::Community | By::Party) => k.clone(),
+            _ => name,
         };
-        g.push(vec![
-            name,
+        let mut cells = Vec::new();
+        if ranked {
+            cells.push(if row.key.is_some() {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            });
+        }
+        cells.extend([
+            first,
             row.total.to_string(),
             row.open.to_string(),
             row.closed.to_string(),
             pct(row.closure_rate),
             row.overdue.to_string(),
-            row.median_days_to_close
-                .map_or_else(String::new, |m| format!("{m:.1}")),
+            days(row.median_days_to_close),
+        ]);
+        g.push(cells);
+    }
+    // A total line, so the groups visibly add up to the headline.
+    let mut cells = Vec::new();
+    if ranked {
+        cells.push(String::new());
+    }
+    cells.extend([
+        ctx.t("合计", "total").to_string(),
+        r.total.to_string(),
+        (r.total - r.closed).to_string(),
+        r.closed.to_string(),
+        pct(r.closure_rate),
+        r.overdue.to_string(),
+        days(r.median_days_to_close),
+    ]);
+    g.push(cells);
+    g
+}
+
+fn rows_csv(ctx: &Ctx, by: By, r: &Report) -> Grid {
+    let mut g = Grid::new([
+        "key",
+        "name",
+        "total",
+        "open",
+        "closed",
+        "closure_rate",
+        "overdue",
+        "median_days_to_close",
+    ]);
+    for row in &r.rows {
+        g.push(vec![
+            row.key.clone().unwrap_or_default(),
+            if row.key.is_some() {
+                group_name(ctx, by, row)
+            } else {
+                String::new()
+            },
+            row.total.to_string(),
+            row.open.to_string(),
+            row.closed.to_string(),
+            row.closure_rate.to_string(),
+            row.overdue.to_string(),
+            days(row.median_days_to_close),
         ]);
     }
-    Ok(g)
+    g
+}
+
+fn periods_grid(ctx: &Ctx, r: &Report, csv: bool) -> Grid {
+    let mut g = if csv {
+        Grid::new(["period", "new", "closed"])
+    } else {
+        Grid::new([
+            ctx.t("周期", "period"),
+            ctx.t("新增", "new"),
+            ctx.t("销号", "closed"),
+        ])
+    };
+    for p in &r.periods {
+        g.push(vec![
+            p.period.clone(),
+            p.new.to_string(),
+            p.closed.to_string(),
+        ]);
+    }
+    g
 }
