@@ -86,6 +86,17 @@ impl Period {
             && self.to.as_deref().is_none_or(|t| date <= t.as_bytes())
     }
 
+    /// The period as day numbers, inclusive (unbounded ends: the extremes).
+    /// A bound that is not a date (the command line lets none through) is
+    /// taken as no bound.
+    fn days(&self) -> (i64, i64) {
+        let day = |d: &Option<String>| d.as_deref().and_then(|s| day_number(s.as_bytes()));
+        (
+            day(&self.from).unwrap_or(i64::MIN),
+            day(&self.to).unwrap_or(i64::MAX),
+        )
+    }
+
     /// The received dates whose cases can be a repeat of a case in the
     /// period: the period widened by the repeat window on both sides.
     fn widened(&self) -> Period {
@@ -337,8 +348,9 @@ type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// holding each case's day number and a payload; each bucket is sorted by
 /// day, and a case is a repeat when the case just before or just after it
 /// is within the window (the nearest other case is always one of those
-/// two). That is O(n log n) in time and about 16 bytes a case in memory,
-/// without a sort of the table by SQLite or an index on `cases`.
+/// two). That is O(n log n) in time and 8 to 16 bytes a case in memory
+/// (a day number and a payload), without a sort of the table by SQLite or
+/// an index on `cases`.
 pub(crate) struct RepeatWindow<T> {
     communities: FastMap<Vec<u8>, u32>,
     problems: FastMap<Vec<u8>, u32>,
@@ -377,8 +389,9 @@ impl<T: Copy> RepeatWindow<T> {
             .push((day, item));
     }
 
-    /// Calls `f` with the payload of every case that is a repeat.
-    pub(crate) fn finish(self, mut f: impl FnMut(T)) {
+    /// Calls `f` with the day number and payload of every case that is a
+    /// repeat.
+    pub(crate) fn finish(self, mut f: impl FnMut(i64, T)) {
         for (_, mut v) in self.buckets {
             v.sort_unstable_by_key(|&(day, _)| day);
             for i in 0..v.len() {
@@ -386,7 +399,7 @@ impl<T: Copy> RepeatWindow<T> {
                 let near_before = i > 0 && gap(v[i - 1].0, v[i].0);
                 let near_after = i + 1 < v.len() && gap(v[i].0, v[i + 1].0);
                 if near_before || near_after {
-                    f(v[i].1);
+                    f(i64::from(v[i].0), v[i].1);
                 }
             }
         }
@@ -426,13 +439,15 @@ pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i6
         };
         let date = date_part(received);
         if wide.holds(date) {
-            let rowid: i64 = r.get(0)?;
-            win.push(community, problem, date, (rowid, period.holds(date)));
+            win.push(community, problem, date, r.get::<_, i64>(0)?);
         }
     }
+    // Whether a repeat is in the period is read off its day number, so the
+    // payload is the rowid alone (16 bytes a case instead of 24).
+    let (lo, hi) = period.days();
     let mut ids = Vec::new();
-    win.finish(|(rowid, counted)| {
-        if counted {
+    win.finish(|day, rowid| {
+        if (lo..=hi).contains(&day) {
             ids.push(rowid);
         }
     });
@@ -594,7 +609,7 @@ impl Ledger {
         drop(q);
 
         let mut repeat = 0;
-        repeats.finish(|counted| repeat += i64::from(counted));
+        repeats.finish(|_, counted| repeat += i64::from(counted));
 
         // The most cases first, ties by code; the cases without a code
         // (no party named, not yet assigned) last, whatever their number:
@@ -734,7 +749,7 @@ mod tests {
         w.push(b"B", b"WY-06", b"2026-07-02", 5); // other community
         w.push(b"B", b"WY-06", b"2026-07-02", 6); // same day as 5
         let mut got = Vec::new();
-        w.finish(|i| got.push(i));
+        w.finish(|_, i| got.push(i));
         got.sort();
         assert_eq!(got, vec![1, 2, 5, 6]);
     }
