@@ -10,23 +10,28 @@ use crate::common::{Run, TestEnv};
 const S07: &str = "s07.db";
 const S08: &str = "s08.db";
 
-/// Runs `ledger --db DB ARGS` with the clock at `when`; must succeed.
-fn on(env: &TestEnv, db: &str, when: &str, args: &[&str]) -> Run {
-    let mut all = vec!["--db", db];
-    all.extend_from_slice(args);
-    env.at(when).ledger(&all).ok()
+/// One office's file in the test folder.
+struct Office<'a> {
+    env: &'a TestEnv,
+    db: &'static str,
 }
 
-/// Registers a case received at `when` (the clock, so `received_at` is
-/// exactly that time); returns its id.
-fn add(env: &TestEnv, db: &str, when: &str, community: &str, extra: &[&str]) -> String {
-    let mut args = vec!["add", "--community", community, "--summary", "投诉"];
-    args.extend_from_slice(extra);
-    on(env, db, when, &args).stdout.trim().to_string()
-}
-
-fn t(date: &str) -> String {
-    format!("{date}T09:00:00+08:00")
+impl Office<'_> {
+    /// Runs `ledger --db DB WORDS` (split at spaces) with the clock at
+    /// `when` (a date means 09:00 that day, +08:00); must succeed; returns
+    /// stdout trimmed (an `add` prints the new id alone). A case added
+    /// this way is received at that moment.
+    fn at(&self, when: &str, words: &str) -> String {
+        let when = if when.len() == 10 {
+            format!("{when}T09:00:00+08:00")
+        } else {
+            when.to_string()
+        };
+        let mut args = vec!["--db", self.db];
+        args.extend(words.split(' '));
+        let r = self.env.at(&when).ledger(&args).ok();
+        r.stdout.trim().to_string()
+    }
 }
 
 /// The cases, named as in the hand computations. Received dates, and why:
@@ -79,242 +84,145 @@ const JINHUA: &str = "锦华物业服务有限公司";
 
 fn fixture() -> Fixture {
     let env = TestEnv::new();
-    on(
-        &env,
-        S07,
-        &t("2026-01-01"),
-        &["init", "--office", "S07", "--name", "建设路街道"],
-    );
-    on(
-        &env,
-        S08,
-        &t("2026-01-01"),
-        &["init", "--office", "S08", "--name", "解放路街道"],
-    );
-    let a = "幸福里小区";
-    let b = "阳光花园";
-    let c = "和平小区";
-    let d = "南湖小区";
-    let p = |code| ["--problem", code];
+    let s07 = Office { env: &env, db: S07 };
+    let s08 = Office { env: &env, db: S08 };
+    let district = Office {
+        env: &env,
+        db: "ledger.db",
+    };
+    s07.at("2026-01-01", "init --office S07 --name 建设路街道");
+    s08.at("2026-01-01", "init --office S08 --name 解放路街道");
+    let add = |o: &Office, when: &str, community: &str, rest: &str| {
+        o.at(
+            when,
+            format!("add --community {community} --summary 投诉 {rest}").trim(),
+        )
+    };
+    let (a, b, c, d) = ("幸福里小区", "阳光花园", "和平小区", "南湖小区");
 
     let c1 = add(
-        &env,
-        S07,
-        &t("2026-01-10"),
+        &s07,
+        "2026-01-10",
         a,
-        &[&p("WY-06")[..], &["--party", XINYUAN, "--key"]].concat(),
+        &format!("--problem WY-06 --party {XINYUAN} --key"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-01-10"),
-        &["assign", &c1, "--unit", "JD", "--due", "2026-01-20"],
+    s07.at(
+        "2026-01-10",
+        &format!("assign {c1} --unit JD --due 2026-01-20"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-01-15"),
-        &[
-            "close",
-            &c1,
-            "--result",
-            "resolved",
-            "--resolution",
-            "已恢复供水",
-        ],
+    s07.at(
+        "2026-01-15",
+        &format!("close {c1} --result resolved --resolution 已恢复供水"),
     );
 
     let c2 = add(
-        &env,
-        S07,
-        &t("2026-04-10"),
+        &s07,
+        "2026-04-10",
         a,
-        &[&p("WY-06")[..], &["--party", XINYUAN]].concat(),
+        &format!("--problem WY-06 --party {XINYUAN}"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-04-10"),
-        &["assign", &c2, "--unit", "JD", "--due", "2026-04-20"],
+    s07.at(
+        "2026-04-10",
+        &format!("assign {c2} --unit JD --due 2026-04-20"),
     );
-    on(
-        &env,
-        S07,
+    s07.at(
         "2026-04-12T21:00:00+08:00",
-        &[
-            "close",
-            &c2,
-            "--result",
-            "unfounded",
-            "--resolution",
-            "经核实不属实",
-        ],
+        &format!("close {c2} --result unfounded --resolution 经核实不属实"),
     );
 
-    let c3 = add(&env, S07, &t("2026-07-10"), a, &p("WY-06"));
+    let c3 = add(&s07, "2026-07-10", a, "--problem WY-06");
 
     let c4 = add(
-        &env,
-        S07,
-        &t("2026-03-01"),
+        &s07,
+        "2026-03-01",
         b,
-        &[&p("WY-12")[..], &["--party", XINYUAN, "--key"]].concat(),
+        &format!("--problem WY-12 --party {XINYUAN} --key"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-03-01"),
-        &["assign", &c4, "--unit", "ZJ", "--due", "2026-03-15"],
+    s07.at(
+        "2026-03-01",
+        &format!("assign {c4} --unit ZJ --due 2026-03-15"),
     );
 
-    let c5 = add(&env, S07, &t("2026-05-30"), b, &p("WY-12"));
-    on(
-        &env,
-        S07,
-        &t("2026-05-30"),
-        &["assign", &c5, "--unit", "JD", "--due", "2026-06-10"],
+    let c5 = add(&s07, "2026-05-30", b, "--problem WY-12");
+    s07.at(
+        "2026-05-30",
+        &format!("assign {c5} --unit JD --due 2026-06-10"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-05-30"),
-        &["defer", &c5, "--plan", "待业主大会表决后处理"],
+    s07.at(
+        "2026-05-30",
+        &format!("defer {c5} --plan 待业主大会表决后处理"),
     );
 
     let c6 = add(
-        &env,
-        S07,
-        &t("2026-05-31"),
+        &s07,
+        "2026-05-31",
         b,
-        &[&p("WY-12")[..], &["--party", XINYUAN]].concat(),
+        &format!("--problem WY-12 --party {XINYUAN}"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-05-31"),
-        &["assign", &c6, "--unit", "JD", "--due", "2026-12-31"],
+    s07.at(
+        "2026-05-31",
+        &format!("assign {c6} --unit JD --due 2026-12-31"),
     );
 
-    let c7 = add(
-        &env,
-        S07,
-        &t("2026-11-01"),
-        c,
-        &[&p("ZN-06")[..], &["--key"]].concat(),
-    );
-    on(
-        &env,
-        S07,
-        &t("2026-11-01"),
-        &["assign", &c7, "--due", "2026-11-10"],
+    let c7 = add(&s07, "2026-11-01", c, "--problem ZN-06 --key");
+    s07.at("2026-11-01", &format!("assign {c7} --due 2026-11-10"));
+
+    let c8 = add(&s07, "2026-11-20", c, "--problem ZN-06");
+    s07.at(
+        "2026-11-21",
+        &format!("close {c8} --result duplicate --duplicate-of {c7} --resolution 同一事项"),
     );
 
-    let c8 = add(&env, S07, &t("2026-11-20"), c, &p("ZN-06"));
-    on(
-        &env,
-        S07,
-        &t("2026-11-21"),
-        &[
-            "close",
-            &c8,
-            "--result",
-            "duplicate",
-            "--duplicate-of",
-            &c7,
-            "--resolution",
-            "同一事项",
-        ],
-    );
-
-    let c9 = add(&env, S07, &t("2026-02-01"), d, &[]);
+    let c9 = add(&s07, "2026-02-01", d, "");
 
     let c10 = add(
-        &env,
-        S07,
-        &t("2026-10-01"),
+        &s07,
+        "2026-10-01",
         d,
-        &[&p("WY-02")[..], &["--party", JINHUA]].concat(),
+        &format!("--problem WY-02 --party {JINHUA}"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-10-04"),
-        &[
-            "close",
-            &c10,
-            "--result",
-            "out_of_scope",
-            "--resolution",
-            "非物业问题",
-        ],
+    s07.at(
+        "2026-10-04",
+        &format!("close {c10} --result out_of_scope --resolution 非物业问题"),
     );
 
-    let c11 = add(&env, S07, &t("2026-01-12"), a, &p("WY-07"));
-    on(
-        &env,
-        S07,
-        &t("2026-01-12"),
-        &["assign", &c11, "--unit", "JD", "--due", "2026-01-27"],
+    let c11 = add(&s07, "2026-01-12", a, "--problem WY-07");
+    s07.at(
+        "2026-01-12",
+        &format!("assign {c11} --unit JD --due 2026-01-27"),
     );
-    on(
-        &env,
-        S07,
-        &t("2026-02-11"),
-        &[
-            "close",
-            &c11,
-            "--result",
-            "resolved",
-            "--resolution",
-            "已协调",
-        ],
+    s07.at(
+        "2026-02-11",
+        &format!("close {c11} --result resolved --resolution 已协调"),
     );
 
-    let c12 = add(&env, S07, &t("2026-01-11"), "幸福里二期", &p("WY-06"));
+    let c12 = add(&s07, "2026-01-11", "幸福里二期", "--problem WY-06");
 
     let d1 = add(
-        &env,
-        S08,
-        &t("2026-08-15"),
+        &s08,
+        "2026-08-15",
         b,
-        &[&p("WY-12")[..], &["--party", JINHUA]].concat(),
+        &format!("--problem WY-12 --party {JINHUA}"),
     );
-    on(
-        &env,
-        S08,
-        &t("2026-08-15"),
-        &["assign", &d1, "--unit", "ZJ", "--due", "2026-08-30"],
+    s08.at(
+        "2026-08-15",
+        &format!("assign {d1} --unit ZJ --due 2026-08-30"),
     );
-    on(
-        &env,
-        S08,
-        &t("2026-08-17"),
-        &[
-            "close",
-            &d1,
-            "--result",
-            "resolved",
-            "--resolution",
-            "已整改",
-        ],
+    s08.at(
+        "2026-08-17",
+        &format!("close {d1} --result resolved --resolution 已整改"),
     );
 
-    let d2 = add(&env, S08, &t("2026-11-25"), c, &p("ZN-10"));
+    let d2 = add(&s08, "2026-11-25", c, "--problem ZN-10");
 
-    let now = &t("2026-11-26");
-    on(&env, S07, now, &["export", "--out", "s07.csv"]);
-    on(&env, S08, now, &["export", "--out", "s08.csv"]);
-    on(
-        &env,
-        "ledger.db",
-        now,
-        &["init", "--office", "D", "--name", "示范区", "--district"],
-    );
-    on(&env, "ledger.db", now, &["merge", "s07.csv", "s08.csv"]);
+    s07.at("2026-11-26", "export --out s07.csv");
+    s08.at("2026-11-26", "export --out s08.csv");
+    district.at("2026-11-26", "init --office D --name 示范区 --district");
+    district.at("2026-11-26", "merge s07.csv s08.csv");
     Fixture {
-        env,
         c: vec![c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12],
         d: vec![d1, d2],
+        env,
     }
 }
 
@@ -472,6 +380,29 @@ fn rows(by: &str) -> Value {
                 None
             ),
             row(None, None, [6, 4, 2, 0], 0.3333, Some(2.0)),
+        ],
+        // The subject follows the problem type: WY-* c1–c6 c10 c11 c12 d1
+        // (closed c1 c2 c10 c11 d1: 5.0 2.5 3.0 30.0 2.0 → 3.0; overdue
+        // c4); ZN-* c7 c8 d2 (closed c8 1.0; overdue c7); c9 none.
+        "subject" => vec![
+            row(
+                Some("property_company"),
+                None,
+                [10, 5, 5, 1],
+                0.5,
+                Some(3.0)
+            ),
+            row(Some("department"), None, [3, 2, 1, 1], 0.3333, Some(1.0)),
+            row(None, None, [1, 1, 0, 0], 0.0, None),
+        ],
+        // Exact community text; 幸福里小区 sorts before 阳光花园 (by code
+        // point) at 4 cases each.
+        "community" => vec![
+            row(Some("幸福里小区"), None, [4, 1, 3, 0], 0.75, Some(5.0)),
+            row(Some("阳光花园"), None, [4, 3, 1, 1], 0.25, Some(2.0)),
+            row(Some("和平小区"), None, [3, 2, 1, 1], 0.3333, Some(1.0)),
+            row(Some("南湖小区"), None, [2, 1, 1, 0], 0.5, Some(3.0)),
+            row(Some("幸福里二期"), None, [1, 1, 0, 0], 0.0, None),
         ],
         // 鑫源 c1 c2 c4 c6 (closed c1 c2 → 3.8, overdue c4); 锦华 c10 d1
         // (both closed: 3.0 2.0 → 2.5); no party: c3 c5 c7 c8 c9 c11 c12
@@ -633,9 +564,17 @@ fn issue4_headline_figures_known_answers_in_every_format() {
 }
 
 #[test]
-fn issue4_rows_by_office_status_problem_unit_party_in_every_format() {
+fn issue4_rows_by_every_group_in_every_format() {
     let f = fixture();
-    for by in ["office", "status", "problem", "unit", "party"] {
+    for by in [
+        "office",
+        "status",
+        "subject",
+        "problem",
+        "unit",
+        "community",
+        "party",
+    ] {
         let r = f.json(&["--by", by]);
         assert_eq!(head_of(&r), headline(), "--by {by} keeps the headline");
         assert_eq!(r["by"], by);
@@ -695,7 +634,28 @@ fn issue4_rows_by_office_status_problem_unit_party_in_every_format() {
     // Tables and Markdown: the labels a leadership group reads, with the
     // codes beside them where codes mean something, and a total line.
     let pct = |r: f64| format!("{:.1}%", r * 100.0);
-    let cases: [(&str, Vec<Vec<String>>); 5] = [
+    let cases: [(&str, Vec<Vec<String>>); 7] = [
+        (
+            "subject",
+            vec![
+                vec!["物业服务企业", "10", "5", "5", "50.0%", "1", "3.0"],
+                vec!["职能部门", "3", "2", "1", "33.3%", "1", "1.0"],
+                vec!["(未填)", "1", "1", "0", "0.0%", "0", ""],
+            ]
+            .into_iter()
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect(),
+        ),
+        (
+            "community",
+            vec![
+                vec!["幸福里小区", "4", "1", "3", "75.0%", "0", "5.0"],
+                vec!["幸福里二期", "1", "1", "0", "0.0%", "0", ""],
+            ]
+            .into_iter()
+            .map(|r| r.into_iter().map(String::from).collect())
+            .collect(),
+        ),
         (
             "office",
             vec![
@@ -1098,21 +1058,15 @@ fn issue4_list_drill_downs_match_the_report() {
 #[test]
 fn issue4_repeat_window_boundaries() {
     let env = TestEnv::init();
+    let office = Office {
+        env: &env,
+        db: "ledger.db",
+    };
     let add = |when: &str, community: &str, problem: &str| {
-        env.at(&t(when))
-            .ledger(&[
-                "add",
-                "--community",
-                community,
-                "--summary",
-                "x",
-                "--problem",
-                problem,
-            ])
-            .ok()
-            .stdout
-            .trim()
-            .to_string()
+        office.at(
+            when,
+            &format!("add --community {community} --summary x --problem {problem}"),
+        )
     };
     let lone = add("2026-01-01", "甲小区", "WY-16");
     let late = add("2026-06-01", "甲小区", "WY-16"); // 151 days later
