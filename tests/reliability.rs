@@ -377,6 +377,9 @@ fn issue7_a_read_only_ledger_is_one_sentence_and_unchanged() {
     let env = TestEnv::init();
     env.new_case();
     std::fs::set_permissions(env.db(), std::fs::Permissions::from_mode(0o400)).unwrap();
-    env.refuses(&["add", "--community", "小区", "--summary", "x"], "read-only");
+    env.refuses(
+        &["add", "--community", "小区", "--summary", "x"],
+        "read-only",
+    );
     env.ledger(&["list"]).ok();
 }
