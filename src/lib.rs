@@ -10,5 +10,6 @@ pub mod credit;
 pub mod demo;
 pub mod domain;
 pub mod exchange;
+pub mod intake;
 pub mod ledger;
 pub mod render;

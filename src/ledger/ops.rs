@@ -99,6 +99,17 @@ impl Writer<'_> {
         self.stamp().now.date_naive()
     }
 
+    /// The case registered with this source and source reference, if any
+    /// (bulk intake counts such rows as duplicates instead of refusing).
+    pub fn find_by_ref(&self, source: Source, source_ref: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn()
+            .prepare_cached("SELECT id FROM cases WHERE source = ?1 AND source_ref = ?2")?
+            .query_row([source.code(), source_ref.trim()], |row| row.get(0))
+            .optional()?)
+    }
+
     /// Registers a complaint and returns its new id.
     pub fn add_case(&mut self, new: NewCase) -> Result<String> {
         let now = self.stamp().now;

@@ -1,0 +1,605 @@
+//! What a row is about: whether it concerns property management (the
+//! `--only-property` rule), which catalogue problem type it clearly
+//! matches (a suggestion for a clerk to confirm), which residential
+//! community it names, and the text clean-up those rest on.
+//!
+//! Everything here is a keyword rule on Chinese text, kept in tables so a
+//! clerk's "why was this kept?" has an answer that can be read. A row has a
+//! *title* (the summary column, whole) and a *body* (the details columns and
+//! the source's own category).
+//!
+//! # The property rule (`--only-property`)
+//!
+//! | test | words | kept when |
+//! |------|-------|-----------|
+//! | 1. property words | 物业 物管 业委会 业主委员会 业主大会 维修基金 维修资金 前期物业 承接查验 | one is in the title or the body |
+//! | 2. a residence and a typical problem | residence: 小区 业主 楼盘 楼栋 单元楼 住户 居民楼 宿舍楼 家属区 公寓; problem: [`TYPICAL`] (电梯 停水 违建 楼道 车位 漏水 垃圾 绿地 门禁 开发商 …) | a residence word is in the title or the body **and** a typical problem is in the title |
+//!
+//! Test 2 looks for the problem in the title only: a message body mentions
+//! a 小区 and some 垃圾 or 车位 in passing far more often than it is about
+//! them. On the 4,326 messages of the public message-board data (PRODUCT.md
+//! §9) the rule keeps 813 (test 1: 558, test 2: 255); see the figures in
+//! the intake tests.
+//!
+//! # Problem suggestion
+//!
+//! Only for rows the property rule recognises (whether or not
+//! `--only-property` filters). The rules in [`SUGGEST`] are tried in order
+//! on the title, then on each sentence of the body (split at 。！？；!?;
+//! and line breaks); the first rule all of whose word groups occur in the
+//! same title or sentence wins. Requiring the words in one sentence keeps
+//! a long letter that mentions 电梯 here and 坏 three paragraphs later from
+//! being filed as an elevator case.
+//!
+//! | code | every group must match (one word of each) |
+//! |------|-------------------------------------------|
+//! | WY-06 | 停水 停电 停暖 断水 关水 限电 不予充值 … + 欠费 欠缴 拖欠 催缴 物业费 … |
+//! | ZN-09 | 飞线 楼道充电 电动车上楼 私拉乱接 消防通道 生命通道 … |
+//! | ZN-13 | 电梯 + 故障 坏 停运 困人 检测 年检 维保 隐患 … |
+//! | ZN-06 | 私搭乱建 违建 违章搭建 违法建筑 侵占绿地 圈占 毁绿 占用公共通道 … |
+//! | WY-13 | 消防设施 消防栓 消火栓 灭火器 喷淋 … |
+//! | ZN-07 | 油烟 |
+//! | ZN-08 | 噪音 噪声 |
+//! | ZN-11 | 养狗 遛狗 犬 狗 |
+//! | ZN-10 | 堵塞 堵住 封堵 封闭 堵死 + 出入口 大门 小区门 |
+//! | KF-05 | 车位 + 只售不租 不租 出售 销售 卖 |
+//! | WY-12 | 物业费 停车费 收费 + 涨价 上涨 提高 乱收费 擅自 强制 … |
+//! | WY-11 | 公示 公开 + 收费 账目 收支 收益 |
+//! | WY-16 | 垃圾 + 清运 堆放 堆积 脏乱 臭 清理 无人 卫生 |
+//! | WY-10 | 物业 + 撤离 撤走 弃管 退出 跑路 |
+//! | ZN-19 | 业委会 业主委员会 + 换届 届满 到期 |
+//! | ZN-15 | 业委会 业主委员会 业主大会 + 成立 筹备 筹建 选举 |
+//! | YW-06 | 业委会 业主委员会 + 移交 公章 印章 |
+//! | KF-01 | 开发商 开发公司 建设单位 + 质量 漏水 渗水 开裂 裂缝 保修 维修 脱落 |
+//! | KF-02 | 开发商 开发公司 规划 + 配套 |
+//! | WY-07 | 物业 + 业委会 业主委员会 + 矛盾 冲突 不配合 纠纷 |
+//! | WY-03 | 物业 + 不作为 推诿 不处理 不管 置之不理 拖延 … |
+//! | WY-02 | 物业 + 服务差 服务质量 管理混乱 不到位 脏乱差 太差 … |
+//!
+//! The order puts the specific before the general: a water cut-off over
+//! unpaid fees is WY-06 even though the letter also says the company
+//! ignores complaints (WY-03).
+
+/// Test 1 of the property rule.
+pub const PROPERTY_WORDS: &[&str] = &[
+    "物业",
+    "物管",
+    "业委会",
+    "业主委员会",
+    "业主大会",
+    "维修基金",
+    "维修资金",
+    "前期物业",
+    "承接查验",
+];
+
+/// Test 2, the residence half.
+pub const RESIDENCE: &[&str] = &[
+    "小区",
+    "业主",
+    "楼盘",
+    "楼栋",
+    "单元楼",
+    "住户",
+    "居民楼",
+    "宿舍楼",
+    "家属区",
+    "公寓",
+];
+
+/// Test 2, the typical problems of a residential community (in the title).
+pub const TYPICAL: &[&str] = &[
+    "电梯",
+    "停水",
+    "停电",
+    "停暖",
+    "断水",
+    "断电",
+    "私搭乱建",
+    "违建",
+    "违章搭建",
+    "违章建筑",
+    "乱搭",
+    "楼道",
+    "飞线",
+    "充电",
+    "消防通道",
+    "消防设施",
+    "车位",
+    "车库",
+    "地下室",
+    "漏水",
+    "渗水",
+    "垃圾",
+    "绿化",
+    "绿地",
+    "门禁",
+    "大门",
+    "出入口",
+    "养狗",
+    "遛狗",
+    "犬",
+    "化粪池",
+    "下水道",
+    "管道",
+    "排污",
+    "二次供水",
+    "水压",
+    "路灯",
+    "围墙",
+    "保安",
+    "监控",
+    "公共区域",
+    "公共部位",
+    "占用",
+    "楼顶",
+    "外墙",
+    "质量",
+    "配套设施",
+    "维修",
+    "收费",
+    "开发商",
+];
+
+/// A suggestion rule: a problem code and word groups that must all match
+/// (any one word of each group) in one title or sentence.
+pub type Rule = (&'static str, &'static [&'static [&'static str]]);
+
+/// The suggestion rules, tried in order (see the module table).
+pub const SUGGEST: &[Rule] = &[
+    (
+        "WY-06",
+        &[
+            &[
+                "停水",
+                "停电",
+                "停暖",
+                "断水",
+                "断电",
+                "停气",
+                "不予充值",
+                "不给充值",
+                "不充值",
+                "锁表",
+                "停止供水",
+                "停止供电",
+                "关水",
+                "限电",
+            ],
+            &[
+                "欠费",
+                "欠缴",
+                "拖欠",
+                "未交",
+                "未缴",
+                "没交",
+                "没有交",
+                "催缴",
+                "缴费",
+                "交费",
+                "物业费",
+            ],
+        ],
+    ),
+    (
+        "ZN-09",
+        &[&[
+            "飞线",
+            "电动车上楼",
+            "电动车进楼",
+            "电动车进电梯",
+            "楼道充电",
+            "楼道内充电",
+            "私拉乱接",
+            "私拉电线",
+            "乱拉电线",
+            "消防通道",
+            "生命通道",
+        ]],
+    ),
+    (
+        "ZN-13",
+        &[
+            &["电梯"],
+            &[
+                "故障",
+                "坏",
+                "停运",
+                "困人",
+                "关人",
+                "检测",
+                "年检",
+                "维保",
+                "安全",
+                "掉",
+                "维修",
+                "停用",
+                "异响",
+                "事故",
+                "隐患",
+                "不能用",
+                "无法使用",
+            ],
+        ],
+    ),
+    (
+        "ZN-06",
+        &[&[
+            "私搭乱建",
+            "乱搭乱建",
+            "违建",
+            "违章搭建",
+            "违章建筑",
+            "违法建筑",
+            "违法搭建",
+            "私自搭建",
+            "违规搭建",
+            "乱搭",
+            "侵占绿地",
+            "圈占",
+            "占用公共通道",
+            "侵占公共",
+            "毁绿",
+        ]],
+    ),
+    (
+        "WY-13",
+        &[&[
+            "消防设施",
+            "消防栓",
+            "消火栓",
+            "灭火器",
+            "喷淋",
+            "消防水",
+            "消防设备",
+        ]],
+    ),
+    ("ZN-07", &[&["油烟"]]),
+    ("ZN-08", &[&["噪音", "噪声"]]),
+    ("ZN-11", &[&["养狗", "遛狗", "犬", "狗"]]),
+    (
+        "ZN-10",
+        &[
+            &["堵塞", "堵住", "封堵", "封闭", "堵死", "关闭"],
+            &["出入口", "大门", "小区门", "通道口"],
+        ],
+    ),
+    (
+        "KF-05",
+        &[
+            &["车位"],
+            &["只售不租", "不租", "只卖", "出售", "销售", "卖"],
+        ],
+    ),
+    (
+        "WY-12",
+        &[
+            &["物业费", "物业管理费", "停车费", "收费"],
+            &[
+                "涨价",
+                "上涨",
+                "提高",
+                "乱收费",
+                "擅自",
+                "多收",
+                "强制",
+                "强行",
+                "增加",
+            ],
+        ],
+    ),
+    (
+        "WY-11",
+        &[&["公示", "公开"], &["收费", "账目", "收支", "收益"]],
+    ),
+    (
+        "WY-16",
+        &[
+            &["垃圾"],
+            &[
+                "清运", "堆放", "堆积", "脏乱", "发臭", "臭", "清理", "无人", "卫生",
+            ],
+        ],
+    ),
+    (
+        "WY-10",
+        &[
+            &["物业"],
+            &["撤离", "撤走", "弃管", "退出", "跑路", "不管了"],
+        ],
+    ),
+    (
+        "ZN-19",
+        &[&["业委会", "业主委员会"], &["换届", "届满", "到期"]],
+    ),
+    (
+        "ZN-15",
+        &[
+            &["业委会", "业主委员会", "业主大会"],
+            &["成立", "筹备", "筹建", "选举"],
+        ],
+    ),
+    (
+        "YW-06",
+        &[&["业委会", "业主委员会"], &["移交", "公章", "印章"]],
+    ),
+    (
+        "KF-01",
+        &[
+            &["开发商", "开发公司", "建设单位"],
+            &[
+                "质量", "漏水", "渗水", "开裂", "裂缝", "保修", "维修", "脱落",
+            ],
+        ],
+    ),
+    ("KF-02", &[&["开发商", "开发公司", "规划"], &["配套"]]),
+    (
+        "WY-07",
+        &[
+            &["物业"],
+            &["业委会", "业主委员会"],
+            &["矛盾", "冲突", "不配合", "纠纷"],
+        ],
+    ),
+    (
+        "WY-03",
+        &[
+            &["物业"],
+            &[
+                "不作为",
+                "推诿",
+                "不处理",
+                "不管",
+                "无人处理",
+                "不理",
+                "置之不理",
+                "不予理睬",
+                "没有处理",
+                "拖延",
+            ],
+        ],
+    ),
+    (
+        "WY-02",
+        &[
+            &["物业"],
+            &[
+                "服务差",
+                "服务质量",
+                "管理混乱",
+                "不到位",
+                "脏乱差",
+                "管理差",
+                "不负责",
+                "太差",
+            ],
+        ],
+    ),
+];
+
+fn any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// Why the property rule keeps a row, or `None` when it does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Property {
+    /// Test 1: a property word.
+    Word,
+    /// Test 2: a residence and a typical problem in the title.
+    ResidenceProblem,
+}
+
+/// The property rule (module table).
+pub fn property(title: &str, body: &str) -> Option<Property> {
+    if any(title, PROPERTY_WORDS) || any(body, PROPERTY_WORDS) {
+        return Some(Property::Word);
+    }
+    if (any(title, RESIDENCE) || any(body, RESIDENCE)) && any(title, TYPICAL) {
+        return Some(Property::ResidenceProblem);
+    }
+    None
+}
+
+fn matching(text: &str) -> Option<&'static str> {
+    SUGGEST
+        .iter()
+        .find(|(_, groups)| groups.iter().all(|g| any(text, g)))
+        .map(|(code, _)| *code)
+}
+
+/// The problem type a row clearly matches (module table), title first.
+pub fn suggest(title: &str, body: &str) -> Option<&'static str> {
+    matching(title).or_else(|| {
+        body.split(['。', '！', '？', '；', '!', '?', ';', '\n'])
+            .find_map(matching)
+    })
+}
+
+/// Characters that end a community name read backwards from 小区: the
+/// place names before it (A3区, 麓谷街道, 联丰路) and punctuation.
+const NAME_STOPS: &str =
+    "区县市镇乡村路街道巷号省在的和与及对把被将、，。！？：:；;（）()“”\"'《》[]【】 \t\n";
+/// Verbs that open a title and are no part of a name.
+const LEADING_VERBS: &[&str] = &[
+    "投诉", "反映", "举报", "关于", "咨询", "建议", "请问", "求助", "请", "希望",
+];
+/// Endings of a residential community's name, most specific first.
+const COMMUNITY_ENDINGS: &[&str] = &["小区", "花园", "家园", "新村", "山庄", "公寓"];
+
+/// The residential community a text names, e.g. `一师润芳园小区` in
+/// "A3区梅溪湖看云路一师润芳园小区临街门面油烟扰民", read back from an
+/// ending such as 小区 to the place name before it. `None` when no
+/// 2–10 character name is found: better no community than a wrong one.
+pub fn community(text: &str) -> Option<String> {
+    for ending in COMMUNITY_ENDINGS {
+        let Some(at) = text.find(ending) else {
+            continue;
+        };
+        let before: Vec<char> = text[..at].chars().collect();
+        let mut start = before.len();
+        while start > 0 && !NAME_STOPS.contains(before[start - 1]) && before.len() - start <= 10 {
+            start -= 1;
+        }
+        // More than ten characters without a place name or punctuation
+        // before them: a sentence, not a name ("路灯光源污染严重影响新领地小区").
+        if before.len() - start > 10 || (start > 0 && !NAME_STOPS.contains(before[start - 1])) {
+            continue;
+        }
+        let mut name: String = before[start..].iter().collect();
+        for verb in LEADING_VERBS {
+            if let Some(rest) = name.strip_prefix(verb) {
+                name = rest.to_string();
+            }
+        }
+        if (2..=10).contains(&name.chars().count()) {
+            return Some(format!("{name}{ending}"));
+        }
+    }
+    None
+}
+
+/// Text as exports hold it, tidied: surrounding whitespace trimmed (the
+/// message-board bodies start with scraped tabs and line breaks), runs of
+/// whitespace inside made one space, or one line break where they held one.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending: Option<char> = None;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            let nl = c == '\n' || c == '\r';
+            pending = match pending {
+                Some('\n') => Some('\n'),
+                _ if nl => Some('\n'),
+                _ => Some(' '),
+            };
+        } else {
+            if let Some(p) = pending.take() {
+                out.push(p);
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Longest summary kept, in characters (a line of the `list` table).
+pub const SUMMARY_MAX: usize = 60;
+
+/// A summary of at most [`SUMMARY_MAX`] characters: the first sentence if
+/// it fits (and is not a mere greeting), else the text cut with `…`.
+/// Returns the text unchanged when it fits; `true` when it was cut.
+pub fn summary(text: &str) -> (String, bool) {
+    // A short text is the summary whole, on one line.
+    if text.chars().count() <= SUMMARY_MAX {
+        return (text.replace('\n', " "), false);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let window = &chars[..chars.len().min(SUMMARY_MAX)];
+    // The end of the first sentence of at least 10 characters.
+    if let Some(end) = window
+        .iter()
+        .enumerate()
+        .skip(10)
+        .find(|(_, c)| "。！？；!?;\n".contains(**c))
+        .map(|(i, _)| i)
+    {
+        let s: String = window[..end].iter().collect();
+        return (s.trim().to_string(), true);
+    }
+    let mut s: String = window[..window.len().min(SUMMARY_MAX - 1)]
+        .iter()
+        .map(|c| if *c == '\n' { ' ' } else { *c })
+        .collect::<String>()
+        .trim_end()
+        .to_string();
+    s.push('…');
+    (s, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_property_rule() {
+        assert_eq!(property("物业以欠费为由停水", ""), Some(Property::Word));
+        assert_eq!(property("停水三天", "找了物业也不管"), Some(Property::Word));
+        assert_eq!(
+            property("小区电梯坏了半年", ""),
+            Some(Property::ResidenceProblem)
+        );
+        // A residence in the body and the problem only in the body: no.
+        assert_eq!(property("咨询购房资格", "我们小区门口有垃圾"), None);
+        assert_eq!(property("咨询A6区道路命名规划", "公示文件"), None);
+    }
+
+    #[test]
+    fn suggestions_follow_the_table() {
+        assert_eq!(suggest("物业以业主欠费为由停水", ""), Some("WY-06"));
+        assert_eq!(suggest("小区电梯经常故障", ""), Some("ZN-13"));
+        assert_eq!(suggest("一楼业主私搭乱建", ""), Some("ZN-06"));
+        assert_eq!(suggest("楼道内飞线充电", ""), Some("ZN-09"));
+        assert_eq!(
+            suggest("物业问题", "你好。物业对投诉置之不理。"),
+            Some("WY-03")
+        );
+        // The words of a rule must meet in one sentence.
+        assert_eq!(suggest("反映问题", "电梯间贴了广告。门口的路坏了。"), None);
+        assert_eq!(suggest("咨询", "没有什么"), None);
+    }
+
+    #[test]
+    fn every_suggested_code_is_in_the_catalogue_shape() {
+        for (code, groups) in SUGGEST {
+            assert!(code.parse::<crate::domain::ProblemCode>().is_ok(), "{code}");
+            assert!(!groups.is_empty());
+        }
+    }
+
+    #[test]
+    fn communities_named_in_titles() {
+        let c = |s: &str| community(s);
+        assert_eq!(
+            c("A3区梅溪湖看云路一师润芳园小区临街门面油烟扰民").as_deref(),
+            Some("一师润芳园小区")
+        );
+        assert_eq!(
+            c("A市麓谷保利小区频繁停水").as_deref(),
+            Some("麓谷保利小区")
+        );
+        assert_eq!(c("投诉阳光小区物业").as_deref(), Some("阳光小区"));
+        assert_eq!(
+            c("A市阳光花园违建使天花板漏水").as_deref(),
+            Some("阳光花园")
+        );
+        assert_eq!(c("小区停水"), None);
+        assert_eq!(c("A4区华章路路灯光源污染严重影响新领地小区居民"), None);
+        assert_eq!(c("投诉A2区丽发新城附近建搅拌站"), None);
+    }
+
+    #[test]
+    fn scraped_whitespace_is_tidied() {
+        assert_eq!(
+            clean("\n\t\t\t\n\t\t座落在 A市\t\tA3区\n\n 联丰路 "),
+            "座落在 A市 A3区\n联丰路"
+        );
+        assert_eq!(clean("  "), "");
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_a_sentence() {
+        let (s, cut) = summary("物业以欠费为由停水");
+        assert_eq!((s.as_str(), cut), ("物业以欠费为由停水", false));
+        let long = format!(
+            "物业以欠费为由已经停水三天了。{}",
+            "住户生活十分不便".repeat(10)
+        );
+        let (s, cut) = summary(&long);
+        assert_eq!((s.as_str(), cut), ("物业以欠费为由已经停水三天了", true));
+        let (s, cut) = summary(&"停水".repeat(40));
+        assert!(cut);
+        assert_eq!(s.chars().count(), SUMMARY_MAX);
+        assert!(s.ends_with('…'));
+    }
+}

@@ -1,0 +1,208 @@
+//! Reception times in the forms hotline, petition and message-board exports use.
+//!
+//! | form                                   | example                    |
+//! |----------------------------------------|----------------------------|
+//! | what `ledger add --received` takes     | `2019-01-05 09:03`, `2019/1/5`, RFC 3339 |
+//! | with seconds or fractions              | `2019/1/5 9:03:07`, `2019-01-05 09:03:07.250` |
+//! | Chinese                                | `2019年1月5日 9时3分`, `2019年1月5日 09:03` |
+//! | US (NYC 311), month first              | `03/24/2025 11:33:07 PM`, `03/24/2025` |
+//! | Excel serial number (cell or text)     | `43856.8244` = 2020-01-26 19:47:08 |
+//!
+//! A time without a zone is read in the zone of the ledger's clock, as
+//! `add --received` does.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::readers::Cell;
+use crate::domain::TimeArg;
+
+/// Excel's day 0 in the 1900 date system (serial 60, the 29 February 1900
+/// that Lotus invented, is before every date a ledger holds).
+fn excel_epoch() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(1899, 12, 30)
+        .expect("a valid date")
+        .and_time(NaiveTime::MIN)
+}
+
+/// Serials a reception time can plausibly have: 1990-01-01 to 2099-12-31.
+/// Outside that a number is more likely an id or an amount than a date.
+const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 32874.0..=73415.0;
+
+/// An Excel serial date-time (days since 1899-12-30, the fraction is the
+/// time of day), rounded to the second.
+pub fn from_serial(serial: f64) -> Option<NaiveDateTime> {
+    if !serial.is_finite() || !SERIAL_RANGE.contains(&serial) {
+        return None;
+    }
+    let seconds = (serial * 86_400.0).round() as i64;
+    excel_epoch().checked_add_signed(Duration::seconds(seconds))
+}
+
+/// Reads a reception time from a cell: `Ok(None)` for an empty cell, an
+/// error saying what was found and what is accepted otherwise.
+pub fn parse_cell(cell: &Cell) -> Result<Option<TimeArg>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Number(n) | Cell::Date(n) => from_serial(*n)
+            .map(|t| Some(TimeArg::Local(t)))
+            .ok_or_else(|| {
+                format!("{n} is not a date (as an Excel serial date it is outside 1990–2099)")
+            }),
+        Cell::Text(s) => {
+            let t = s.trim();
+            if t.is_empty() {
+                return Ok(None);
+            }
+            parse_text(t).map(Some).ok_or_else(|| {
+                format!(
+                    "'{t}' is not a date: use 2019-01-05 09:03:07, 2019/1/5 9:03, 2019年1月5日, 01/05/2019 09:03:07 AM or an Excel serial number such as 43856.8244"
+                )
+            })
+        }
+    }
+}
+
+/// The text forms of the table above.
+pub fn parse_text(t: &str) -> Option<TimeArg> {
+    if let Ok(a) = t.parse::<TimeArg>() {
+        return Some(a);
+    }
+    // Seconds with a fraction, or a date and time joined by 'T' without a zone.
+    for f in [
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y/%m/%d %H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y.%m.%d %H:%M:%S",
+        "%Y.%m.%d %H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(t, f) {
+            return Some(TimeArg::Local(n));
+        }
+    }
+    if let Some(n) = chinese(t) {
+        return Some(TimeArg::Local(n));
+    }
+    if let Some(n) = month_first(t) {
+        return Some(TimeArg::Local(n));
+    }
+    // An Excel serial saved as text (a CSV written from a sheet whose date
+    // column had lost its format).
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b'.') && t.len() <= 16 {
+        return t
+            .parse::<f64>()
+            .ok()
+            .and_then(from_serial)
+            .map(TimeArg::Local);
+    }
+    None
+}
+
+/// `2019年1月5日`, optionally followed by `9时3分[7秒]` or `09:03[:07]`.
+fn chinese(t: &str) -> Option<NaiveDateTime> {
+    let (y, rest) = t.split_once('年')?;
+    let (m, rest) = rest.split_once('月')?;
+    let (d, rest) = rest.split_once(['日', '号'])?;
+    let date = NaiveDate::from_ymd_opt(
+        y.trim().parse().ok()?,
+        m.trim().parse().ok()?,
+        d.trim().parse().ok()?,
+    )?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(date.and_time(NaiveTime::MIN));
+    }
+    let normalised = rest.replace(['时', '点', '分'], ":").replace('秒', "");
+    let hms: Vec<&str> = normalised
+        .trim_end_matches(':')
+        .split(':')
+        .map(str::trim)
+        .collect();
+    let num = |i: usize| -> Option<u32> {
+        match hms.get(i) {
+            None | Some(&"") => Some(0),
+            Some(s) => s.parse().ok(),
+        }
+    };
+    if hms.len() > 3 {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(num(0)?, num(1)?, num(2)?)?;
+    Some(date.and_time(time))
+}
+
+/// US month-first dates, with a 12-hour (AM/PM) or 24-hour time. Only
+/// tried after every year-first form: Chinese exports never put the month
+/// first, and 311 exports always do.
+fn month_first(t: &str) -> Option<NaiveDateTime> {
+    for f in [
+        "%m/%d/%Y %I:%M:%S %p",
+        "%m/%d/%Y %I:%M %p",
+        "%m/%d/%Y %H:%M:%S",
+        "%m/%d/%Y %H:%M",
+    ] {
+        if let Ok(n) = NaiveDateTime::parse_from_str(t, f) {
+            return Some(n);
+        }
+    }
+    NaiveDate::parse_from_str(t, "%m/%d/%Y")
+        .ok()
+        .map(|d| d.and_time(NaiveTime::MIN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(s: &str) -> String {
+        match parse_text(s).unwrap_or_else(|| panic!("{s} should parse")) {
+            TimeArg::Local(n) => n.format("%Y-%m-%d %H:%M:%S").to_string(),
+            TimeArg::Zoned(z) => z.to_rfc3339(),
+        }
+    }
+
+    #[test]
+    fn every_form_the_exports_use() {
+        assert_eq!(local("2019/1/5 9:03:07"), "2019-01-05 09:03:07");
+        assert_eq!(local("2019-01-05 09:03:07"), "2019-01-05 09:03:07");
+        assert_eq!(local("2019-01-05"), "2019-01-05 00:00:00");
+        assert_eq!(local("2019/1/5"), "2019-01-05 00:00:00");
+        assert_eq!(local("2019-01-05 09:03:07.5"), "2019-01-05 09:03:07");
+        assert_eq!(local("2019年1月5日"), "2019-01-05 00:00:00");
+        assert_eq!(local("2019年1月5日 9时3分"), "2019-01-05 09:03:00");
+        assert_eq!(local("2019年01月05日 09:03:07"), "2019-01-05 09:03:07");
+        assert_eq!(local("03/24/2025 11:33:07 PM"), "2025-03-24 23:33:07");
+        assert_eq!(local("03/24/2025 12:05:00 AM"), "2025-03-24 00:05:00");
+        assert_eq!(local("43856.8244"), "2020-01-26 19:47:08");
+        assert_eq!(local("43856"), "2020-01-26 00:00:00");
+    }
+
+    #[test]
+    fn what_is_not_a_date() {
+        for bad in [
+            "yesterday",
+            "2019-13-01",
+            "2019年2月30日",
+            "12345678901",
+            "0.5",
+            "1/2",
+        ] {
+            assert!(parse_text(bad).is_none(), "{bad} should not parse");
+        }
+        assert!(parse_cell(&Cell::Number(188006.0)).is_err());
+        assert_eq!(parse_cell(&Cell::Empty), Ok(None));
+        assert_eq!(parse_cell(&Cell::Text("  ".into())), Ok(None));
+    }
+
+    #[test]
+    fn serials_from_cells() {
+        let t = parse_cell(&Cell::Date(43678.0)).unwrap().unwrap();
+        assert_eq!(
+            t,
+            TimeArg::Local(
+                NaiveDate::from_ymd_opt(2019, 8, 1)
+                    .unwrap()
+                    .and_time(NaiveTime::MIN)
+            )
+        );
+    }
+}
