@@ -12,8 +12,8 @@
 //! | dedupe   | its (source, reference) is in the ledger, or earlier in the file | duplicates |
 //! | register | —                                                             | imported |
 //!
-//! Registering is done by [`Registrar`], a bulk form of `Writer::add_case`
-//! (same event, same numbering, same case row; twice as fast).
+//! Registering is done by `Writer::register`, the same path as `ledger
+//! add`, which also says when a row's reference is registered already.
 //!
 //! A row that fails *after* it was prepared (registering refuses it), a file
 //! that turns out not to be in the assumed encoding, or a broken file stops
@@ -25,16 +25,14 @@ pub mod dates;
 pub mod profiles;
 pub mod readers;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Datelike, FixedOffset, SecondsFormat};
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-use crate::domain::{CaseId, Phone, ProblemCode, Source, Subject};
-use crate::ledger::event::{CaseAdd, Event};
-use crate::ledger::ops::NewCase;
-use crate::ledger::{Error, Ledger, Result, Stamp, Writer, case, query, replay};
+use crate::domain::{Phone, ProblemCode, Source};
+use crate::ledger::ops::{Added, NewCase};
+use crate::ledger::{Error, Ledger, Result, Stamp};
 use crate::refuse;
 use profiles::{Field, Mapping, Plan};
 use readers::{Encoding, RawRow, Table};
@@ -419,7 +417,6 @@ pub fn import(
     let total = table.total;
     let name = table.name.clone();
     let unit = table.unit;
-    let mut registrar = Registrar::default();
     let result = ledger.write(stamp, |w| {
         for row in table.rows.by_ref() {
             let row = row?;
@@ -442,23 +439,21 @@ pub fn import(
                 counts.skipped += 1;
                 continue;
             }
-            // Rows added earlier in this transaction are found too, so a
-            // reference twice in one file counts once.
-            if let Some(r) = &p.new.source_ref
-                && w.find_by_ref(p.new.source, r)?.is_some()
-            {
-                counts.duplicates += 1;
-                continue;
-            }
             if property.is_some()
                 && let Some(code) = classify::suggest(&p.title, &p.body)
             {
                 p.new.problem = Some(code.parse::<ProblemCode>().map_err(Error::Refused)?);
                 p.new.problem_suggested = true;
-                counts.suggested += 1;
             }
-            match registrar.add(w, p.new) {
-                Ok(_) => counts.imported += 1,
+            let suggested = p.new.problem_suggested;
+            // A reference registered before, or earlier in this same file,
+            // is a duplicate: counted, not added.
+            match w.register(p.new) {
+                Ok(Added::Known(_)) => counts.duplicates += 1,
+                Ok(Added::New(_)) => {
+                    counts.imported += 1;
+                    counts.suggested += u64::from(suggested);
+                }
                 Err(Error::Refused(m)) => {
                     refuse!("{name} {unit} {}: {m}; nothing was imported", row.at)
                 }
@@ -484,98 +479,6 @@ pub fn import(
         headers: table.headers.clone(),
         rejects,
     })
-}
-
-/// Registers prepared rows: what [`Writer::add_case`] does for one case,
-/// made for many. `add_case` prepares two statements on every call and
-/// writes the new case row with INSERT OR REPLACE; on 100,000 rows that
-/// caps an import at about 34,000 rows a second (bench/intake.sh), where
-/// this keeps the next number of each year and the catalogue look-ups for
-/// the whole import and writes the new row with a plain INSERT (twice as
-/// fast). It appends the event `add_case` would append, with the same
-/// numbering, and derives the case row from it with the same
-/// `case::apply`; the test `issue6_an_imported_case_is_what_add_makes`
-/// pins the two together. `add_case`'s checks are made here (the problem
-/// code is in the catalogue, and gives the subject) or in `prepare` (a
-/// received time not in the future, a summary and a community not empty,
-/// the reference not registered yet).
-#[derive(Default)]
-struct Registrar {
-    /// The next case number of each year, once looked up.
-    next_seq: HashMap<i32, i64>,
-    /// The subject of each problem code met, once looked up.
-    subjects: HashMap<String, Option<Subject>>,
-}
-
-/// Trimmed, and `None` when empty (as `add_case` stores optional text).
-fn non_empty(s: Option<String>) -> Option<String> {
-    s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
-
-impl Registrar {
-    fn add(&mut self, w: &mut Writer, new: NewCase) -> Result<String> {
-        let received = new.received.unwrap_or(w.stamp().now);
-        let community = new.community.trim().to_string();
-        let summary = new.summary.trim().to_string();
-        if community.is_empty() || summary.is_empty() {
-            refuse!("a case needs a community and a summary");
-        }
-        let subject = match &new.problem {
-            None => new.subject,
-            Some(code) => match self.subjects.get(code.as_str()) {
-                Some(s) => s.or(new.subject),
-                None => match query::problem(w.conn(), code.as_str())? {
-                    Some(p) => {
-                        self.subjects.insert(code.as_str().to_string(), p.subject);
-                        p.subject.or(new.subject)
-                    }
-                    None => refuse!("unknown problem code {code}"),
-                },
-            },
-        };
-        let office = w.office().code.clone();
-        let year = received.year();
-        let seq = match self.next_seq.get_mut(&year) {
-            Some(next) => {
-                *next += 1;
-                *next - 1
-            }
-            None => {
-                let first: i64 = w.conn().query_row(
-                    "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE office = ?1 AND year = ?2",
-                    rusqlite::params![office, year],
-                    |r| r.get(0),
-                )?;
-                self.next_seq.insert(year, first + 1);
-                first
-            }
-        };
-        let id = CaseId::new(office.parse().map_err(Error::Corrupt)?, year, seq).to_string();
-        let ev = Event::CaseAdd(CaseAdd {
-            received_at: received.to_rfc3339_opts(SecondsFormat::Secs, false),
-            source: new.source,
-            source_ref: non_empty(new.source_ref),
-            community,
-            address: non_empty(new.address),
-            summary,
-            details: non_empty(new.details),
-            complainant: non_empty(new.complainant),
-            phone: non_empty(new.phone),
-            subject,
-            problem: new.problem.map(|p| p.as_str().to_string()),
-            party: non_empty(new.party),
-            key: new.key,
-            suggested: new.problem_suggested,
-        });
-        let rec = w.record(Some(&id), &ev);
-        rec.insert(w.conn())?;
-        replay::apply_non_case(w.conn(), &rec, &ev)?;
-        let state = case::apply(None, &rec, &ev)
-            .ok_or_else(|| Error::Corrupt(format!("case.add {id} made no case")))?;
-        // A new number: no row to replace.
-        state.insert(w.conn())?;
-        Ok(id)
-    }
 }
 
 /// Refuses a `--rejects` path that cannot be written or would overwrite

@@ -314,6 +314,7 @@ impl Ledger {
             stamp: stamp.clone(),
             next_seq,
             next_clock,
+            next_case: std::collections::HashMap::new(),
         };
         let out = f(&mut w)?;
         tx.execute("UPDATE clock SET max = ?1", [w.next_clock - 1])?;
@@ -378,6 +379,9 @@ pub struct Writer<'a> {
     stamp: Stamp,
     next_seq: i64,
     next_clock: i64,
+    /// The next case number of each year, once looked up: this
+    /// transaction holds the write lock, so only it numbers cases.
+    next_case: std::collections::HashMap<i32, i64>,
 }
 
 impl Writer<'_> {
@@ -428,10 +432,37 @@ impl Writer<'_> {
         rec
     }
 
+    /// The next case number of this office for `year`.
+    pub(crate) fn next_case_seq(&mut self, year: i32) -> Result<i64> {
+        let seq = match self.next_case.get(&year) {
+            Some(s) => *s,
+            None => self
+                .tx
+                .prepare_cached(
+                    "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE office = ?1 AND year = ?2",
+                )?
+                .query_row(params![self.office.code, year], |r| r.get(0))?,
+        };
+        self.next_case.insert(year, seq + 1);
+        Ok(seq)
+    }
+
+    /// Appends the `case.add` of a case numbered just now (so no row can
+    /// exist for it) and inserts its row.
+    pub(crate) fn append_new_case(&mut self, case_id: &str, ev: Event) -> Result<CaseState> {
+        let rec = self.append(Some(case_id), ev.clone())?;
+        let state = case::apply(None, &rec, &ev).ok_or_else(|| {
+            Error::Corrupt(format!("event {}/{} makes no case", rec.origin, rec.seq))
+        })?;
+        state.insert(self.tx)?;
+        Ok(state)
+    }
+
     /// Appends a case event and updates the case row the same way replay
     /// would: the new event has the highest clock, so it applies last.
     pub(crate) fn append_case(&mut self, case_id: &str, ev: Event) -> Result<CaseState> {
         let before = CaseState::get(self.tx, case_id)?;
+        let new = before.is_none();
         let rec = self.append(Some(case_id), ev.clone())?;
         let after = case::apply(before, &rec, &ev).ok_or_else(|| {
             Error::Corrupt(format!(
@@ -439,7 +470,12 @@ impl Writer<'_> {
                 rec.origin, rec.seq
             ))
         })?;
-        after.save(self.tx)?;
+        // A new case has no row to replace: a plain insert is cheaper.
+        if new {
+            after.insert(self.tx)?;
+        } else {
+            after.save(self.tx)?;
+        }
         Ok(after)
     }
 }

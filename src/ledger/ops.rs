@@ -44,6 +44,15 @@ pub struct NewCase {
     pub problem_suggested: bool,
 }
 
+/// What `register` did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// A new case, with its id.
+    New(String),
+    /// The source and reference were registered already, as this case.
+    Known(String),
+}
+
 /// When an assigned case is due.
 #[derive(Clone, Copy, Debug)]
 pub enum Due {
@@ -110,8 +119,23 @@ impl Writer<'_> {
             .optional()?)
     }
 
-    /// Registers a complaint and returns its new id.
+    /// Registers a complaint and returns its new id; refuses one whose
+    /// source reference is registered already.
     pub fn add_case(&mut self, new: NewCase) -> Result<String> {
+        let (source, source_ref) = (new.source, new.source_ref.clone());
+        match self.register(new)? {
+            Added::New(id) => Ok(id),
+            Added::Known(id) => refuse!(
+                "{} reference {} is already registered as {id}: add a note to it instead (`ledger note {id} ...`)",
+                source.code(),
+                source_ref.unwrap_or_default().trim()
+            ),
+        }
+    }
+
+    /// Registers a complaint, or says which case already has its source
+    /// and reference (bulk intake counts those as duplicates).
+    pub fn register(&mut self, new: NewCase) -> Result<Added> {
         let now = self.stamp().now;
         let received = new.received.unwrap_or(now);
         if received > now {
@@ -135,29 +159,14 @@ impl Writer<'_> {
             subject = reconcile_subject(&p, subject, None)?;
         }
         let source_ref = non_empty(new.source_ref);
-        if let Some(r) = &source_ref {
-            let existing: Option<String> = self
-                .conn()
-                .query_row(
-                    "SELECT id FROM cases WHERE source = ?1 AND source_ref = ?2",
-                    [new.source.code(), r],
-                    |row| row.get(0),
-                )
-                .ok();
-            if let Some(id) = existing {
-                refuse!(
-                    "{} reference {r} is already registered as {id}: add a note to it instead (`ledger note {id} ...`)",
-                    new.source.code()
-                );
-            }
+        if let Some(r) = &source_ref
+            && let Some(id) = self.find_by_ref(new.source, r)?
+        {
+            return Ok(Added::Known(id));
         }
         let office = self.office().code.clone();
         let year = received.year();
-        let seq: i64 = self.conn().query_row(
-            "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE office = ?1 AND year = ?2",
-            rusqlite::params![office, year],
-            |r| r.get(0),
-        )?;
+        let seq = self.next_case_seq(year)?;
         let id = CaseId::new(office.parse().map_err(super::Error::Corrupt)?, year, seq).to_string();
         let ev = Event::CaseAdd(CaseAdd {
             received_at: received.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
@@ -175,8 +184,8 @@ impl Writer<'_> {
             key: new.key,
             suggested: new.problem_suggested,
         });
-        self.append_case(&id, ev)?;
-        Ok(id)
+        self.append_new_case(&id, ev)?;
+        Ok(Added::New(id))
     }
 
     /// Classifies and forwards a case to a unit with a due date.
