@@ -383,3 +383,99 @@ fn issue7_a_read_only_ledger_is_one_sentence_and_unchanged() {
     );
     env.ledger(&["list"]).ok();
 }
+
+#[test]
+fn issue7_bulk_intake_killed_at_random_moments_is_all_or_nothing() {
+    let env = TestEnv::init();
+    let mut csv = String::from("\u{feff}工单编号,来电时间,诉求人,联系电话,诉求内容,所属小区\n");
+    for i in 0..4000 {
+        csv.push_str(&format!(
+            "RX2026{i:08},2026/{}/{} 9:{:02}:00,张三,13800000000,物业以欠费为由停水第{i}次,幸福里小区\n",
+            1 + i % 10,
+            1 + i % 28,
+            i % 60
+        ));
+    }
+    std::fs::write(env.dir().join("hotline.csv"), csv).unwrap();
+    let started = Instant::now();
+    env.ledger(&[
+        "--db",
+        "ref.db",
+        "init",
+        "--office",
+        "S07",
+        "--name",
+        "建设路街道",
+    ])
+    .ok();
+    env.ledger(&[
+        "--db",
+        "ref.db",
+        "add",
+        "--from",
+        "hotline.csv",
+        "--profile",
+        "hotline",
+    ])
+    .ok();
+    let mut full = started.elapsed().as_millis().max(20) as u64;
+    let mut rng = Lcg(5);
+    let mut killed = 0;
+    let mut attempts = 0;
+    while killed < 50 {
+        attempts += 1;
+        assert!(attempts < 400, "could not kill an import mid-way 50 times");
+        let mut child = env
+            .run()
+            .command(&["add", "--from", "hotline.csv", "--profile", "hotline"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(full)));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        } else {
+            full = (full * 3 / 4).max(5);
+        }
+        child.wait().unwrap();
+        env.check();
+        let n = env.list_ids(&[]).len();
+        assert!(
+            n == 0 || n == 4000,
+            "an import is all or nothing, got {n} cases"
+        );
+        if n == 4000 {
+            std::fs::remove_file(env.db()).unwrap();
+            env.ledger(&["init", "--office", "S07", "--name", "建设路街道"])
+                .ok();
+        }
+    }
+    env.ledger(&["add", "--from", "hotline.csv", "--profile", "hotline"])
+        .ok();
+    env.check();
+    // The same cases as the uninterrupted import (event times aside).
+    let strip = |json: String| -> Vec<(String, String, String)> {
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|c| {
+                (
+                    c["id"].as_str().unwrap().to_string(),
+                    c["source_ref"].as_str().unwrap().to_string(),
+                    c["summary"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let ours = strip(env.ledger(&["list", "--format", "json"]).ok().stdout);
+    let reference = strip(
+        env.ledger(&["--db", "ref.db", "list", "--format", "json"])
+            .ok()
+            .stdout,
+    );
+    assert_eq!(ours.len(), 4000);
+    assert_eq!(ours, reference);
+}
