@@ -106,3 +106,85 @@ fn issue7_the_unmutated_file_merges() {
     let text = String::from_utf8(valid_export().to_vec()).unwrap();
     assert!(text.lines().count() > 12);
 }
+
+/// A small valid xlsx of hotline rows, to mutate.
+fn valid_xlsx() -> &'static [u8] {
+    static FILE: OnceLock<Vec<u8>> = OnceLock::new();
+    FILE.get_or_init(|| {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in ["工单编号", "来电时间", "诉求内容", "所属小区"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        for r in 1..6u32 {
+            sheet.write_string(r, 0, format!("RX{r}")).unwrap();
+            sheet.write_number(r, 1, 46000.5 + f64::from(r)).unwrap();
+            sheet.write_string(r, 2, "物业停水").unwrap();
+            sheet.write_string(r, 3, "幸福里小区").unwrap();
+        }
+        book.save_to_buffer().unwrap()
+    })
+}
+
+const VALID_CSV: &str = "\u{feff}工单编号,来电时间,诉求内容,所属小区\r\nRX1,2026/1/5 9:03:07,\"物业停水, 三天\",幸福里小区\r\nRX2,43856.8244,电梯故障,阳光花园\r\n";
+
+/// Runs `ledger add --from` on `bytes` saved as `name`: a clean import or
+/// a clean refusal, never a panic, and the ledger stays whole.
+fn import_bytes(name: &str, bytes: &[u8]) {
+    let env = crate::common::TestEnv::init();
+    std::fs::write(env.dir().join(name), bytes).unwrap();
+    let r = env.ledger(&["add", "--from", name]);
+    assert!(r.code == 0 || r.code == 1, "exit {}: {}", r.code, r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    env.check();
+}
+
+fn mutate(mut bytes: Vec<u8>, edits: Vec<(prop::sample::Index, u8, u8)>) -> Vec<u8> {
+    for (at, byte, how) in edits {
+        if bytes.is_empty() {
+            break;
+        }
+        let i = at.index(bytes.len());
+        match how % 4 {
+            0 => bytes[i] = byte,
+            1 => {
+                bytes.remove(i);
+            }
+            2 => bytes.insert(i, byte),
+            _ => bytes.truncate(i),
+        }
+    }
+    bytes
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
+
+    #[test]
+    fn issue7_intake_of_arbitrary_or_mutated_files_never_panics(
+        bytes in proptest::collection::vec(any::<u8>(), 0..600),
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..5),
+    ) {
+        import_bytes("x.csv", &bytes);
+        import_bytes("x.xlsx", &bytes);
+        import_bytes("m.csv", &mutate(VALID_CSV.as_bytes().to_vec(), edits.clone()));
+        import_bytes("m.xlsx", &mutate(valid_xlsx().to_vec(), edits));
+    }
+}
+
+#[test]
+fn issue7_the_unmutated_intake_files_import() {
+    for (name, bytes) in [("v.csv", VALID_CSV.as_bytes()), ("v.xlsx", valid_xlsx())] {
+        let env = crate::common::TestEnv::init();
+        std::fs::write(env.dir().join(name), bytes).unwrap();
+        env.ledger(&["add", "--from", name]).ok();
+        assert_eq!(
+            env.list_ids(&[]).len(),
+            if name.ends_with("csv") { 2 } else { 5 },
+            "{name}"
+        );
+    }
+}
