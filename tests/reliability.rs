@@ -40,6 +40,47 @@ fn district_and_export(cases: &str) -> TestEnv {
     env
 }
 
+/// Runs `args` 50 times, killing it at a random moment each time (a run
+/// that finishes first does not count, and the next aims earlier). After
+/// every kill the file must be whole and hold all or none of the `whole`
+/// cases the command makes; a finished run is undone with `reset`.
+fn kill_repeatedly(env: &TestEnv, args: &[&str], full_ms: u64, whole: usize, reset: impl Fn()) {
+    let mut full = full_ms.max(20);
+    let mut rng = Lcg(7);
+    let (mut killed, mut attempts) = (0, 0);
+    while killed < 50 {
+        attempts += 1;
+        assert!(attempts < 400, "could not kill {args:?} mid-way 50 times");
+        let mut child = env
+            .run()
+            .command(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(rng.below(full)));
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        } else {
+            // Finished first: this machine is quicker now; aim earlier.
+            full = (full * 3 / 4).max(5);
+        }
+        child.wait().unwrap();
+        // Whatever moment it died at, the file is whole: the rollback
+        // journal is undone on the next open.
+        env.check();
+        let n = env.list_ids(&[]).len();
+        assert!(
+            n == 0 || n == whole,
+            "{args:?} is all or nothing, got {n} cases"
+        );
+        if n == whole {
+            reset();
+        }
+    }
+}
+
 #[test]
 fn issue7_merge_killed_at_random_moments_leaves_a_whole_file_and_resumes() {
     let env = district_and_export("3000");
@@ -57,49 +98,16 @@ fn issue7_merge_killed_at_random_moments_leaves_a_whole_file_and_resumes() {
     .ok();
     let started = Instant::now();
     env.ledger(&["--db", "ref.db", "merge", "S01.csv"]).ok();
-    let mut full = started.elapsed().as_millis().max(20) as u64;
+    let full = started.elapsed().as_millis() as u64;
     let reference = env
         .ledger(&["--db", "ref.db", "list", "--format", "json", "--show-pii"])
         .ok()
         .stdout;
-
-    let mut rng = Lcg(7);
-    let mut killed = 0;
-    let mut attempts = 0;
-    while killed < 50 {
-        attempts += 1;
-        assert!(attempts < 400, "could not kill a merge mid-way 50 times");
-        let mut child = env
-            .run()
-            .command(&["merge", "S01.csv"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(rng.below(full)));
-        if child.try_wait().unwrap().is_none() {
-            child.kill().unwrap();
-            killed += 1;
-        } else {
-            // Finished first: this machine is quicker now; aim earlier.
-            full = (full * 3 / 4).max(5);
-        }
-        child.wait().unwrap();
-        // Whatever moment it died at, the file is whole: the rollback
-        // journal is undone on the next open.
-        env.check();
-        let ids = env.list_ids(&[]).len();
-        assert!(
-            ids == 0 || ids == 3000,
-            "a merge is all or nothing, got {ids} cases"
-        );
-        if ids == 3000 {
-            // It finished before the kill: start again from empty.
-            std::fs::remove_file(env.db()).unwrap();
-            env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
-                .ok();
-        }
-    }
+    kill_repeatedly(&env, &["merge", "S01.csv"], full, 3000, || {
+        std::fs::remove_file(env.db()).unwrap();
+        env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
+            .ok();
+    });
     env.ledger(&["merge", "S01.csv"]).ok();
     env.check();
     let after = env
@@ -418,40 +426,18 @@ fn issue7_bulk_intake_killed_at_random_moments_is_all_or_nothing() {
         "hotline",
     ])
     .ok();
-    let mut full = started.elapsed().as_millis().max(20) as u64;
-    let mut rng = Lcg(5);
-    let mut killed = 0;
-    let mut attempts = 0;
-    while killed < 50 {
-        attempts += 1;
-        assert!(attempts < 400, "could not kill an import mid-way 50 times");
-        let mut child = env
-            .run()
-            .command(&["add", "--from", "hotline.csv", "--profile", "hotline"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(Duration::from_millis(rng.below(full)));
-        if child.try_wait().unwrap().is_none() {
-            child.kill().unwrap();
-            killed += 1;
-        } else {
-            full = (full * 3 / 4).max(5);
-        }
-        child.wait().unwrap();
-        env.check();
-        let n = env.list_ids(&[]).len();
-        assert!(
-            n == 0 || n == 4000,
-            "an import is all or nothing, got {n} cases"
-        );
-        if n == 4000 {
+    let full = started.elapsed().as_millis() as u64;
+    kill_repeatedly(
+        &env,
+        &["add", "--from", "hotline.csv", "--profile", "hotline"],
+        full,
+        4000,
+        || {
             std::fs::remove_file(env.db()).unwrap();
             env.ledger(&["init", "--office", "S07", "--name", "建设路街道"])
                 .ok();
-        }
-    }
+        },
+    );
     env.ledger(&["add", "--from", "hotline.csv", "--profile", "hotline"])
         .ok();
     env.check();
