@@ -11,7 +11,7 @@ use crate::domain::{CaseId, OfficeCode, Outcome, ProblemCode, Source, Subject};
 use crate::ledger::case::{self, CaseState};
 use crate::ledger::event::{CaseAdd, CaseAssign, CaseClose, CaseDefer, CaseNote, Event};
 use crate::ledger::ops::NewCase;
-use crate::ledger::{EventRecord, Result, Writer};
+use crate::ledger::{Result, Writer};
 
 /// SplitMix64: small, fast and good enough to pick demo data.
 pub struct Rng(u64);
@@ -258,7 +258,6 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
     let mut next_seq: HashMap<i32, i64> = HashMap::new();
     let mut ids: Vec<Option<String>> = vec![None; plan.cases];
     let mut states: Vec<Option<CaseState>> = vec![None; plan.cases];
-    let mut records: Vec<Vec<EventRecord>> = vec![Vec::new(); plan.cases];
     let mut recent: [Option<String>; 2] = [None, None];
     let mut rng = Rng::new(plan.seed.wrapping_add(1));
     for (t, _, step) in steps {
@@ -377,17 +376,13 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
         let id = ids[i]
             .clone()
             .expect("a case is added before anything else happens to it");
-        let rec = w.record(Some(&id), &ev);
+        let rec = w.append(Some(&id), ev.clone())?;
         states[i] = case::apply(states[i].take(), &rec, &ev);
-        records[i].push(rec);
     }
-    // Stored case by case, in id order: the order an export reads them in.
+    // Case rows once each, in id order (their indexes grow at the end).
     let mut order: Vec<usize> = (0..plan.cases).filter(|i| ids[*i].is_some()).collect();
     order.sort_by(|a, b| ids[*a].cmp(&ids[*b]));
     for i in order {
-        for rec in &records[i] {
-            rec.insert(w.conn())?;
-        }
         if let Some(s) = &states[i] {
             s.insert(w.conn())?;
         }
