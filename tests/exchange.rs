@@ -597,3 +597,26 @@ fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
     .err_has("nothing to restore");
     assert!(!env.dir().join("S09.db").exists());
 }
+
+#[test]
+fn issue3_two_offices_with_one_code_are_told_so() {
+    let env = district_and_one_case();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    std::fs::create_dir(env.dir().join("b")).unwrap();
+    env.at("2026-11-27T09:00:00+08:00")
+        .ledger(&[
+            "--db",
+            "b/S01.db",
+            "init",
+            "--office",
+            "S01",
+            "--name",
+            "解放路街道",
+        ])
+        .ok();
+    env.ledger(&["--db", "b/S01.db", "export", "--out", "b.csv"])
+        .ok();
+    env.refuses(&["merge", "b.csv"], "every office needs its own code")
+        .err_has("建设路街道")
+        .err_has("解放路街道");
+}

@@ -330,6 +330,30 @@ impl Merging<'_> {
         match self.verdict(line, &rec, held.as_deref())? {
             Verdict::Known => self.stats.known_events += 1,
             Verdict::Skip => self.stats.skipped_events += 1,
+            // Two offices given one code: say so, rather than "history".
+            Verdict::Refuse(_) if rec.kind == "office.init" && held.is_some() => {
+                let ours: Option<String> = self
+                    .conn
+                    .query_row(
+                        "SELECT name FROM offices WHERE code = ?1",
+                        [&rec.origin],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let theirs = match &parsed {
+                    Ok(Event::OfficeInit(o)) => o.name.clone(),
+                    _ => String::from("?"),
+                };
+                return Err(refusal(
+                    line,
+                    format!(
+                        "office code {} is already {} here, but this file's office {} also calls itself {0}: every office needs its own code (re-create that office's ledger with another `init --office`)",
+                        rec.origin,
+                        ours.unwrap_or_default(),
+                        theirs
+                    ),
+                ));
+            }
             Verdict::Refuse(why) => return Err(refusal(line, why)),
             Verdict::New => {
                 self.insert_new(line, &rec, parsed)?;
