@@ -111,7 +111,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 "due",
                 "flags",
             ];
-            let mut grid = Grid::new(keys.map(|k| field_label(ctx.lang, k)));
+            // The table shows the received day, not the time.
+            let mut grid = Grid::new(keys.map(|k| match k {
+                "received_at" => ctx.t("受理日期", "received"),
+                k => field_label(ctx.lang, k),
+            }));
             let lang = ctx.lang;
             let mut rows = Vec::new();
             ledger.each_case(&filter, &today, |c| {
