@@ -314,9 +314,21 @@ fn company(
                 ctx.t("名单状态", "list status"),
             ]);
             let mut rows = Vec::new();
+            // One pass over the cases, not one per company.
+            let mut parties: std::collections::HashMap<String, usize> = Default::default();
+            ledger.each_case(&CaseFilter::default(), &ctx.today(), |k| {
+                if let Some(p) = k.party {
+                    *parties.entry(party_key(&p)).or_default() += 1;
+                }
+                Ok(())
+            })?;
             for c in reg.companies.values() {
                 let s = reg.standing(&std, c, today);
-                let cases = linked_cases(ledger, c, &ctx.today())?.len();
+                let cases = parties
+                    .get(&party_key(&c.name))
+                    .into_iter()
+                    .chain(parties.get(&c.uscc))
+                    .sum::<usize>();
                 g.push(vec![
                     c.uscc.clone(),
                     c.name.clone(),
@@ -380,6 +392,16 @@ fn company(
         }
     }
     Ok(())
+}
+
+/// How a party is compared with a company's name and code: a credit code
+/// (or any ASCII text) in any case.
+fn party_key(p: &str) -> String {
+    if p.is_ascii() {
+        p.to_ascii_uppercase()
+    } else {
+        p.to_string()
+    }
 }
 
 /// Cases whose party is the company's registered name or credit code.
