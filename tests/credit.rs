@@ -297,6 +297,11 @@ fn issue5_a_substantiated_close_records_the_deduction_automatically() {
         serde_json::json!([id]),
         "the case is linked by its party"
     );
+    let list = env
+        .ledger(&["credit", "company", "list", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(list[0]["cases"], 1, "counted once, by name");
 }
 
 #[test]
