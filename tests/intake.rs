@@ -770,8 +770,8 @@ fn stored(env: &TestEnv, case_id: &str) -> (Vec<String>, serde_json::Value) {
 
 #[test]
 fn issue6_an_imported_case_is_what_add_makes() {
-    // Intake writes cases in bulk (see Registrar in src/intake/mod.rs):
-    // the event, its hash and the case row must be those `ledger add` makes.
+    // Intake registers through the same path as `ledger add`: the event,
+    // its hash and the case row must be those `ledger add` makes.
     let single = TestEnv::init();
     let id = single.add(&[
         "--community",
@@ -822,6 +822,9 @@ X1,2026-11-03 09:05:07,公交车绕路,每天绕行两公里,幸福里小区,建
     let (ev_s, case_s) = stored(&single, &id2);
     assert_eq!(case_b["problem_suggested"], true);
     case_b["problem_suggested"] = serde_json::Value::Bool(false);
+    // A row without a reference of its own gets one from its content.
+    assert!(case_b["source_ref"].as_str().unwrap().starts_with('#'));
+    case_b["source_ref"] = serde_json::Value::Null;
     assert_eq!(case_b, case_s);
     let payload: serde_json::Value = serde_json::from_str(&ev_b[7]).unwrap();
     assert_eq!(payload["suggested"], true);
@@ -836,4 +839,19 @@ X1,2026-11-03 09:05:07,公交车绕路,每天绕行两公里,幸福里小区,建
     let ids = bulk.list_ids(&[]);
     assert!(ids.contains(&"S07-2026-0004".to_string()), "{ids:?}");
     bulk.check();
+}
+
+#[test]
+fn issue6_rows_without_a_reference_are_not_imported_twice() {
+    let env = TestEnv::init();
+    write(
+        &env,
+        "noref.csv",
+        "来电时间,诉求内容,所属小区\n2026-11-03 09:05,物业停水,幸福里小区\n2026-11-03 09:05,物业停电,幸福里小区\n",
+    );
+    let (_, c) = import(&env, &["noref.csv", "--profile", "hotline"]);
+    assert_eq!(c.imported, 2);
+    let (_, c) = import(&env, &["noref.csv", "--profile", "hotline"]);
+    assert_eq!((c.imported, c.duplicates), (0, 2));
+    assert_eq!(env.list_ids(&[]).len(), 2);
 }

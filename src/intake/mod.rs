@@ -367,7 +367,18 @@ impl RowContext<'_> {
             .or_else(|| self.community.clone())
             .or_else(|| classify::community(&full))
             .unwrap_or_else(|| NO_COMMUNITY.to_string());
-        let source_ref = join(self.texts(row, Field::Ref), "-");
+        let complainant = join(self.texts(row, Field::Complainant), " ");
+        // A row without a reference gets one made from what it says, so a
+        // file imported twice (a cron job run again) adds nothing.
+        let source_ref = join(self.texts(row, Field::Ref), "-").or_else(|| {
+            Some(fingerprint(&[
+                &received.map(|t| t.to_rfc3339()).unwrap_or_default(),
+                &community,
+                &full,
+                complainant.as_deref().unwrap_or_default(),
+                phone.as_deref().unwrap_or_default(),
+            ]))
+        });
         Ok(Prepared {
             new: NewCase {
                 received,
@@ -377,7 +388,7 @@ impl RowContext<'_> {
                 address: join(self.texts(row, Field::Address), " "),
                 summary,
                 details: join(details, "\n"),
-                complainant: join(self.texts(row, Field::Complainant), " "),
+                complainant,
                 phone,
                 subject: None,
                 problem: None,
@@ -389,6 +400,20 @@ impl RowContext<'_> {
             body,
         })
     }
+}
+
+/// `#` and 16 hex digits of the SHA-256 of the parts: the reference of a
+/// row that has none of its own.
+fn fingerprint(parts: &[&str]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.len().to_string().as_bytes());
+        h.update(b":");
+        h.update(p.as_bytes());
+    }
+    let hex = crate::ledger::event::hex(&h.finalize());
+    format!("#{}", &hex[..16])
 }
 
 /// Imports the file into the ledger in one transaction (rolled back for a
