@@ -620,3 +620,37 @@ fn issue3_two_offices_with_one_code_are_told_so() {
         .err_has("建设路街道")
         .err_has("解放路街道");
 }
+
+#[test]
+fn issue3_export_since_a_clock_carries_only_newer_events_and_merges() {
+    let env = district_and_one_case();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    let first = read(&env, "S01.csv");
+    let end = first.lines().last().unwrap().to_string();
+    let clock: i64 = end.split(',').nth(3).unwrap().parse().unwrap();
+    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "夜间加一条"])
+        .ok();
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "export",
+        "--since",
+        &clock.to_string(),
+        "--out",
+        "new.csv",
+    ])
+    .ok();
+    let text = read(&env, "new.csv");
+    assert_eq!(
+        text.lines().count(),
+        3,
+        "header, the one new event, the end row:\n{text}"
+    );
+    let r = env
+        .ledger(&["merge", "new.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 1);
+    assert_eq!(env.case("S01-2026-0001")["notes"], 1);
+    env.check();
+}
