@@ -29,6 +29,7 @@ use sha2::{Digest, Sha256};
 use crate::ledger::event::hex;
 use crate::ledger::merge::{Exporter, Incoming};
 use crate::ledger::{Error, Event, EventRecord, Ledger, Result};
+use crate::render::clip;
 
 /// The format tag in every row's first column.
 pub const FORMAT: &str = "ledger/1";
@@ -326,16 +327,6 @@ impl<R: Read> Iterator for Reader<R> {
             }
             Ok(false) => None,
         }
-    }
-}
-
-fn clip(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n).collect();
-        t.push('…');
-        t
     }
 }
 

@@ -360,19 +360,7 @@ fn issue5_a_standard_file_with_a_bad_row_is_refused_with_its_line() {
 fn issue5_credit_records_travel_with_the_exchange() {
     let env = with_company(&[]);
     record(&env, "WY-12", "2026-11-10");
-    env.ledger(&["export", "--out", "S07.csv"]).ok();
-    env.ledger(&[
-        "--db",
-        "d.db",
-        "init",
-        "--office",
-        "D",
-        "--name",
-        "区",
-        "--district",
-    ])
-    .ok();
-    env.ledger(&["--db", "d.db", "merge", "S07.csv"]).ok();
+    env.send_to_new_district("d.db");
     let office = env
         .ledger(&["credit", "score", "--format", "json"])
         .ok()

@@ -230,19 +230,7 @@ fn issue7_hostile_text_is_stored_and_shown_exactly() {
     }
     env.check();
     // And through the exchange, byte for byte.
-    env.ledger(&["export", "--out", "S07.csv"]).ok();
-    env.ledger(&[
-        "--db",
-        "d.db",
-        "init",
-        "--office",
-        "D",
-        "--name",
-        "区",
-        "--district",
-    ])
-    .ok();
-    env.ledger(&["--db", "d.db", "merge", "S07.csv"]).ok();
+    env.send_to_new_district("d.db");
     assert_eq!(
         env.ledger(&["list", "--format", "json", "--show-pii"])
             .ok()

@@ -1,11 +1,12 @@
 //! `ledger export`: the exchange CSV of every event this file holds.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::cli::Ctx;
 use crate::exchange;
+use crate::ledger::files;
 
 /// Write this ledger's events (its own and those it merged) as an exchange CSV for `ledger merge`.
 ///
@@ -51,17 +52,7 @@ pub(crate) fn write_atomically<T>(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        anyhow::bail!(
-            "cannot write {}: the folder {} does not exist",
-            path.display(),
-            dir.display()
-        );
-    }
+    let dir = files::folder_of(path)?;
     let name = path
         .file_name()
         .ok_or_else(|| anyhow::anyhow!("{} is not a file name", path.display()))?;
@@ -71,13 +62,7 @@ pub(crate) fn write_atomically<T>(
         std::process::id()
     ));
     let result = (|| {
-        let mut opts = OpenOptions::new();
-        opts.write(true).create_new(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-        let file = opts
-            .open(&tmp)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", tmp.display()))?;
+        let file = files::create_private(&tmp)?;
         let mut w = BufWriter::new(file);
         let out = f(&mut w)?;
         let file = w.into_inner().map_err(|e| e.into_error())?;

@@ -1,10 +1,10 @@
 //! `ledger list`: the cases, filtered, as a table, CSV or JSON.
 
 use crate::cli::{Ctx, FormatArg};
-use crate::cmd::view::{self, CaseView, clip, field_label};
+use crate::cmd::view::{self, CaseView, field_label};
 use crate::domain::{DateArg, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::query::CaseFilter;
-use crate::render::{self, CsvOut, Format, Grid, JsonArray};
+use crate::render::{self, CsvOut, Format, Grid, JsonArray, clip};
 
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]

@@ -184,19 +184,6 @@ pub fn flags(ctx: &Ctx, c: &CaseState, today: &str) -> String {
     f.join(" ")
 }
 
-/// Cuts text to `n` characters for a table cell (full text stays in the
-/// ledger and in CSV/JSON).
-pub fn clip(s: &str, n: usize) -> String {
-    let one_line = s.replace(['\n', '\r'], " ");
-    if one_line.chars().count() <= n {
-        one_line
-    } else {
-        let mut t: String = one_line.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// A stored RFC 3339 time shown as `YYYY-MM-DD HH:MM`.
 pub fn short_time(t: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(t) {

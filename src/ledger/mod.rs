@@ -8,6 +8,7 @@
 pub mod case;
 pub mod error;
 pub mod event;
+pub mod files;
 pub mod merge;
 pub mod ops;
 pub mod query;
@@ -106,20 +107,12 @@ impl Ledger {
         if name.is_empty() {
             refuse!("the office name must not be empty, e.g. --name 建设路街道");
         }
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.is_dir()
-        {
-            refuse!(
-                "cannot create {}: the folder {} does not exist",
-                path.display(),
-                dir.display()
-            );
-        }
+        files::folder_of(path)?;
+        files::create_private(path)?;
         let result = Self::create_inner(path, code, name, district, stamp, true);
         if result.is_err() {
             // Leave no half-made file behind: it was ours, made just now.
-            let _ = std::fs::remove_file(path);
-            let _ = std::fs::remove_file(path.with_extension("db-journal"));
+            files::discard(path);
         }
         result
     }
@@ -140,6 +133,8 @@ impl Ledger {
                 path.display()
             );
         }
+        files::folder_of(path)?;
+        files::create_private(path)?;
         let result = (|| {
             let mut ledger = Self::create_inner(path, code, code.as_str(), false, stamp, false)?;
             let stats = ledger.merge(items, false, &mut |_| {})?;
@@ -165,8 +160,7 @@ impl Ledger {
             Ok((ledger, stats))
         })();
         if result.is_err() {
-            let _ = std::fs::remove_file(path);
-            let _ = std::fs::remove_file(path.with_extension("db-journal"));
+            files::discard(path);
         }
         result
     }
@@ -179,15 +173,7 @@ impl Ledger {
         stamp: &Stamp,
         announce: bool,
     ) -> Result<Ledger> {
-        // Created empty with owner-only permissions first: the file holds
-        // complainants' personal data.
-        {
-            let mut opts = std::fs::OpenOptions::new();
-            opts.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-            opts.open(path)?;
-        }
+        // The caller made the (empty, owner-only) file.
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -328,34 +314,14 @@ impl Ledger {
     /// exist): `VACUUM INTO` reads one snapshot, so writers may go on. The
     /// copy is readable by its owner only, like the ledger.
     pub fn backup(&self, to: &Path) -> Result<()> {
-        if to.exists() {
-            refuse!(
-                "{} exists already: give a new file name for the backup",
-                to.display()
-            );
-        }
-        if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty())
-            && !dir.is_dir()
-        {
-            refuse!(
-                "cannot write {}: the folder {} does not exist",
-                to.display(),
-                dir.display()
-            );
-        }
-        {
-            let mut opts = std::fs::OpenOptions::new();
-            opts.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-            opts.open(to)?;
-        }
         let target = to
             .to_str()
             .ok_or_else(|| Error::Refused(format!("{} is not a UTF-8 path", to.display())))?;
+        files::folder_of(to)?;
+        files::create_private(to)?;
         let result = self.conn.execute("VACUUM INTO ?1", [target]);
         if let Err(e) = result {
-            let _ = std::fs::remove_file(to);
+            files::discard(to);
             return Err(e.into());
         }
         Ok(())

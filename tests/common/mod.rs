@@ -169,6 +169,24 @@ impl TestEnv {
         r
     }
 
+    /// The nightly exchange: exports `./ledger.db` to `S07.csv` and merges
+    /// it into a new district file `db`.
+    pub fn send_to_new_district(&self, db: &str) {
+        self.ledger(&["export", "--out", "S07.csv"]).ok();
+        self.ledger(&[
+            "--db",
+            db,
+            "init",
+            "--office",
+            "D",
+            "--name",
+            "区",
+            "--district",
+        ])
+        .ok();
+        self.ledger(&["--db", db, "merge", "S07.csv"]).ok();
+    }
+
     /// Opens the ledger file directly, to tamper with it.
     pub fn sqlite(&self) -> rusqlite::Connection {
         rusqlite::Connection::open(self.db()).expect("open the ledger with rusqlite")
