@@ -60,7 +60,10 @@ mod tests {
             let path = dir.path().join(name);
             create_private(&path).unwrap();
             std::fs::write(dir.path().join(format!("{name}-journal")), b"j").unwrap();
-            assert!(create_private(&path).is_err(), "never over an existing file");
+            assert!(
+                create_private(&path).is_err(),
+                "never over an existing file"
+            );
             discard(&path);
             assert!(!path.exists());
             assert!(!dir.path().join(format!("{name}-journal")).exists());
