@@ -1,25 +1,38 @@
 //! The exchange file: a ledger's events as one CSV, for the nightly trip
 //! from a street office to the district (and back).
 //!
-//! Format `ledger/1`:
+//! Format `ledger/2` (signed; `ledger/1` files, unsigned, are refused with
+//! a message saying to upgrade the ledger that wrote them):
 //!
 //! - UTF-8 with a BOM (Excel/WPS on Chinese Windows then shows Chinese);
 //!   RFC 4180 quoting, so fields may hold commas, quotes and newlines.
 //! - A header row: `format,origin,seq,clock,at,actor,kind,case_id,payload,hash`.
-//! - One row per event, exactly as stored (see `ledger::event`): `format` is
-//!   `ledger/1`; `payload` is the event's JSON text; `hash` is its SHA-256
-//!   over the canonical form of the other columns. Rows not about a case
-//!   come first, in replay order (clock, origin, seq); then each case's
-//!   rows together, cases by id, each in replay order. So the same ledger
-//!   always gives the same bytes, a person reads a case's history in
-//!   consecutive rows, and a receiver folds a new case in one pass.
-//! - A last row with `kind` = `export.end`: `origin` is the exporting office,
-//!   `seq` the number of event rows, `clock` the largest clock, `payload`
-//!   `{"district":…,"name":…}`, and `hash` the SHA-256 of the event hashes
-//!   (each followed by a newline). A file without it was cut short.
+//!   Every later row's `format` is `ledger/2`.
+//! - A first row with `kind` = `export.begin`: `origin` is the exporting
+//!   office, `seq` 0, `clock` the clock the export started after (0 for a
+//!   full export), `payload` `{"district":…,"name":…,"key":"ed25519:…"}`,
+//!   other columns empty. The receiver knows from it, before reading on,
+//!   whether it takes files from that writer with that key.
+//! - One row per event, exactly as stored (see `ledger::event`): `payload`
+//!   is the event's JSON text; `hash` is its SHA-256 over the canonical
+//!   form of the other columns (unchanged since `ledger/1`). Rows not
+//!   about a case come first, in replay order (clock, origin, seq); then
+//!   each case's rows together, cases by id, each in replay order. So the
+//!   same ledger always gives the same bytes, a person reads a case's
+//!   history in consecutive rows, and a receiver folds a new case in one
+//!   pass.
+//! - A last row with `kind` = `export.end`: `origin` the exporting office,
+//!   `seq` the number of event rows, `clock` the largest clock (the `since`
+//!   clock if that is larger: an empty incremental export carries the
+//!   clock it was given), `hash` the SHA-256 of the event hashes (each
+//!   followed by a newline), and `payload` `{"sig":…}`: the exporter's
+//!   Ed25519 signature over the begin row's fields, the count, the clock
+//!   and the digest (`ledger::keys::SealFields`). A file without it was
+//!   cut short.
 //!
 //! Reading verifies every row's hash, the count and the digest, and names
-//! the file's line and the event for anything that does not match.
+//! the file's line and the event for anything that does not match; the
+//! merge checks the signature against the key registered for the writer.
 
 use std::io::{Read, Write};
 
@@ -27,24 +40,36 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::ledger::event::hex;
-use crate::ledger::merge::{Exporter, Incoming};
+use crate::ledger::keys::SealFields;
+use crate::ledger::merge::{Exporter, Incoming, Seal};
 use crate::ledger::{Error, Event, EventRecord, Ledger, Result};
 use crate::render::clip;
 
 /// The format tag in every row's first column.
-pub const FORMAT: &str = "ledger/1";
+pub const FORMAT: &str = "ledger/2";
+/// The format before files were signed.
+const FORMAT_V1: &str = "ledger/1";
 /// The header row.
 pub const HEADER: [&str; 10] = [
     "format", "origin", "seq", "clock", "at", "actor", "kind", "case_id", "payload", "hash",
 ];
+/// The kind of the opening row.
+pub const BEGIN_KIND: &str = "export.begin";
 /// The kind of the closing row.
 pub const END_KIND: &str = "export.end";
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct EndPayload {
+struct BeginPayload {
     district: bool,
     name: String,
+    key: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EndPayload {
+    sig: String,
 }
 
 /// What an export wrote.
@@ -57,15 +82,36 @@ pub struct ExportStats {
 /// Writes the ledger's events with clock greater than `since` (all, for
 /// `None`) as an exchange file.
 pub fn export(ledger: &Ledger, out: &mut dyn Write, since: Option<i64>) -> Result<ExportStats> {
+    let office = ledger.office();
+    let key = ledger.public_key()?.to_string();
+    let since = since.unwrap_or(0).max(0);
     out.write_all(crate::render::BOM.as_bytes())?;
     let mut w = csv::WriterBuilder::new().from_writer(out);
     w.write_record(HEADER).map_err(csv_err)?;
+    let begin = serde_json::to_string(&BeginPayload {
+        district: office.district,
+        name: office.name.clone(),
+        key: key.clone(),
+    })?;
+    w.write_record([
+        FORMAT,
+        &office.code,
+        "0",
+        &since.to_string(),
+        "",
+        "",
+        BEGIN_KIND,
+        "",
+        &begin,
+        "",
+    ])
+    .map_err(csv_err)?;
     let mut digest = Sha256::new();
     let mut stats = ExportStats {
         events: 0,
-        max_clock: 0,
+        max_clock: since,
     };
-    ledger.each_event(since.unwrap_or(0), |r| {
+    ledger.each_event(since, |r| {
         let seq = r.seq.to_string();
         let clock = r.clock.to_string();
         w.write_record([
@@ -87,11 +133,18 @@ pub fn export(ledger: &Ledger, out: &mut dyn Write, since: Option<i64>) -> Resul
         stats.max_clock = stats.max_clock.max(r.clock);
         Ok(())
     })?;
-    let office = ledger.office();
-    let end = serde_json::to_string(&EndPayload {
+    let digest = hex(&digest.finalize());
+    let sig = ledger.sign(&SealFields {
+        code: &office.code,
+        name: &office.name,
         district: office.district,
-        name: office.name.clone(),
+        key: &key,
+        since,
+        events: stats.events,
+        max_clock: stats.max_clock,
+        digest: &digest,
     })?;
+    let end = serde_json::to_string(&EndPayload { sig })?;
     w.write_record([
         FORMAT,
         &office.code,
@@ -102,7 +155,7 @@ pub fn export(ledger: &Ledger, out: &mut dyn Write, since: Option<i64>) -> Resul
         END_KIND,
         "",
         &end,
-        &hex(&digest.finalize()),
+        &digest,
     ])
     .map_err(csv_err)?;
     w.flush()?;
@@ -125,6 +178,7 @@ pub struct Reader<R: Read> {
     record: csv::StringRecord,
     digest: Sha256,
     count: u64,
+    begun: bool,
     ended: bool,
     failed: bool,
 }
@@ -168,6 +222,7 @@ impl<R: Read> Reader<R> {
             record: csv::StringRecord::new(),
             digest: Sha256::new(),
             count: 0,
+            begun: false,
             ended: false,
             failed: false,
         })
@@ -202,7 +257,11 @@ impl<R: Read> Reader<R> {
         }
         let format = &rec[0];
         if format != FORMAT {
-            let why = if format.starts_with("ledger/") {
+            let why = if format == FORMAT_V1 {
+                format!(
+                    "it was written by an older `ledger` (format {FORMAT_V1}, unsigned), which this ledger no longer takes: upgrade `ledger` where it was exported, register that ledger's key here (`ledger key` there, `ledger trust CODE KEY` here) and export again"
+                )
+            } else if format.starts_with("ledger/") {
                 format!(
                     "format {format} is newer than this ledger reads ({FORMAT}): use a newer `ledger`"
                 )
@@ -228,6 +287,33 @@ impl<R: Read> Reader<R> {
         };
         let seq = int(2, self)?;
         let clock = int(3, self)?;
+        if !self.begun {
+            if &rec[6] != BEGIN_KIND {
+                return Err(self.refuse(
+                    line,
+                    format!(
+                        "the first row should be the {BEGIN_KIND} row that names who wrote the file"
+                    ),
+                ));
+            }
+            self.begun = true;
+            let begin: BeginPayload = serde_json::from_str(&rec[8]).map_err(|_| {
+                self.refuse(
+                    line,
+                    "the begin row's payload is not what an export writes".into(),
+                )
+            })?;
+            return Ok(Incoming::Begin(Exporter {
+                code: rec[1].to_string(),
+                name: begin.name,
+                district: begin.district,
+                key: begin.key,
+                since: clock,
+            }));
+        }
+        if &rec[6] == BEGIN_KIND {
+            return Err(self.refuse(line, "a second begin row".into()));
+        }
         if &rec[6] == END_KIND {
             self.ended = true;
             let digest = hex(&std::mem::take(&mut self.digest).finalize());
@@ -246,13 +332,18 @@ impl<R: Read> Reader<R> {
                     "the end row's digest does not match the events: rows were altered, reordered or replaced".into(),
                 ));
             }
-            let end: EndPayload = serde_json::from_str(&rec[8])
-                .map_err(|e| self.refuse(line, format!("bad end row: {e}")))?;
-            return Ok(Incoming::End(Exporter {
-                code: rec[1].to_string(),
-                name: end.name,
-                district: end.district,
+            let end: EndPayload = serde_json::from_str(&rec[8]).map_err(|_| {
+                self.refuse(
+                    line,
+                    "the end row's payload is not what an export writes".into(),
+                )
+            })?;
+            return Ok(Incoming::End(Seal {
+                line,
+                events: self.count,
                 max_clock: clock,
+                digest,
+                signature: end.sig,
             }));
         }
         let case_id = match &rec[7] {

@@ -110,6 +110,18 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let district = dir.join("district.db");
     let code: OfficeCode = "D".parse().map_err(anyhow::Error::msg)?;
     let mut ledger = Ledger::create(&district, &code, "示范区", true, &ctx.stamp)?;
+    // What the README asks of a real district, done here on one machine:
+    // each office reads out its key and the district registers it, and
+    // each office registers the district's.
+    let district_key = ledger.public_key()?;
+    for csv in &exports {
+        let office_db = csv.with_extension("db");
+        let mut office = Ledger::open(&office_db)?;
+        let office_code = office.office().code.clone();
+        let office_key = office.public_key()?;
+        office.write(&ctx.stamp, |w| w.trust(code.as_str(), &district_key, false))?;
+        ledger.write(&ctx.stamp, |w| w.trust(&office_code, &office_key, false))?;
+    }
     for csv in &exports {
         let name = csv.display().to_string();
         let reader = exchange::Reader::new(&name, BufReader::new(std::fs::File::open(csv)?))?;

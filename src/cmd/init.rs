@@ -4,6 +4,7 @@ use crate::cli::Ctx;
 use crate::domain::OfficeCode;
 use crate::exchange;
 use crate::ledger::Ledger;
+use crate::ledger::keys::PublicKey;
 
 /// Create a ledger file for a street office (or, with --district, the district).
 #[derive(Debug, clap::Args)]
@@ -21,8 +22,15 @@ pub struct Args {
     #[arg(long, conflicts_with = "restore")]
     pub district: bool,
     /// Make the office's ledger anew from an exchange file that holds its events (the district's latest export), after the office lost its file.
-    #[arg(long, value_name = "FILE", conflicts_with = "name")]
+    #[arg(long, value_name = "FILE", conflicts_with = "name", requires = "trust")]
     pub restore: Option<std::path::PathBuf>,
+    /// With --restore: the district's key, as its `ledger key` prints it (the file must be signed with it).
+    #[arg(long, value_name = "KEY", requires = "restore", value_parser = parse_key)]
+    pub trust: Option<PublicKey>,
+}
+
+fn parse_key(s: &str) -> Result<PublicKey, String> {
+    s.parse()
 }
 
 pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
@@ -31,10 +39,12 @@ pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
         let input = std::fs::File::open(file)
             .map_err(|e| anyhow::anyhow!("{name}: cannot read it: {e}"))?;
         let reader = exchange::Reader::new(&name, std::io::BufReader::new(input))?;
+        let district_key = args.trust.as_ref().expect("clap requires --trust");
         let (ledger, stats) = Ledger::restore(
             &ctx.db,
             &args.office,
             exchange::read_ahead(reader),
+            district_key,
             &ctx.stamp,
         )?;
         writeln!(
@@ -48,6 +58,16 @@ pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
             ctx.t("条事件", "events"),
             stats.cases_created,
             ctx.t("件", "cases")
+        )?;
+        writeln!(
+            ctx.err,
+            "{} ledger trust {} {} --replace",
+            ctx.t(
+                "新台账有新的密钥，请在区台账上运行:",
+                "the new file has a new key; at the district run:"
+            ),
+            args.office,
+            ledger.public_key()?
         )?;
         return Ok(());
     }

@@ -27,6 +27,9 @@ pub struct Args {
     /// Only key cases (重点难点).
     #[arg(long)]
     pub key: bool,
+    /// Only cases where concurrent work conflicted and nobody has acted on the case since (a note clears it).
+    #[arg(long)]
+    pub conflicts: bool,
     /// Only cases forwarded to this unit (code or name).
     #[arg(long)]
     pub unit: Option<UnitRef>,
@@ -75,6 +78,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         long_running: a.long_running,
         repeat: a.repeat,
         key: a.key,
+        conflicts: a.conflicts,
         unit,
         problem: a.problem.map(|p| p.as_str().to_string()),
         subject: a.subject,

@@ -45,6 +45,8 @@ struct FileResult {
     cases_created: u64,
     /// Cases created or changed.
     cases_changed: u64,
+    /// Cases where this file's events conflict with work held here.
+    conflicts: Vec<String>,
     /// `false`, or why the file was refused.
     refused: serde_json::Value,
 }
@@ -117,15 +119,31 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             })
         })();
         let result = match outcome {
-            Ok(s) => FileResult {
-                file: name,
-                new_events: s.new_events,
-                known_events: s.known_events,
-                skipped_events: s.skipped_events,
-                cases_created: s.cases_created,
-                cases_changed: s.cases_created + s.cases_changed,
-                refused: serde_json::Value::Bool(false),
-            },
+            Ok(s) => {
+                if !s.conflicts.is_empty() {
+                    writeln!(
+                        ctx.err,
+                        "{name}: {} {}: {} ({})",
+                        s.conflicts.len(),
+                        ctx.t("件问题有冲突", "cases with conflicting work"),
+                        s.conflicts.join(", "),
+                        ctx.t(
+                            "见 ledger list --conflicts；查看后加备注即可清除",
+                            "see ledger list --conflicts; a note on the case clears it"
+                        )
+                    )?;
+                }
+                FileResult {
+                    file: name,
+                    new_events: s.new_events,
+                    known_events: s.known_events,
+                    skipped_events: s.skipped_events,
+                    cases_created: s.cases_created,
+                    cases_changed: s.cases_created + s.cases_changed,
+                    conflicts: s.conflicts,
+                    refused: serde_json::Value::Bool(false),
+                }
+            }
             Err(e) => {
                 let e = match &e {
                     crate::ledger::Error::Sqlite(r) => match crate::cli::plain_sqlite(r) {
@@ -142,6 +160,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     skipped_events: 0,
                     cases_created: 0,
                     cases_changed: 0,
+                    conflicts: Vec::new(),
                     refused: serde_json::Value::String(e.to_string()),
                 }
             }

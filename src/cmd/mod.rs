@@ -12,6 +12,7 @@ pub mod defer;
 pub mod demo;
 pub mod export;
 pub mod init;
+pub mod key;
 pub mod list;
 pub mod man;
 pub mod merge;
@@ -20,6 +21,7 @@ pub mod rebuild;
 pub mod reopen;
 pub mod report;
 pub mod show;
+pub mod trust;
 pub mod unit;
 pub mod view;
 
@@ -43,6 +45,8 @@ pub enum Command {
     Credit(credit::Args),
     Export(export::Args),
     Merge(merge::Args),
+    Key(key::Args),
+    Trust(trust::Args),
     Check(check::Args),
     Backup(backup::Args),
     Rebuild(rebuild::Args),
@@ -68,6 +72,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Credit(a) => credit::run(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Merge(a) => merge::run(ctx, a),
+        Command::Key(a) => key::run(ctx, a),
+        Command::Trust(a) => trust::run(ctx, a),
         Command::Check(a) => check::run(ctx, a),
         Command::Backup(a) => backup::run(ctx, a),
         Command::Rebuild(a) => rebuild::run(ctx, a),

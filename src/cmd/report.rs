@@ -230,6 +230,11 @@ fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
         ctx.t("多次投诉(90天内同小区同类)", "repeat complaints (90 days)"),
         r.repeat,
     );
+    n(
+        "conflicts",
+        ctx.t("冲突待查看", "conflicts not yet looked at"),
+        r.conflicts,
+    );
     // The closure rate goes right after the closed count, where a reader
     // looks for it.
     let at = v

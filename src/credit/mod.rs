@@ -145,8 +145,18 @@ fn date(s: &str) -> NaiveDate {
 
 impl Register {
     /// Folds every `credit.*` event of the ledger, in replay order.
+    ///
+    /// A scoring standard counts where it was loaded and, coming from the
+    /// district, at its offices: an office's own standard never replaces
+    /// the district's (nor another office's).
     pub fn load(ledger: &Ledger) -> Result<Register> {
         let mut reg = Register::default();
+        let own = ledger.office().code.clone();
+        let districts: std::collections::BTreeSet<String> = ledger
+            .conn()
+            .prepare("SELECT code FROM offices WHERE district = 1")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut st = ledger.conn().prepare(&format!(
             "SELECT {} FROM events WHERE case_id IS NULL AND kind LIKE 'credit.%'
              ORDER BY clock, origin, seq",
@@ -174,7 +184,12 @@ impl Register {
                         }
                     }
                 }
-                Event::CreditStandard(s) => reg.loaded = Some(s.standard),
+                Event::CreditStandard(s)
+                    if rec.origin == own || districts.contains(&rec.origin) =>
+                {
+                    reg.loaded = Some(s.standard)
+                }
+                Event::CreditStandard(_) => {}
                 Event::CreditRecord(r) => reg.records.push(Record {
                     event: event_id,
                     order,

@@ -208,6 +208,45 @@ impl Standard {
             grades,
         })
     }
+
+    /// The rules `parse_csv` enforces, on a standard that arrived as an
+    /// event (a file from elsewhere may carry any JSON).
+    pub fn validate(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("the standard has no name".into());
+        }
+        if !(0..=1000).contains(&self.base) {
+            return Err(format!("base score {} is outside 0..1000", self.base));
+        }
+        if self.items.is_empty() {
+            return Err("the standard has no items".into());
+        }
+        for (n, i) in self.items.iter().enumerate() {
+            if i.code.trim().is_empty()
+                || i.points == 0
+                || i.points.abs() > 100
+                || !(1..=120).contains(&i.months)
+            {
+                return Err(format!(
+                    "item {}: points must be ±1..100 and months 1..120",
+                    i.code
+                ));
+            }
+            if self.items[..n].iter().any(|j| j.code == i.code) {
+                return Err(format!("item {} is defined twice", i.code));
+            }
+        }
+        if !(2..=8).contains(&self.grades.len()) {
+            return Err(format!(
+                "{} grade bands: a standard has 2 to 8",
+                self.grades.len()
+            ));
+        }
+        if self.grades.windows(2).any(|w| w[1].min >= w[0].min) {
+            return Err("grade bands must go from highest to lowest".into());
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -317,6 +317,14 @@ impl RowContext<'_> {
                 self.now.format("%Y-%m-%d %H:%M")
             ));
         }
+        if let Some(t) = received
+            && let Err(why) = crate::ledger::rules::received_year(
+                chrono::Datelike::year(&t),
+                chrono::Datelike::year(&self.now),
+            )
+        {
+            return Err(format!("received {}: {why}", t.format("%Y-%m-%d %H:%M")));
+        }
         let source = match self.plan.of(Field::Source).next() {
             None => self.source,
             Some(c) => {

@@ -42,6 +42,31 @@ pub struct CaseState {
     pub notes: i64,
     /// The problem type is a suggestion not yet confirmed by a clerk.
     pub problem_suggested: bool,
+    /// Concurrent events on the case disagreed (see [`apply`]) and nobody
+    /// has acted on the case since.
+    pub conflict: bool,
+    /// The office whose close is in force.
+    pub closed_by: Option<String>,
+}
+
+/// Whether an event of kind `ev` is a valid step from `status`: the
+/// lifecycle rule the commands enforce (`ops.rs`) and replay uses to spot
+/// concurrent work.
+///
+/// | from \ event | assign | defer | close | reopen | note |
+/// |--------------|--------|-------|-------|--------|------|
+/// | open         | yes    | yes   | yes   | no     | yes  |
+/// | assigned     | yes    | yes   | yes   | no     | yes  |
+/// | deferred     | yes    | yes   | yes   | yes    | yes  |
+/// | closed       | no     | no    | no    | yes    | yes  |
+pub fn allowed(status: Status, ev: &Event) -> bool {
+    match ev {
+        Event::CaseAssign(_) | Event::CaseDefer(_) | Event::CaseClose(_) => {
+            status != Status::Closed
+        }
+        Event::CaseReopen(_) => matches!(status, Status::Closed | Status::Deferred),
+        _ => true,
+    }
 }
 
 /// Applies one event to a case: the single place that says what each kind
@@ -49,26 +74,39 @@ pub struct CaseState {
 /// origin, seq) order, so the same events give the same state in every
 /// file, whatever order they were merged in.
 ///
-/// | event        | on no case      | on a case                                           |
+/// | event        | on no case      | on a case, a valid step ([`allowed`])               |
 /// |--------------|-----------------|-----------------------------------------------------|
-/// | case.add     | creates it      | ignored: the first add in replay order wins         |
+/// | case.add     | creates it      | — (a second add is a conflict, ignored)             |
 /// | case.assign  | ignored         | assigned; unit, due set; classification updated if given; closure and plan cleared |
 /// | case.defer   | ignored         | deferred; plan, until set                           |
 /// | case.close   | ignored         | closed; result, resolution, duplicate_of, closed_at set |
 /// | case.reopen  | ignored         | open; due, plan and closure cleared                 |
 /// | case.note    | ignored         | note count + 1                                      |
 ///
-/// Every event that applies sets `updated_at` to its time. The commands
-/// refuse transitions that make no sense *before* appending; this function
-/// is total so that replaying concurrent edits from different offices never
-/// fails: the later event in replay order wins.
+/// The commands refuse a step that is not valid *before* appending, so an
+/// event that is not a valid step on the replayed state was made without
+/// seeing an earlier one in replay order: concurrent work on two ledgers.
+/// Such an event is a **conflict**:
+///
+/// | # | conflicting event                                          | outcome |
+/// |---|------------------------------------------------------------|---------|
+/// | 1 | a close by the case's own office, on a case another origin (the district) closed | the office's close replaces it: a close by the office that owns the case is never undone |
+/// | 2 | any other (an assign, defer or close on a closed case; a reopen of an open case; a second add) | not applied: the state stays as the earlier event left it |
+///
+/// Either way the case is marked `conflict` (listed by `list --conflicts`,
+/// counted by `report`) until a later event applies as a valid step (a
+/// note, or any command on the case): someone has looked at it. Every
+/// event that applies sets `updated_at` to its time. This function is
+/// total, so replaying concurrent edits never fails, and deterministic,
+/// so both sides reach the same state.
 pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<CaseState> {
     let Some(id) = rec.case_id.as_deref() else {
         return case;
     };
     if let Event::CaseAdd(a) = ev {
-        if case.is_some() {
-            return case;
+        if let Some(mut c) = case {
+            c.conflict = true;
+            return Some(c);
         }
         let (office, year, seq) = split_id(id)?;
         return Some(CaseState {
@@ -102,9 +140,22 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             updated_at: rec.at.clone(),
             notes: 0,
             problem_suggested: a.suggested && a.problem.is_some(),
+            conflict: false,
+            closed_by: None,
         });
     }
     let mut c = case?;
+    if !allowed(c.status, ev) {
+        c.conflict = true;
+        let owner_close_over_other = matches!(ev, Event::CaseClose(_))
+            && rec.origin == c.office
+            && c.closed_by.as_deref() != Some(c.office.as_str());
+        if !owner_close_over_other {
+            return Some(c);
+        }
+    } else {
+        c.conflict = false;
+    }
     c.updated_at = rec.at.clone();
     match ev {
         Event::CaseAssign(a) => {
@@ -137,6 +188,7 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             c.result = Some(x.result);
             c.resolution = Some(x.resolution.clone());
             c.duplicate_of = x.duplicate_of.clone();
+            c.closed_by = Some(rec.origin.clone());
         }
         Event::CaseReopen(_) => {
             c.status = Status::Open;
@@ -153,6 +205,7 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
 }
 
 fn clear_closure(c: &mut CaseState) {
+    c.closed_by = None;
     c.closed_at = None;
     c.result = None;
     c.resolution = None;
@@ -170,14 +223,14 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
 const INSERT_TAIL: &str = "INTO cases (id, office, year, seq, status, received_at, source, \
      source_ref, community, address, summary, details, complainant, phone, subject, problem, party, \
      key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
-     duplicate_of, updated_at, notes, problem_suggested) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, \
-     ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, \
-     ?28, ?29, ?30)";
+     duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by) VALUES (?1, ?2, ?3, \
+     ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
+     ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
 
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
-     updated_at, notes, problem_suggested";
+     updated_at, notes, problem_suggested, conflict, closed_by";
 
 fn code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
     let s: String = r.get(i)?;
@@ -231,6 +284,8 @@ impl CaseState {
             updated_at: r.get(27)?,
             notes: r.get(28)?,
             problem_suggested: r.get(29)?,
+            conflict: r.get(30)?,
+            closed_by: r.get(31)?,
         })
     }
 
@@ -288,6 +343,8 @@ impl CaseState {
             self.updated_at,
             self.notes,
             self.problem_suggested,
+            self.conflict,
+            self.closed_by,
         ])?;
         Ok(())
     }

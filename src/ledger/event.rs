@@ -119,6 +119,19 @@ pub struct CaseNote {
     pub text: String,
 }
 
+/// `key.trust`: this ledger accepts exchange files signed by `key` as
+/// coming from office `office` (`replace`: it had another key before, e.g.
+/// the office re-created its file). Only a ledger's own `key.trust` events
+/// count there; others travel in the log but change nothing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyTrust {
+    pub office: String,
+    pub key: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub replace: bool,
+}
+
 /// `credit.company`: a property service company registered for credit.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -193,6 +206,7 @@ pub enum Event {
     CaseClose(CaseClose),
     CaseReopen(CaseReopen),
     CaseNote(CaseNote),
+    KeyTrust(KeyTrust),
     CreditCompany(CreditCompany),
     CreditStandard(CreditStandard),
     CreditRecord(CreditRecord),
@@ -211,6 +225,7 @@ impl Event {
         "case.close",
         "case.reopen",
         "case.note",
+        "key.trust",
         "credit.company",
         "credit.standard",
         "credit.record",
@@ -229,6 +244,7 @@ impl Event {
             Event::CaseClose(_) => "case.close",
             Event::CaseReopen(_) => "case.reopen",
             Event::CaseNote(_) => "case.note",
+            Event::KeyTrust(_) => "key.trust",
             Event::CreditCompany(_) => "credit.company",
             Event::CreditStandard(_) => "credit.standard",
             Event::CreditRecord(_) => "credit.record",
@@ -253,6 +269,7 @@ impl Event {
             Event::CaseClose(p) => serde_json::to_string(p),
             Event::CaseReopen(p) => serde_json::to_string(p),
             Event::CaseNote(p) => serde_json::to_string(p),
+            Event::KeyTrust(p) => serde_json::to_string(p),
             Event::CreditCompany(p) => serde_json::to_string(p),
             Event::CreditStandard(p) => serde_json::to_string(p),
             Event::CreditRecord(p) => serde_json::to_string(p),
@@ -278,6 +295,7 @@ impl Event {
             "case.close" => Event::CaseClose(p(kind, payload)?),
             "case.reopen" => Event::CaseReopen(p(kind, payload)?),
             "case.note" => Event::CaseNote(p(kind, payload)?),
+            "key.trust" => Event::KeyTrust(p(kind, payload)?),
             "credit.company" => Event::CreditCompany(p(kind, payload)?),
             "credit.standard" => Event::CreditStandard(p(kind, payload)?),
             "credit.record" => Event::CreditRecord(p(kind, payload)?),
@@ -296,13 +314,7 @@ impl Event {
 
 /// Lower-case hex of bytes (hashes are hex in files and in the table).
 pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        s.push(DIGITS[(b >> 4) as usize] as char);
-        s.push(DIGITS[(b & 15) as usize] as char);
-    }
-    s
+    hex::encode(bytes)
 }
 
 /// One stored event, exactly as it is kept and shipped.

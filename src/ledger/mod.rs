@@ -9,11 +9,13 @@ pub mod case;
 pub mod error;
 pub mod event;
 pub mod files;
+pub mod keys;
 pub mod merge;
 pub mod ops;
 pub mod query;
 pub mod replay;
 pub mod report;
+pub mod rules;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -121,10 +123,15 @@ impl Ledger {
     /// events (the district's export, after the office lost its file): its
     /// own events, and the district's on its cases, come back; it goes on
     /// numbering where it stopped. The office's name comes from the stream.
+    ///
+    /// The file must be the district's, signed with `district_key` (read
+    /// out by the district, as for `ledger trust`); the new file has a new
+    /// key of its own, which the district registers with `trust --replace`.
     pub fn restore(
         path: &Path,
         code: &OfficeCode,
-        items: impl Iterator<Item = Result<merge::Incoming>>,
+        mut items: impl Iterator<Item = Result<merge::Incoming>>,
+        district_key: &keys::PublicKey,
         stamp: &Stamp,
     ) -> Result<(Ledger, merge::MergeStats)> {
         if path.exists() {
@@ -137,7 +144,27 @@ impl Ledger {
         files::create_private(path)?;
         let result = (|| {
             let mut ledger = Self::create_inner(path, code, code.as_str(), false, stamp, false)?;
-            let stats = ledger.merge(items, false, &mut |_| {})?;
+            let first = items.next().transpose()?;
+            let Some(merge::Incoming::Begin(exporter)) = &first else {
+                refuse!("the file does not begin with the row naming who wrote it");
+            };
+            if !exporter.district {
+                refuse!(
+                    "the file comes from {} {}, a street office: restore from the district's export",
+                    exporter.code,
+                    exporter.name
+                );
+            }
+            let district = exporter.code.clone();
+            // Trusted for this merge only: the key.trust event follows it,
+            // numbered after the office's restored events.
+            keys::set_trusted(
+                &ledger.conn,
+                &district,
+                &district_key.to_string(),
+                &stamp.at(),
+            )?;
+            let stats = ledger.merge(first.into_iter().map(Ok).chain(items), false, &mut |_| {})?;
             let Some(me) = ledger
                 .offices()?
                 .into_iter()
@@ -157,6 +184,7 @@ impl Ledger {
             )?;
             ledger.conn.execute_batch("COMMIT")?;
             ledger.office = me;
+            ledger.write(stamp, |w| w.trust(&district, district_key, true))?;
             Ok((ledger, stats))
         })();
         if result.is_err() {
@@ -273,6 +301,16 @@ impl Ledger {
         &self.path
     }
 
+    /// This ledger's public key, as `ledger key` prints it.
+    pub fn public_key(&self) -> Result<keys::PublicKey> {
+        keys::public(&self.conn)
+    }
+
+    /// Signs an export's seal with this ledger's key.
+    pub fn sign(&self, seal: &keys::SealFields) -> Result<String> {
+        keys::sign(&self.conn, &seal.message())
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
@@ -301,6 +339,7 @@ impl Ledger {
             next_seq,
             next_clock,
             next_case: std::collections::HashMap::new(),
+            rules: None,
         };
         let out = f(&mut w)?;
         tx.execute("UPDATE clock SET max = ?1", [w.next_clock - 1])?;
@@ -348,6 +387,8 @@ pub struct Writer<'a> {
     /// The next case number of each year, once looked up: this
     /// transaction holds the write lock, so only it numbers cases.
     next_case: std::collections::HashMap<i32, i64>,
+    /// The content rules, loaded with the first event.
+    rules: Option<rules::Rules>,
 }
 
 impl Writer<'_> {
@@ -371,16 +412,19 @@ impl Writer<'_> {
 
     /// Appends an event of this office to the log (not yet applied).
     pub(crate) fn append(&mut self, case_id: Option<&str>, ev: Event) -> Result<EventRecord> {
-        let rec = self.record(case_id, &ev);
+        let rec = self.record(case_id, &ev)?;
         rec.insert(self.tx)?;
-        replay::apply_non_case(self.tx, &rec, &ev)?;
+        replay::apply_non_case(self.tx, &self.office.code, &rec, &ev)?;
         Ok(rec)
     }
 
     /// Makes the record of a new event of this office (numbered, stamped
     /// and hashed) without storing it: the caller inserts it. Bulk writers
     /// use this to store events grouped by case.
-    pub(crate) fn record(&mut self, case_id: Option<&str>, ev: &Event) -> EventRecord {
+    /// The event must pass the content rules the exchange applies
+    /// (`rules.rs`): the command checked its input with a message of its
+    /// own, so a failure here names the rule for a bug report.
+    pub(crate) fn record(&mut self, case_id: Option<&str>, ev: &Event) -> Result<EventRecord> {
         let mut rec = EventRecord {
             origin: self.office.code.clone(),
             seq: self.next_seq,
@@ -393,9 +437,22 @@ impl Writer<'_> {
             hash: String::new(),
         };
         rec.hash = rec.compute_hash();
+        if self.rules.is_none() {
+            self.rules = Some(rules::Rules::load(self.tx)?);
+        }
+        let rules = self.rules.as_mut().expect("just loaded");
+        rules.check(&rec, ev).map_err(|why| {
+            Error::Refused(format!(
+                "{} would not pass the exchange's rules: {why}",
+                rec.kind
+            ))
+        })?;
+        if let Event::UnitAdd(u) = ev {
+            rules.learn_unit(&u.code);
+        }
         self.next_seq += 1;
         self.next_clock += 1;
-        rec
+        Ok(rec)
     }
 
     /// The next case number of this office for `year`.

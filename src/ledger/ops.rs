@@ -145,6 +145,12 @@ impl Writer<'_> {
                 now.format("%Y-%m-%d %H:%M")
             );
         }
+        if let Err(why) = super::rules::received_year(received.year(), now.year()) {
+            refuse!(
+                "the received time {}: {why}: check --received",
+                received.format("%Y-%m-%d %H:%M")
+            );
+        }
         let community = new.community.trim().to_string();
         if community.is_empty() {
             refuse!("--community must not be empty: name the residential community (小区)");

@@ -37,6 +37,8 @@ pub struct CaseFilter {
     /// the very code behind the report's `repeat` figure.
     pub repeat: bool,
     pub key: bool,
+    /// Only cases marked `conflict` (see `case::apply`).
+    pub conflicts: bool,
     pub unit: Option<String>,
     pub problem: Option<String>,
     pub subject: Option<Subject>,
@@ -180,6 +182,9 @@ impl Ledger {
         }
         if filter.key {
             wheres.push("key_case = 1".into());
+        }
+        if filter.conflicts {
+            wheres.push("conflict = 1".into());
         }
         // Which cases are repeats depends on their neighbours, not on the
         // row alone: found first by one pass over the table (a few bytes a

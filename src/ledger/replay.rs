@@ -15,8 +15,18 @@ use super::event::{Event, EventRecord};
 /// Applies an event that is not about a case to the derived tables. The
 /// first `office.init` of an origin and the first `unit.add` of a code in
 /// replay order win; later ones are kept in the log but change nothing.
-pub(crate) fn apply_non_case(conn: &Connection, rec: &EventRecord, ev: &Event) -> Result<()> {
+/// A `key.trust` counts only in the ledger that made it (`own` is this
+/// file's office): no file can make a ledger trust a key.
+pub(crate) fn apply_non_case(
+    conn: &Connection,
+    own: &str,
+    rec: &EventRecord,
+    ev: &Event,
+) -> Result<()> {
     match ev {
+        Event::KeyTrust(k) if rec.origin == own => {
+            super::keys::set_trusted(conn, &k.office, &k.key, &rec.at)?;
+        }
         Event::OfficeInit(o) => {
             conn.prepare_cached(
                 "INSERT OR IGNORE INTO offices (code, name, district) VALUES (?1, ?2, ?3)",
@@ -32,6 +42,15 @@ pub(crate) fn apply_non_case(conn: &Connection, rec: &EventRecord, ev: &Event) -
         _ => {}
     }
     Ok(())
+}
+
+/// This file's office code.
+pub(crate) fn own_code(conn: &Connection) -> Result<String> {
+    Ok(
+        conn.query_row("SELECT value FROM meta WHERE key = 'office'", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 /// Streams the case events in (case_id, clock, origin, seq) order and hands
@@ -79,8 +98,10 @@ pub(crate) fn fold_cases_sql(
 /// Rebuilds every derived table from the log. Call inside a transaction.
 pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch(
-        "DELETE FROM cases; DELETE FROM units WHERE builtin = 0; DELETE FROM offices;",
+        "DELETE FROM cases; DELETE FROM units WHERE builtin = 0; DELETE FROM offices;
+         DELETE FROM trust;",
     )?;
+    let own = own_code(conn)?;
     {
         let mut st = conn.prepare(&format!(
             "SELECT {} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq",
@@ -89,7 +110,7 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
         let recs = st.query_map([], EventRecord::from_row)?;
         for rec in recs {
             let rec = rec?;
-            apply_non_case(conn, &rec, &rec.event()?)?;
+            apply_non_case(conn, &own, &rec, &rec.event()?)?;
         }
     }
     conn.execute(
@@ -128,6 +149,8 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     // Hashes, and the non-case tables folded in memory (they are small).
     let mut offices: BTreeMap<String, (String, bool)> = BTreeMap::new();
     let mut units: BTreeMap<String, String> = BTreeMap::new();
+    let mut trust: BTreeMap<String, String> = BTreeMap::new();
+    let own = own_code(conn)?;
     let mut max_clock = 0;
     {
         // Non-case events in replay order (they decide first-wins), then
@@ -186,6 +209,9 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
                 Event::UnitAdd(u) => {
                     units.entry(u.code).or_insert(u.name);
                 }
+                Event::KeyTrust(k) if rec.origin == own => {
+                    trust.insert(k.office, k.key);
+                }
                 _ => {}
             }
         }
@@ -214,6 +240,17 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     if table_units != units {
         report.problem = Some(format!(
             "the local units differ from the log: table {table_units:?}, log {units:?}"
+        ));
+        return Ok(report);
+    }
+
+    let table_trust: BTreeMap<String, String> = conn
+        .prepare("SELECT code, key FROM trust")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    if table_trust != trust {
+        report.problem = Some(format!(
+            "the trusted keys differ from the log: table {table_trust:?}, log {trust:?}"
         ));
         return Ok(report);
     }

@@ -181,6 +181,9 @@ pub struct Report {
     pub key_open: i64,
     pub long_running: i64,
     pub repeat: i64,
+    /// Cases whose concurrent work conflicted, not yet looked at
+    /// (`list --conflicts`).
+    pub conflicts: i64,
     /// Median days from received to closed, over all closed cases.
     pub median_days_to_close: Option<f64>,
     pub rows: Vec<GroupRow>,
@@ -504,14 +507,15 @@ impl Ledger {
         let conn = self.conn();
         let col = by.map_or("NULL", GroupBy::column);
         let mut st = conn.prepare(&format!(
-            "SELECT status, result, due, key_case, received_at, community, problem, closed_at, {col}
+            "SELECT status, result, due, key_case, received_at, community, problem, closed_at, {col},
+                    conflict
              FROM cases"
         ))?;
 
         let mut total = 0;
         let mut by_status = ByStatus::default();
         let mut by_result = ByResult::default();
-        let (mut overdue, mut key_open, mut long_running) = (0, 0, 0);
+        let (mut overdue, mut key_open, mut long_running, mut conflicts) = (0, 0, 0, 0);
         let mut days_all: Vec<f64> = Vec::new();
         let mut repeats = RepeatWindow::<bool>::new();
         let mut groups: Vec<GroupAcc> = Vec::new();
@@ -553,6 +557,7 @@ impl Ledger {
             let is_overdue = (status == b"open" || status == b"assigned")
                 && text(r.get_ref(2)?).is_some_and(|due| due < today.as_bytes());
             overdue += i64::from(is_overdue);
+            conflicts += i64::from(r.get::<_, i64>(9)? != 0);
             if !closed {
                 key_open += i64::from(r.get::<_, i64>(3)? != 0);
                 long_running += i64::from(date <= cutoff.as_bytes());
@@ -668,6 +673,7 @@ impl Ledger {
             key_open,
             long_running,
             repeat,
+            conflicts,
             median_days_to_close: median(&mut days_all),
             rows,
             periods,

@@ -14,7 +14,40 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::error::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql"), V2];
+
+/// Version 2: signed exchange files and conflicts shown.
+///
+/// - `trust`: the keys this ledger accepts exchange files from, derived
+///   from its own `key.trust` events (the private key is `meta.signing_key`,
+///   made by [`upgraded`] because SQL has no good randomness).
+/// - `cases.conflict`: concurrent events on the case disagreed and nobody
+///   has acted on the case since; `cases.closed_by`: whose close is in
+///   force (an office's own close is never undone by a concurrent one).
+///
+/// Replay rules changed with it (an event that is no longer a valid step
+/// is a conflict), so [`upgraded`] rebuilds the derived tables.
+const V2: &str = "
+CREATE TABLE trust (
+    code          TEXT PRIMARY KEY,
+    key           TEXT NOT NULL,
+    registered_at TEXT NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE cases ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN closed_by TEXT;
+";
+
+/// Work in Rust that goes with the scripts, in the same transaction:
+/// `from` is the version the file had.
+fn upgraded(tx: &Connection, from: i64) -> Result<()> {
+    if from < 2 {
+        super::keys::ensure_secret(tx)?;
+        if from >= 1 {
+            super::replay::rebuild(tx)?;
+        }
+    }
+    Ok(())
+}
 
 /// The schema version this binary writes.
 pub const VERSION: i64 = MIGRATIONS.len() as i64;
@@ -49,6 +82,7 @@ pub fn migrate(conn: &mut Connection, path: &Path, fresh: bool) -> Result<()> {
     for script in &MIGRATIONS[now as usize..] {
         tx.execute_batch(script)?;
     }
+    upgraded(&tx, now)?;
     tx.pragma_update(None, "user_version", VERSION)?;
     tx.commit()?;
     Ok(())

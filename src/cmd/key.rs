@@ -1,0 +1,34 @@
+//! `ledger key`: this ledger's public key, to read out to whoever merges its files.
+
+use crate::cli::Ctx;
+
+/// Print this ledger's public key: one line, `CODE ed25519:…`, for the receiver's `ledger trust`.
+///
+/// Every export is signed with this ledger's own key. The district (for an
+/// office's files) or the office (for the district's files) registers it
+/// once with `ledger trust CODE KEY`; read it out over the phone or carry it
+/// on paper, not in the same envelope as the files it vouches for.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  ledger key                                 # S07 ed25519:3f1c…\n  ledger --db district.db trust $(ledger key)   # on one machine, as the demo does"
+)]
+pub struct Args {}
+
+pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
+    let ledger = ctx.open()?;
+    let me = ledger.office();
+    writeln!(ctx.out, "{} {}", me.code, ledger.public_key()?)?;
+    let hint = if me.district {
+        ctx.t(
+            "在各街道办事处的台账上运行: ledger trust",
+            "at each street office run: ledger trust",
+        )
+    } else {
+        ctx.t(
+            "在区台账上运行: ledger trust",
+            "at the district run: ledger trust",
+        )
+    };
+    writeln!(ctx.err, "{hint} {} {}", me.code, ledger.public_key()?)?;
+    Ok(())
+}
