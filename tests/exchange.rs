@@ -3,6 +3,7 @@
 //! The district file is the env's `ledger.db` (so `refuses` proves it was
 //! left byte for byte as it was); offices live beside it as `S0n.db`.
 
+use crate::common::forge::{Forger, event};
 use crate::common::{Snapshot, TestEnv};
 use ledger::ledger::EventRecord;
 
@@ -13,6 +14,7 @@ fn district_with_demo_offices() -> TestEnv {
         .ok();
     env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
         .ok();
+    env.introduce("ledger.db", &["S01.db", "S02.db"]);
     for o in ["S01", "S02"] {
         env.ledger(&[
             "--db",
@@ -63,6 +65,7 @@ fn district_and_one_case() -> TestEnv {
         .ok()
         .stdout;
     assert_eq!(id.trim(), "S01-2026-0001");
+    env.introduce("ledger.db", &["S01.db"]);
     env.ledger(&[&office[..], &["export", "--out", "S01.csv"]].concat())
         .ok();
     env
@@ -144,6 +147,8 @@ fn issue3_merge_order_does_not_matter() {
         "--district",
     ])
     .ok();
+    env.trust("D2.db", "S01.db");
+    env.trust("D2.db", "S02.db");
     env.ledger(&["merge", "S01.csv", "S02.csv"]).ok();
     env.ledger(&["--db", "D2.db", "merge", "S02.csv"]).ok();
     env.ledger(&["--db", "D2.db", "merge", "S01.csv"]).ok();
@@ -153,10 +158,18 @@ fn issue3_merge_order_does_not_matter() {
         .ok()
         .stdout;
     assert_eq!(a, b);
-    let a = env.ledger(&["export"]).ok().stdout;
-    let b = env.ledger(&["--db", "D2.db", "export"]).ok().stdout;
+    // The same log in the same order, but for each district's own key
+    // registrations (each has its own key, and the begin and end rows
+    // name it).
+    let log = |db: &str| -> Vec<EventRecord> {
+        crate::common::forge::events_of(&env.ledger(&["--db", db, "export"]).ok().stdout)
+            .into_iter()
+            .filter(|e| !(e.origin == "D" && e.kind == "key.trust"))
+            .collect()
+    };
     assert_eq!(
-        a, b,
+        log("ledger.db"),
+        log("D2.db"),
         "the two district files hold the same log in the same order"
     );
 }
@@ -194,7 +207,7 @@ fn issue3_refused_file_leaves_the_ledger_byte_identical() {
     let text = read(&env, "S01.csv").replace("物业停水", "物业停电");
     write(&env, "S01.csv", &text);
     let r = env.refuses(&["merge", "S01.csv"], "S01.csv");
-    r.err_has("line 3").err_has("S01/2").err_has("hash");
+    r.err_has("line 5").err_has("S01/2").err_has("hash");
     assert!(env.list_ids(&[]).is_empty());
 }
 
@@ -210,7 +223,7 @@ fn issue3_spreadsheet_rewritten_date_is_refused_naming_line_and_event() {
     );
     assert!(text.contains("2026/11/26 10:00"));
     write(&env, "S01.csv", &text);
-    env.refuses(&["merge", "S01.csv"], "S01.csv, line 3")
+    env.refuses(&["merge", "S01.csv"], "S01.csv, line 5")
         .err_has("S01/2")
         .err_has("case.add on S01-2026-0001");
 }
@@ -249,8 +262,22 @@ fn issue3_a_file_rewriting_history_already_held_is_refused() {
     .ok();
     env.ledger(&[&other[..], &["export", "--out", "other.csv"]].concat())
         .ok();
+    // Its key is not the one registered for S01 (issue 10).
     env.refuses(
         &["merge", "other.csv"],
+        "not with the key registered here for S01",
+    );
+    // Signed with S01's own key (the clerk holds the file), other content
+    // for S01/3 is still refused.
+    let mut events = crate::common::forge::events_of(&read(&env, "S01.csv"));
+    let last = events.pop().unwrap();
+    events.push(crate::common::forge::rehash(last, |e| {
+        e.payload = e.payload.replace("幸福里小区", "阳光花园")
+    }));
+    let text = Forger::holding(&env.dir().join("S01.db"), "建设路街道").file(&events);
+    write(&env, "edited.csv", &text);
+    env.refuses(
+        &["merge", "edited.csv"],
         "already held here with different content",
     )
     .err_has("S01/2");
@@ -265,7 +292,7 @@ fn issue3_a_truncated_file_is_refused() {
     write(&env, "cut.csv", &text[..cut]);
     env.refuses(&["merge", "cut.csv"], "cut.csv");
     // Cut exactly at a row boundary: only the end row is missing.
-    let end = text.rfind("ledger/1,S01,").unwrap();
+    let end = text.rfind("ledger/2,S01,").unwrap();
     write(&env, "cut2.csv", &text[..end]);
     env.refuses(&["merge", "cut2.csv"], "cut short");
 }
@@ -278,11 +305,11 @@ fn issue3_a_file_that_is_not_an_exchange_file_is_refused_with_what_was_expected(
         &["merge", "list.csv"],
         "format,origin,seq,clock,at,actor,kind,case_id,payload,hash",
     );
-    let newer = read(&env, "S01.csv").replace("ledger/1,", "ledger/2,");
+    let newer = read(&env, "S01.csv").replace("ledger/2,", "ledger/3,");
     write(&env, "newer.csv", &newer);
     env.refuses(
         &["merge", "newer.csv"],
-        "newer than this ledger reads (ledger/1)",
+        "newer than this ledger reads (ledger/2)",
     );
     std::fs::write(env.dir().join("gbk.csv"), b"\xff\xfe\x00garbage").unwrap();
     env.refuses(&["merge", "gbk.csv"], "gbk.csv");
@@ -355,8 +382,8 @@ fn issue3_district_export_brings_notes_and_reassignments_back_to_the_office() {
         .ok()
         .json();
     assert_eq!(
-        r[0]["new_events"], 3,
-        "the district's init, note and assign"
+        r[0]["new_events"], 4,
+        "the district's init, its registration of S01's key, note and assign"
     );
     let case = env
         .ledger(&[
@@ -383,69 +410,12 @@ fn issue3_district_export_brings_notes_and_reassignments_back_to_the_office() {
     assert_eq!(r[0]["new_events"], 0);
 }
 
-/// Writes an exchange file by hand (with correct hashes), to test the rules
-/// a well-formed but unacceptable file breaks.
-fn forged(exporter: &str, district: bool, events: &[EventRecord]) -> String {
-    use sha2::Digest;
-    let mut out =
-        String::from("\u{feff}format,origin,seq,clock,at,actor,kind,case_id,payload,hash\n");
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(vec![]);
-    let mut digest = sha2::Sha256::new();
-    for e in events {
-        w.write_record([
-            "ledger/1",
-            &e.origin,
-            &e.seq.to_string(),
-            &e.clock.to_string(),
-            &e.at,
-            &e.actor,
-            &e.kind,
-            e.case_id.as_deref().unwrap_or(""),
-            &e.payload,
-            &e.hash,
-        ])
-        .unwrap();
-        digest.update(e.hash.as_bytes());
-        digest.update(b"\n");
-    }
-    let hex: String = digest
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    w.write_record([
-        "ledger/1",
-        exporter,
-        &events.len().to_string(),
-        "9",
-        "",
-        "",
-        "export.end",
-        "",
-        &format!("{{\"district\":{district},\"name\":\"x\"}}"),
-        &hex,
-    ])
-    .unwrap();
-    out.push_str(&String::from_utf8(w.into_inner().unwrap()).unwrap());
-    out
-}
-
-fn event(origin: &str, seq: i64, kind: &str, case_id: Option<&str>, payload: &str) -> EventRecord {
-    let mut e = EventRecord {
-        origin: origin.into(),
-        seq,
-        clock: seq,
-        at: "2026-11-20T09:00:00+08:00".into(),
-        actor: "x".into(),
-        kind: kind.into(),
-        case_id: case_id.map(Into::into),
-        payload: payload.into(),
-        hash: String::new(),
-    };
-    e.hash = e.compute_hash();
-    e
+/// A forged file from `exporter`, signed with a key the district (the
+/// env's ledger.db) has registered for it: the rules after the seal.
+fn forged(env: &TestEnv, exporter: &str, district: bool, events: &[EventRecord]) -> String {
+    let f = Forger::new(exporter, district, [9; 32]);
+    env.trust_key("ledger.db", exporter, &f.key());
+    f.file(events)
 }
 
 const ADD: &str = r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":"幸福里小区","summary":"停水"}"#;
@@ -454,6 +424,7 @@ const ADD: &str = r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other"
 fn issue3_an_office_cannot_write_on_another_offices_cases() {
     let env = district_and_one_case();
     let text = forged(
+        &env,
         "S02",
         false,
         &[
@@ -472,6 +443,7 @@ fn issue3_an_office_cannot_write_on_another_offices_cases() {
 fn issue3_an_office_file_cannot_relay_other_offices_events() {
     let env = district_and_one_case();
     let text = forged(
+        &env,
         "S02",
         false,
         &[
@@ -480,7 +452,10 @@ fn issue3_an_office_file_cannot_relay_other_offices_events() {
         ],
     );
     write(&env, "relay.csv", &text);
-    env.refuses(&["merge", "relay.csv"], "only a district file relays");
+    env.refuses(
+        &["merge", "relay.csv"],
+        "a street office's file brings new events of that office only",
+    );
 }
 
 #[test]
@@ -491,7 +466,7 @@ fn issue3_dry_run_counts_but_writes_nothing() {
         .ledger(&["merge", "--dry-run", "S01.csv", "--format", "json"])
         .ok()
         .json();
-    assert_eq!(r[0]["new_events"], 2);
+    assert_eq!(r[0]["new_events"], 3, "init, key registration, case");
     assert_eq!(r[0]["cases_changed"], 1);
     before.assert_unchanged();
 }
@@ -509,6 +484,7 @@ fn issue3_a_case_split_over_two_runs_of_a_file_still_merges_right() {
     note.clock = 4;
     note.hash = note.compute_hash();
     let text = forged(
+        &env,
         "S09",
         false,
         &[
@@ -534,6 +510,8 @@ fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
     env.ledger(&["merge", "S01.csv"]).ok();
     env.ledger(&["note", "S01-2026-0001", "区物业办督办"]).ok();
     env.ledger(&["export", "--out", "D.csv"]).ok();
+    let key_line = env.ledger(&["key"]).ok().stdout;
+    let district_key = key_line.split_whitespace().nth(1).unwrap().to_string();
     let before = env
         .ledger(&["--db", "S01.db", "list", "--format", "json", "--show-pii"])
         .ok()
@@ -549,9 +527,14 @@ fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
             "S01",
             "--restore",
             "D.csv",
+            "--trust",
+            &district_key,
         ])
         .ok()
-        .err_has("建设路街道");
+        .err_has("建设路街道")
+        .err_has("--replace");
+    // The new file has a new key: the district registers it (issue 10).
+    env.trust("ledger.db", "S01.db");
     let after = env
         .ledger(&["--db", "S01.db", "list", "--format", "json", "--show-pii"])
         .ok()
@@ -592,6 +575,8 @@ fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
         "S09",
         "--restore",
         "D.csv",
+        "--trust",
+        &district_key,
     ])
     .refused()
     .err_has("nothing to restore");
@@ -616,6 +601,8 @@ fn issue3_two_offices_with_one_code_are_told_so() {
         .ok();
     env.ledger(&["--db", "b/S01.db", "export", "--out", "b.csv"])
         .ok();
+    // Even with its key registered (by mistake), its history is not S01's.
+    env.trust("ledger.db", "b/S01.db");
     env.refuses(&["merge", "b.csv"], "every office needs its own code")
         .err_has("建设路街道")
         .err_has("解放路街道");
@@ -643,8 +630,8 @@ fn issue3_export_since_a_clock_carries_only_newer_events_and_merges() {
     let text = read(&env, "new.csv");
     assert_eq!(
         text.lines().count(),
-        3,
-        "header, the one new event, the end row:\n{text}"
+        4,
+        "header, begin row, the one new event, the end row:\n{text}"
     );
     let r = env
         .ledger(&["merge", "new.csv", "--format", "json"])

@@ -37,6 +37,7 @@ fn district_and_export(cases: &str) -> TestEnv {
     .ok();
     env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
         .ok();
+    env.trust("ledger.db", "S01.db");
     env
 }
 
@@ -96,6 +97,7 @@ fn issue7_merge_killed_at_random_moments_leaves_a_whole_file_and_resumes() {
         "--district",
     ])
     .ok();
+    env.trust("ref.db", "S01.db");
     let started = Instant::now();
     env.ledger(&["--db", "ref.db", "merge", "S01.csv"]).ok();
     let full = started.elapsed().as_millis() as u64;
@@ -107,6 +109,7 @@ fn issue7_merge_killed_at_random_moments_leaves_a_whole_file_and_resumes() {
         std::fs::remove_file(env.db()).unwrap();
         env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
             .ok();
+        env.trust("ledger.db", "S01.db");
     });
     env.ledger(&["merge", "S01.csv"]).ok();
     env.check();

@@ -218,6 +218,8 @@ fn fixture() -> Fixture {
     s07.at("2026-11-26", "export --out s07.csv");
     s08.at("2026-11-26", "export --out s08.csv");
     district.at("2026-11-26", "init --office D --name 示范区 --district");
+    env.trust("ledger.db", S07);
+    env.trust("ledger.db", S08);
     district.at("2026-11-26", "merge s07.csv s08.csv");
     Fixture {
         c: vec![c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12],
@@ -258,6 +260,7 @@ fn headline() -> Value {
         "key_open": 2,
         "long_running": 4,
         "repeat": 8,
+        "conflicts": 0,
         "median_days_to_close": 2.8,
     })
 }
@@ -525,6 +528,7 @@ fn issue4_headline_figures_known_answers_in_every_format() {
         ("key_open", "2"),
         ("long_running", "4"),
         ("repeat", "8"),
+        ("conflicts", "0"),
         ("median_days_to_close", "2.8"),
     ];
     let got: Vec<(&str, &str)> = rows[1..]
@@ -791,6 +795,7 @@ fn issue4_from_to_restricts_the_cases_counted_not_their_neighbours() {
             "key_open": 1,
             "long_running": 1,
             "repeat": 5,
+            "conflicts": 0,
             "median_days_to_close": 2.0,
         })
     );

@@ -42,17 +42,31 @@ fn issue7_a_version_1_ledger_opens_and_reads_as_it_was_written() {
     );
 }
 
+// Issue 10: files are signed since format ledger/2; an unsigned file from
+// an office still on the old version is refused with what to do, and the
+// office's ledger, once upgraded, exports the same cases signed.
 #[test]
-fn issue7_a_version_1_exchange_file_still_merges() {
+fn issue10_a_version_1_exchange_file_is_refused_with_what_to_do() {
     let env = TestEnv::new();
     env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
         .ok();
     std::fs::write(env.dir().join("S07-v1.csv"), fixture("S07-v1.csv")).unwrap();
+    env.refuses(&["merge", "S07-v1.csv"], "S07-v1.csv, line 2")
+        .err_has("older `ledger` (format ledger/1, unsigned)")
+        .err_has("ledger trust CODE KEY");
+    // The office upgrades (its file gets a key), registers, exports again.
+    std::fs::write(env.dir().join("S07.db"), fixture("S07-v1.db")).unwrap();
+    env.at(THEN).ledger(&["--db", "S07.db", "check"]).ok();
+    env.introduce("ledger.db", &["S07.db"]);
+    env.at(THEN)
+        .ledger(&["--db", "S07.db", "export", "--out", "S07.csv"])
+        .ok();
     let r = env
-        .ledger(&["merge", "S07-v1.csv", "--format", "json"])
+        .at(THEN)
+        .ledger(&["merge", "S07.csv", "--format", "json"])
         .ok()
         .json();
-    assert_eq!(r[0]["new_events"], 16);
+    assert_eq!(r[0]["new_events"], 17, "16 events and the key registration");
     let list = env
         .at(THEN)
         .ledger(&["list", "--office", "S07", "--format", "json", "--show-pii"])

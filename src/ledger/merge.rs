@@ -771,6 +771,7 @@ fn replay_touched(conn: &Connection, conflicts: &mut BTreeSet<String>) -> Result
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::event::{CaseAdd, CaseNote, OfficeInit, UnitAdd};
 
     fn rec(origin: &str, case_id: Option<&str>) -> EventRecord {
         EventRecord {
@@ -799,10 +800,34 @@ mod tests {
         }
     }
 
+    fn exporter(code: &str, district: bool) -> Exporter {
+        Exporter {
+            code: code.into(),
+            name: String::new(),
+            district,
+            key: String::new(),
+            since: 0,
+        }
+    }
+
+    fn note() -> Event {
+        Event::CaseNote(CaseNote { text: "x".into() })
+    }
+
+    fn unit() -> Event {
+        Event::UnitAdd(UnitAdd {
+            code: "SQ".into(),
+            name: "x".into(),
+        })
+    }
+
+    /// The verdict on `r` (whose payload is `ev`) in a file from `from`,
+    /// at `receiver`, holding `held`.
     fn verdict(
         r: &EventRecord,
+        ev: &Event,
         held: Option<&str>,
-        origin_is_district: bool,
+        from: &Exporter,
         receiver: &OfficeInfo,
     ) -> Verdict {
         let case_office = r
@@ -811,9 +836,12 @@ mod tests {
             .map(|c| c.split('-').next().unwrap().to_string());
         judge(&Facts {
             rec: r,
+            event: Some(ev),
             held_hash: held,
             case_office: case_office.as_deref(),
-            origin_is_district,
+            origin_is_district: (r.origin == receiver.code && receiver.district)
+                || (r.origin == from.code && from.district),
+            exporter: from,
             receiver,
         })
     }
@@ -821,67 +849,111 @@ mod tests {
     #[test]
     fn rule_1_a_held_identical_event_is_known() {
         let r = rec("S01", Some("S01-2026-0001"));
-        assert_eq!(
-            verdict(&r, Some("h"), false, &office("D", true)),
-            Verdict::Known
-        );
+        let v = verdict(&r, &note(), Some("h"), &exporter("S01", false), &office("D", true));
+        assert_eq!(v, Verdict::Known);
+        // Even a district event relayed by an office, once held.
+        let r = rec("D", Some("S01-2026-0001"));
+        let v = verdict(&r, &note(), Some("h"), &exporter("S01", false), &office("D", true));
+        assert_eq!(v, Verdict::Known);
     }
 
     #[test]
     fn rule_2_a_held_event_with_other_content_is_refused() {
         let r = rec("S01", Some("S01-2026-0001"));
-        let v = verdict(&r, Some("other"), false, &office("D", true));
+        let v = verdict(&r, &note(), Some("other"), &exporter("S01", false), &office("D", true));
         assert!(matches!(v, Verdict::Refuse(m) if m.contains("rewrites history")));
     }
 
     #[test]
-    fn rule_3_an_office_writing_on_another_offices_case_is_refused() {
+    fn rule_3_an_office_file_brings_no_new_event_of_another_origin() {
+        // A clerk's forged event in the district's name (issue 10).
+        let r = rec("D", Some("S01-2026-0001"));
+        let v = verdict(&r, &note(), None, &exporter("S01", false), &office("D", true));
+        assert!(matches!(v, Verdict::Refuse(m) if m.contains("office's file brings new events of that office only")));
+        let r = rec("S02", None);
+        let v = verdict(&r, &unit(), None, &exporter("S01", false), &office("D", true));
+        assert!(matches!(v, Verdict::Refuse(_)));
+    }
+
+    #[test]
+    fn rule_4_an_office_writing_on_another_offices_case_is_refused() {
         let r = rec("S02", Some("S01-2026-0001"));
-        let v = verdict(&r, None, false, &office("D", true));
+        let v = verdict(&r, &note(), None, &exporter("S02", false), &office("D", true));
         assert!(matches!(v, Verdict::Refuse(m) if m.contains("only on its own cases")));
         // A district may.
         let r = rec("D", Some("S01-2026-0001"));
-        assert_eq!(verdict(&r, None, true, &office("S01", false)), Verdict::New);
+        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::New);
     }
 
     #[test]
-    fn rule_4_an_office_skips_other_offices_cases() {
-        let r = rec("S02", Some("S02-2026-0001"));
-        assert_eq!(
-            verdict(&r, None, false, &office("S01", false)),
-            Verdict::Skip
-        );
-        let r = rec("D", Some("S02-2026-0001"));
-        assert_eq!(
-            verdict(&r, None, true, &office("S01", false)),
-            Verdict::Skip
-        );
+    fn rule_5_only_a_cases_own_office_registers_it() {
+        let r = rec("D", Some("S01-2026-0001"));
+        let add = Event::CaseAdd(CaseAdd {
+            received_at: "2026-11-26T10:00:00+08:00".into(),
+            source: crate::domain::Source::Hotline,
+            source_ref: None,
+            community: "c".into(),
+            address: None,
+            summary: "s".into(),
+            details: None,
+            complainant: None,
+            phone: None,
+            subject: None,
+            problem: None,
+            party: None,
+            key: false,
+            suggested: false,
+        });
+        let v = verdict(&r, &add, None, &exporter("D", true), &office("S01", false));
+        assert!(matches!(v, Verdict::Refuse(m) if m.contains("only a case's own office")));
     }
 
     #[test]
-    fn rule_5_an_office_skips_other_offices_non_case_events() {
-        let r = rec("S02", None);
-        assert_eq!(
-            verdict(&r, None, false, &office("S01", false)),
-            Verdict::Skip
-        );
-        let r = rec("D", None);
-        assert_eq!(verdict(&r, None, true, &office("S01", false)), Verdict::New);
-    }
-
-    #[test]
-    fn rule_6_everything_else_is_new() {
-        let r = rec("S01", Some("S01-2026-0001"));
-        assert_eq!(verdict(&r, None, false, &office("D", true)), Verdict::New);
-        // Including an office taking back its own lost events.
-        assert_eq!(
-            verdict(&r, None, false, &office("S01", false)),
-            Verdict::New
-        );
+    fn rule_6_no_file_makes_a_district() {
         let r = rec("S01", None);
-        assert_eq!(
-            verdict(&r, None, false, &office("S01", false)),
-            Verdict::New
-        );
+        let init = Event::OfficeInit(OfficeInit {
+            name: "x".into(),
+            district: true,
+        });
+        let v = verdict(&r, &init, None, &exporter("S01", false), &office("D", true));
+        assert!(matches!(v, Verdict::Refuse(m) if m.contains("no file makes a district")));
+        let r = rec("D", None);
+        let v = verdict(&r, &init, None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::New);
+    }
+
+    #[test]
+    fn rule_7_an_office_skips_other_offices_cases() {
+        let r = rec("S02", Some("S02-2026-0001"));
+        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::Skip);
+        let r = rec("D", Some("S02-2026-0001"));
+        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::Skip);
+    }
+
+    #[test]
+    fn rule_8_an_office_skips_other_offices_non_case_events_but_units() {
+        let r = rec("S02", None);
+        let co = Event::CaseNote(CaseNote { text: "x".into() });
+        let v = verdict(&r, &co, None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::Skip);
+        let v = verdict(&r, &unit(), None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::New);
+        let r = rec("D", None);
+        let v = verdict(&r, &unit(), None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::New);
+    }
+
+    #[test]
+    fn rule_9_everything_else_is_new() {
+        let r = rec("S01", Some("S01-2026-0001"));
+        let v = verdict(&r, &note(), None, &exporter("S01", false), &office("D", true));
+        assert_eq!(v, Verdict::New);
+        // Including an office taking back, from its district, its own
+        // lost events.
+        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        assert_eq!(v, Verdict::New);
     }
 }

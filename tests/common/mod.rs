@@ -11,6 +11,8 @@
 
 #![allow(dead_code)]
 
+pub mod forge;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -184,7 +186,33 @@ impl TestEnv {
             "--district",
         ])
         .ok();
+        self.introduce(db, &["ledger.db"]);
         self.ledger(&["--db", db, "merge", "S07.csv"]).ok();
+    }
+
+    /// `receiver` registers the key of `sender` (both ledger paths, relative
+    /// to the folder): what a district does once per office with the line
+    /// the office's `ledger key` prints, and an office for its district.
+    pub fn trust(&self, receiver: &str, sender: &str) {
+        let line = self.ledger(&["--db", sender, "key"]).ok().stdout;
+        let mut words = line.split_whitespace();
+        let (code, key) = (words.next().unwrap(), words.next().unwrap());
+        self.ledger(&["--db", receiver, "trust", code, key, "--replace"])
+            .ok();
+    }
+
+    /// `receiver` registers `key` for `code` (a forger's, say).
+    pub fn trust_key(&self, receiver: &str, code: &str, key: &str) {
+        self.ledger(&["--db", receiver, "trust", code, key, "--replace"])
+            .ok();
+    }
+
+    /// A district and its offices register each other's keys.
+    pub fn introduce(&self, district: &str, offices: &[&str]) {
+        for o in offices {
+            self.trust(district, o);
+            self.trust(o, district);
+        }
     }
 
     /// Opens the ledger file directly, to tamper with it.
