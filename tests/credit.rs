@@ -90,9 +90,12 @@ fn issue5_every_grade_boundary() {
     assert_eq!(grade(15), "B"); // 85
     assert_eq!(grade(16), "C"); // 84
     assert_eq!(grade(30), "C"); // 70
-    assert_eq!(grade(31), "D"); // 69
+    // 69 is D, the lowest band: falling into it suspends the company, and a
+    // suspended company is not graded (issue 18); its entry keeps the grade.
+    assert_eq!(grade(31), Value::Null); // 69
     let s = standing(&env, "2026-01-31");
     assert_eq!(s["score"], 69);
+    assert_eq!(s["entries"][0]["detail"], "D 69");
     assert_eq!(
         s["status"], "suspended",
         "falling to the lowest band is a first entry"
@@ -371,4 +374,109 @@ fn issue5_credit_records_travel_with_the_exchange() {
         .stdout;
     assert_eq!(office, district);
     assert!(office.contains("\"score\": 91"), "{office}");
+}
+
+// Issue 18: loose ends.
+
+fn credit(env: &TestEnv, args: &[&str], date: &str) {
+    let mut all = vec!["credit"];
+    all.extend_from_slice(args);
+    all.extend(["--company", XINYUAN, "--date", date]);
+    env.ledger(&all).ok();
+}
+
+#[test]
+fn issue18_a_suspended_or_dismissed_company_is_not_graded() {
+    // Issue 18
+    let env = with_company(&[]);
+    credit(
+        &env,
+        &["blacklist", "--reason", "只收费不服务"],
+        "2026-11-01",
+    );
+    let s = standing(&env, "2026-11-26");
+    assert_eq!(
+        (s["score"].clone(), s["status"].clone()),
+        (100.into(), "suspended".into())
+    );
+    assert!(s["grade"].is_null() && s["grade_label"].is_null(), "{s}");
+    let table = env.ledger(&["credit", "score"]).ok().stdout;
+    assert!(table.contains("不评级：暂停从业"), "{table}");
+    assert!(!table.contains("守信"), "{table}");
+
+    // Guaranteed, and while its dismissal is pending, it works and is graded.
+    credit(&env, &["guarantee", "--deposit", "50000"], "2026-11-02");
+    assert_eq!(standing(&env, "2026-11-26")["grade"], "A");
+    credit(&env, &["blacklist", "--reason", "拒不整改"], "2026-11-20");
+    assert_eq!(standing(&env, "2026-11-26")["grade"], "A");
+
+    credit(&env, &["dismiss"], "2026-11-25");
+    let s = standing(&env, "2026-11-26");
+    assert_eq!(s["status"], "dismissed");
+    assert!(s["grade"].is_null(), "{s}");
+    assert_eq!(s["score"], 100, "the score is still the records' sum");
+    assert_eq!(
+        standing(&env, "2026-11-24")["grade"],
+        "A",
+        "graded before its dismissal"
+    );
+    for (lang, shows, never) in [
+        ("zh", "不评级：已解聘", "守信(优秀)"),
+        ("en", "not graded: dismissed", "守信(优秀)"),
+    ] {
+        let table = env.ledger(&["--lang", lang, "credit", "score"]).ok().stdout;
+        assert!(table.contains(shows) && !table.contains(never), "{table}");
+        let list = env
+            .ledger(&["--lang", lang, "credit", "company", "list"])
+            .ok()
+            .stdout;
+        assert!(list.contains(shows), "{list}");
+    }
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    let row = notice.lines().find(|l| l.contains(XINYUAN)).unwrap();
+    assert!(row.contains("| 100 不评级：已解聘 |"), "{notice}");
+    assert!(
+        row.ends_with("| 已解聘 |"),
+        "listed under its status: {notice}"
+    );
+    assert!(!row.contains("100 A"), "{notice}");
+}
+
+#[test]
+fn issue18_credit_dates_after_today_are_refused() {
+    // Issue 18
+    let env = with_company(&[]);
+    let tomorrow = "2026-11-27";
+    for args in [
+        vec!["record", "--item", "WY-06"],
+        vec!["blacklist", "--reason", "只收费不服务"],
+        vec!["guarantee", "--deposit", "50000"],
+        vec!["dismiss"],
+    ] {
+        let mut all = vec!["credit"];
+        all.extend(args);
+        all.extend(["--company", XINYUAN, "--date", tomorrow]);
+        env.refuses(
+            &all,
+            "date 2026-11-27 is in the future (now is 2026-11-26): check --date",
+        );
+    }
+    // Today is not the future; and the same commands run on a later day.
+    credit(
+        &env,
+        &["blacklist", "--reason", "只收费不服务"],
+        "2026-11-26",
+    );
+    env.at("2026-11-27T09:00:00+08:00")
+        .ledger(&[
+            "credit",
+            "guarantee",
+            "--company",
+            XINYUAN,
+            "--deposit",
+            "50000",
+            "--date",
+            tomorrow,
+        ])
+        .ok();
 }

@@ -102,6 +102,28 @@ impl ListStatus {
             (ListStatus::Dismissed, false) => "dismissed",
         }
     }
+
+    /// Whether a company in this status is graded. A grade rates a working
+    /// company's service by its score; a suspended company (first entry,
+    /// before its guarantee) may not work and a dismissed one no longer
+    /// does, so neither is graded: its standing reads as its status
+    /// (see [`Standing::grade`]).
+    pub fn graded(self) -> bool {
+        !matches!(self, ListStatus::Suspended | ListStatus::Dismissed)
+    }
+
+    /// What stands in the grade's place for a company that is not graded:
+    /// `不评级：已解聘`, `不评级：暂停从业`.
+    pub fn ungraded_label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (ListStatus::Suspended, true) => "不评级：暂停从业",
+            (ListStatus::Dismissed, true) => "不评级：已解聘",
+            (ListStatus::Suspended, false) => "not graded: suspended",
+            (ListStatus::Dismissed, false) => "not graded: dismissed",
+            (_, true) => "不评级",
+            (_, false) => "not graded",
+        }
+    }
 }
 
 /// Why and when a company entered the dishonesty list.
@@ -119,9 +141,15 @@ pub struct Entry {
 pub struct Standing {
     pub uscc: String,
     pub name: String,
+    /// base + good − bad records that count on the day, whatever the status.
     pub score: i64,
-    pub grade: String,
-    pub grade_label: String,
+    /// The grade band of the score, for a company that is graded; `None`
+    /// (JSON `null`) for a suspended or dismissed company, which is not
+    /// graded (see [`ListStatus::graded`]): tables show its status in the
+    /// grade's place (`不评级：已解聘`), and the notice lists it with that
+    /// status beside its score, never as `A 守信(优秀)`.
+    pub grade: Option<String>,
+    pub grade_label: Option<String>,
     pub active_records: usize,
     pub status: ListStatus,
     pub entries: Vec<Entry>,
@@ -276,7 +304,8 @@ impl Register {
     /// the score falling into the lowest band, a record of a dishonesty
     /// item, a blacklist decision. Status: the first entry suspends; a
     /// guarantee lifts the suspension; an entry after a guarantee requires
-    /// dismissal; a recorded dismissal ends it.
+    /// dismissal; a recorded dismissal ends it. A suspended or dismissed
+    /// company has no grade on the day (see [`ListStatus::graded`]).
     pub fn standing(&self, std: &Standard, company: &Company, on: NaiveDate) -> Standing {
         enum Moment<'a> {
             Expire,
@@ -364,13 +393,13 @@ impl Register {
             low = now_low;
         }
         let score = self.score(std, uscc, on);
-        let grade = std.grade(score);
+        let grade = status.graded().then(|| std.grade(score));
         Standing {
             uscc: uscc.to_string(),
             name: company.name.clone(),
             score,
-            grade: grade.code.clone(),
-            grade_label: grade.label.clone(),
+            grade: grade.map(|g| g.code.clone()),
+            grade_label: grade.map(|g| g.label.clone()),
             active_records: self.active(std, uscc, on).count(),
             status,
             entries,
@@ -411,6 +440,18 @@ pub fn dismisser(c: &Company) -> String {
     } else {
         "社区居民委员会(代行业主委员会职责)".into()
     }
+}
+
+/// Refuses a date that records something as having happened when it lies
+/// after today (the clock's date, `LEDGER_NOW`), worded as `add` words a
+/// future received time. `what` names the date (every such date comes from
+/// `--date`).
+fn not_in_future(w: &Writer, what: &str, on: NaiveDate) -> Result<()> {
+    let today = w.stamp().now.date_naive();
+    if on > today {
+        refuse!("the {what} date {on} is in the future (now is {today}): check --date");
+    }
+    Ok(())
 }
 
 /// Registers a company.
@@ -480,9 +521,7 @@ pub fn add_record(w: &mut Writer, reg: &Register, r: NewRecord) -> Result<String
             codes.join(", ")
         );
     }
-    if r.date > w.stamp().now.date_naive() {
-        refuse!("the record's date {} is in the future", r.date);
-    }
+    not_in_future(w, "record", r.date)?;
     if let Some(c) = &r.case
         && CaseState::get(w.conn(), c)?.is_none()
     {
@@ -556,6 +595,7 @@ pub fn blacklist(
     reason: &str,
     on: NaiveDate,
 ) -> Result<ListStatus> {
+    not_in_future(w, "blacklist decision", on)?;
     let c = reg.company(company)?;
     let reason = reason.trim();
     if reason.is_empty() {
@@ -590,6 +630,7 @@ pub fn guarantee(
     deposit: &str,
     on: NaiveDate,
 ) -> Result<()> {
+    not_in_future(w, "guarantee", on)?;
     let c = reg.company(company)?;
     let status = reg.standing(&reg.standard(), c, on).status;
     if status != ListStatus::Suspended {
@@ -616,6 +657,7 @@ pub fn guarantee(
 
 /// Records the dismissal of a company whose dismissal is required.
 pub fn dismiss(w: &mut Writer, reg: &Register, company: &str, on: NaiveDate) -> Result<String> {
+    not_in_future(w, "dismissal", on)?;
     let c = reg.company(company)?;
     let status = reg.standing(&reg.standard(), c, on).status;
     if status != ListStatus::DismissalRequired {
