@@ -480,3 +480,131 @@ fn issue18_credit_dates_after_today_are_refused() {
         ])
         .ok();
 }
+
+fn substantiated_case(env: &TestEnv, party: &str) -> String {
+    env.add(&[
+        "--community",
+        "幸福里小区",
+        "--summary",
+        "物业以欠费为由停水",
+        "--problem",
+        "WY-06",
+        "--party",
+        party,
+    ])
+}
+
+fn close_substantiated(env: &TestEnv, id: &str, more: &[&str]) -> crate::common::Run {
+    let mut args = vec![
+        "close",
+        id,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已恢复供水",
+        "--substantiated",
+    ];
+    args.extend_from_slice(more);
+    env.ledger(&args).ok()
+}
+
+fn record_managers(env: &TestEnv, company: &str) -> Vec<Value> {
+    let v = env
+        .ledger(&["credit", "score", "--company", company, "--format", "json"])
+        .ok()
+        .json();
+    v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["manager"].clone())
+        .collect()
+}
+
+#[test]
+fn issue18_a_substantiated_close_names_the_registered_manager() {
+    // Issue 18
+    let env = with_company(&["--manager", "王五"]);
+    let id = substantiated_case(&env, XINYUAN);
+    let r = close_substantiated(&env, &id, &[]);
+    r.err_has("负责人 李四 (登记的项目经理)");
+    assert_eq!(
+        record_managers(&env, XINYUAN),
+        ["李四"],
+        "the first registered"
+    );
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    assert!(
+        notice.contains(&format!("| 李四 | {XINYUAN} | 2026-11-26 WY-06 ({id}) |")),
+        "a personal record follows:\n{notice}"
+    );
+
+    // A company without a registered manager: no manager, and it says so.
+    env.ledger(&[
+        "credit",
+        "company",
+        "add",
+        "--name",
+        "恒泰物业",
+        "--uscc",
+        CODE_B,
+    ])
+    .ok();
+    let other = substantiated_case(&env, "恒泰物业");
+    let r = env
+        .ledger(&[
+            "--lang",
+            "en",
+            "close",
+            &other,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已恢复供水",
+            "--substantiated",
+        ])
+        .ok();
+    r.err_has("no registered manager, so no personal record");
+    assert_eq!(record_managers(&env, "恒泰物业"), [Value::Null]);
+}
+
+#[test]
+fn issue18_close_manager_names_the_manager_on_the_record() {
+    // Issue 18
+    let env = with_company(&[]);
+    let id = substantiated_case(&env, XINYUAN);
+    env.refuses(
+        &[
+            "close",
+            &id,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已恢复供水",
+            "--manager",
+            "周七",
+        ],
+        "--manager goes with --substantiated",
+    );
+    env.refuses(
+        &[
+            "close",
+            &id,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已恢复供水",
+            "--substantiated",
+            "--manager",
+            " ",
+        ],
+        "--manager must not be empty",
+    );
+    assert_eq!(env.status(&id), "open", "nothing was written");
+    let r = close_substantiated(&env, &id, &["--manager", "周七"]);
+    r.err_has("负责人 周七");
+    assert_eq!(record_managers(&env, XINYUAN), ["周七"], "not 李四");
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    assert!(notice.contains("| 周七 |"), "{notice}");
+    assert!(!notice.contains("| 李四 |"), "{notice}");
+}

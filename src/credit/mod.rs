@@ -547,9 +547,46 @@ pub fn add_record(w: &mut Writer, reg: &Register, r: NewRecord) -> Result<String
     Ok(company.uscc.clone())
 }
 
+/// What a substantiated close recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deduction {
+    /// The company's credit code.
+    pub uscc: String,
+    /// The manager the record names (who gets a personal record), if any.
+    pub manager: Option<String>,
+    /// Where the manager came from.
+    pub manager_from: ManagerFrom,
+}
+
+/// Where the manager of a substantiated close's record came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ManagerFrom {
+    /// `close --manager NAME`.
+    Given,
+    /// The company's registered manager (the first registered, when it
+    /// has several).
+    Registered,
+    /// Neither: the company has no registered manager and none was given.
+    None,
+}
+
 /// The automatic deduction of a substantiated (违规属实) close: the case's
 /// problem type against the registered company it names.
-pub fn record_substantiated(w: &mut Writer, reg: &Register, case: &CaseState) -> Result<String> {
+///
+/// The record names a manager, so that a personal record (个人失信档案)
+/// follows: `manager` when the clerk gives one (`close --manager NAME`),
+/// else the company's registered manager (the first one registered, when
+/// it has several), else none.
+pub fn record_substantiated(
+    w: &mut Writer,
+    reg: &Register,
+    case: &CaseState,
+    manager: Option<&str>,
+) -> Result<Deduction> {
+    let given = match manager.map(str::trim) {
+        Some("") => refuse!("--manager must not be empty: name the project manager (负责人)"),
+        m => m.map(str::to_string),
+    };
     let Some(party) = case.party.as_deref() else {
         refuse!(
             "--substantiated needs the case's party: set it with `ledger assign {} --party NAME`",
@@ -572,8 +609,13 @@ pub fn record_substantiated(w: &mut Writer, reg: &Register, case: &CaseState) ->
             "--substantiated: the credit standard has no item for {problem} (only property-company problems are scored)"
         );
     }
+    let (manager, manager_from) = match (given, company.managers.first()) {
+        (Some(m), _) => (Some(m), ManagerFrom::Given),
+        (None, Some(m)) => (Some(m.clone()), ManagerFrom::Registered),
+        (None, None) => (None, ManagerFrom::None),
+    };
     let today = w.stamp().now.date_naive();
-    add_record(
+    let uscc = add_record(
         w,
         reg,
         NewRecord {
@@ -581,10 +623,15 @@ pub fn record_substantiated(w: &mut Writer, reg: &Register, case: &CaseState) ->
             item: problem.to_string(),
             case: Some(case.id.clone()),
             date: today,
-            manager: None,
+            manager: manager.clone(),
             note: None,
         },
-    )
+    )?;
+    Ok(Deduction {
+        uscc,
+        manager,
+        manager_from,
+    })
 }
 
 /// Puts a company on the dishonesty list by decision.
