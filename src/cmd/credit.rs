@@ -56,7 +56,7 @@ pub enum CreditCommand {
         /// The case the record comes from.
         #[arg(long, value_name = "CASE")]
         case: Option<CaseId>,
-        /// The day of the record (default today).
+        /// The day of the record (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
         /// The project manager responsible (gets a personal record).
@@ -88,6 +88,7 @@ pub enum CreditCommand {
         company: String,
         #[arg(long)]
         reason: String,
+        /// The day it happened (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
     },
@@ -101,6 +102,7 @@ pub enum CreditCommand {
         /// The deposit, in yuan.
         #[arg(long)]
         deposit: String,
+        /// The day it happened (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
     },
@@ -111,6 +113,7 @@ pub enum CreditCommand {
     Dismiss {
         #[arg(long)]
         company: String,
+        /// The day it happened (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
     },
