@@ -1570,3 +1570,87 @@ fn issue2_show_in_both_languages() {
         assert!(!en.contains(s), "--lang en still shows {s}:\n{en}");
     }
 }
+
+// Issue 18: the repeat flag in the flags column and in JSON/CSV.
+
+#[test]
+fn issue18_list_flags_repeat_complaints_in_every_format() {
+    // Issue 18
+    let env = TestEnv::init();
+    let add = |community: &str, received: &str, more: &[&str]| {
+        let mut args = vec![
+            "--community",
+            community,
+            "--summary",
+            "停水",
+            "--problem",
+            "WY-06",
+            "--received",
+            received,
+        ];
+        args.extend_from_slice(more);
+        env.add(&args)
+    };
+    let first = add("幸福里小区", "2026-09-01", &[]);
+    let again = add("幸福里小区", "2026-11-20", &["--key"]); // 80 days later
+    let alone = add("阳光花园", "2026-11-20", &[]);
+    let no_problem = env.add(&add_args("幸福里小区", "停电", &[]));
+
+    let zh = env.ledger(&["list"]).ok().stdout;
+    let row = |out: &str, id: &str| out.lines().find(|l| l.contains(id)).unwrap().to_string();
+    assert!(row(&zh, &first).contains("多次投诉"), "{zh}");
+    assert!(
+        row(&zh, &again).contains("重点 多次投诉"),
+        "beside the other flags:\n{zh}"
+    );
+    for id in [&alone, &no_problem] {
+        assert!(!row(&zh, id).contains("多次投诉"), "{id}:\n{zh}");
+    }
+    let en = env
+        .ledger(&["--lang", "en", "list", "--repeat"])
+        .ok()
+        .stdout;
+    assert!(row(&en, &first).contains("repeat"), "{en}");
+    assert!(
+        !en.contains("多次投诉"),
+        "--lang en still shows 多次投诉:\n{en}"
+    );
+
+    let json = env.ledger(&["list", "--format", "json"]).ok().json();
+    for c in json.as_array().unwrap() {
+        let want = c["id"] == first.as_str() || c["id"] == again.as_str();
+        assert_eq!(c["repeat"], want, "{c}");
+    }
+    assert_eq!(env.case(&first)["repeat"], true, "show carries it too");
+    assert_eq!(env.case(&alone)["repeat"], false);
+
+    let csv = env.ledger(&["list", "--format", "csv"]).ok().stdout;
+    let mut rdr = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let col = rdr.headers().unwrap().iter().position(|h| h == "repeat");
+    let col = col.expect("CSV header has repeat");
+    let got: Vec<(String, String)> = rdr
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[col].to_string())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (first.clone(), "true".to_string()),
+            (again.clone(), "true".to_string()),
+            (alone, "false".to_string()),
+            (no_problem, "false".to_string()),
+        ]
+    );
+
+    // A period lists fewer cases, not fewer repeats: the neighbour received
+    // before --from still makes the listed case a repeat.
+    let json = env
+        .ledger(&["list", "--from", "2026-11-01", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(json[0]["id"], again.as_str());
+    assert_eq!(json[0]["repeat"], true);
+}

@@ -90,9 +90,12 @@ fn issue5_every_grade_boundary() {
     assert_eq!(grade(15), "B"); // 85
     assert_eq!(grade(16), "C"); // 84
     assert_eq!(grade(30), "C"); // 70
-    assert_eq!(grade(31), "D"); // 69
+    // 69 is D, the lowest band: falling into it suspends the company, and a
+    // suspended company is not graded (issue 18); its entry keeps the grade.
+    assert_eq!(grade(31), Value::Null); // 69
     let s = standing(&env, "2026-01-31");
     assert_eq!(s["score"], 69);
+    assert_eq!(s["entries"][0]["detail"], "D 69");
     assert_eq!(
         s["status"], "suspended",
         "falling to the lowest band is a first entry"
@@ -371,4 +374,237 @@ fn issue5_credit_records_travel_with_the_exchange() {
         .stdout;
     assert_eq!(office, district);
     assert!(office.contains("\"score\": 91"), "{office}");
+}
+
+// Issue 18: loose ends.
+
+fn credit(env: &TestEnv, args: &[&str], date: &str) {
+    let mut all = vec!["credit"];
+    all.extend_from_slice(args);
+    all.extend(["--company", XINYUAN, "--date", date]);
+    env.ledger(&all).ok();
+}
+
+#[test]
+fn issue18_a_suspended_or_dismissed_company_is_not_graded() {
+    // Issue 18
+    let env = with_company(&[]);
+    credit(
+        &env,
+        &["blacklist", "--reason", "只收费不服务"],
+        "2026-11-01",
+    );
+    let s = standing(&env, "2026-11-26");
+    assert_eq!(
+        (s["score"].clone(), s["status"].clone()),
+        (100.into(), "suspended".into())
+    );
+    assert!(s["grade"].is_null() && s["grade_label"].is_null(), "{s}");
+    let table = env.ledger(&["credit", "score"]).ok().stdout;
+    assert!(table.contains("不评级：暂停从业"), "{table}");
+    assert!(!table.contains("守信"), "{table}");
+
+    // Guaranteed, and while its dismissal is pending, it works and is graded.
+    credit(&env, &["guarantee", "--deposit", "50000"], "2026-11-02");
+    assert_eq!(standing(&env, "2026-11-26")["grade"], "A");
+    credit(&env, &["blacklist", "--reason", "拒不整改"], "2026-11-20");
+    assert_eq!(standing(&env, "2026-11-26")["grade"], "A");
+
+    credit(&env, &["dismiss"], "2026-11-25");
+    let s = standing(&env, "2026-11-26");
+    assert_eq!(s["status"], "dismissed");
+    assert!(s["grade"].is_null(), "{s}");
+    assert_eq!(s["score"], 100, "the score is still the records' sum");
+    assert_eq!(
+        standing(&env, "2026-11-24")["grade"],
+        "A",
+        "graded before its dismissal"
+    );
+    for (lang, shows, never) in [
+        ("zh", "不评级：已解聘", "守信(优秀)"),
+        ("en", "not graded: dismissed", "守信(优秀)"),
+    ] {
+        let table = env.ledger(&["--lang", lang, "credit", "score"]).ok().stdout;
+        assert!(table.contains(shows) && !table.contains(never), "{table}");
+        let list = env
+            .ledger(&["--lang", lang, "credit", "company", "list"])
+            .ok()
+            .stdout;
+        assert!(list.contains(shows), "{list}");
+    }
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    let row = notice.lines().find(|l| l.contains(XINYUAN)).unwrap();
+    assert!(row.contains("| 100 不评级：已解聘 |"), "{notice}");
+    assert!(
+        row.ends_with("| 已解聘 |"),
+        "listed under its status: {notice}"
+    );
+    assert!(!row.contains("100 A"), "{notice}");
+}
+
+#[test]
+fn issue18_credit_dates_after_today_are_refused() {
+    // Issue 18
+    let env = with_company(&[]);
+    let tomorrow = "2026-11-27";
+    for args in [
+        vec!["record", "--item", "WY-06"],
+        vec!["blacklist", "--reason", "只收费不服务"],
+        vec!["guarantee", "--deposit", "50000"],
+        vec!["dismiss"],
+    ] {
+        let mut all = vec!["credit"];
+        all.extend(args);
+        all.extend(["--company", XINYUAN, "--date", tomorrow]);
+        env.refuses(
+            &all,
+            "date 2026-11-27 is in the future (now is 2026-11-26): check --date",
+        );
+    }
+    // Today is not the future; and the same commands run on a later day.
+    credit(
+        &env,
+        &["blacklist", "--reason", "只收费不服务"],
+        "2026-11-26",
+    );
+    env.at("2026-11-27T09:00:00+08:00")
+        .ledger(&[
+            "credit",
+            "guarantee",
+            "--company",
+            XINYUAN,
+            "--deposit",
+            "50000",
+            "--date",
+            tomorrow,
+        ])
+        .ok();
+}
+
+fn substantiated_case(env: &TestEnv, party: &str) -> String {
+    env.add(&[
+        "--community",
+        "幸福里小区",
+        "--summary",
+        "物业以欠费为由停水",
+        "--problem",
+        "WY-06",
+        "--party",
+        party,
+    ])
+}
+
+fn close_substantiated(env: &TestEnv, id: &str, more: &[&str]) -> crate::common::Run {
+    let mut args = vec![
+        "close",
+        id,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已恢复供水",
+        "--substantiated",
+    ];
+    args.extend_from_slice(more);
+    env.ledger(&args).ok()
+}
+
+fn record_managers(env: &TestEnv, company: &str) -> Vec<Value> {
+    let v = env
+        .ledger(&["credit", "score", "--company", company, "--format", "json"])
+        .ok()
+        .json();
+    v["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["manager"].clone())
+        .collect()
+}
+
+#[test]
+fn issue18_a_substantiated_close_names_the_registered_manager() {
+    // Issue 18
+    let env = with_company(&["--manager", "王五"]);
+    let id = substantiated_case(&env, XINYUAN);
+    let r = close_substantiated(&env, &id, &[]);
+    r.err_has("负责人 李四 (登记的项目经理)");
+    assert_eq!(
+        record_managers(&env, XINYUAN),
+        ["李四"],
+        "the first registered"
+    );
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    assert!(
+        notice.contains(&format!("| 李四 | {XINYUAN} | 2026-11-26 WY-06 ({id}) |")),
+        "a personal record follows:\n{notice}"
+    );
+
+    // A company without a registered manager: no manager, and it says so.
+    env.ledger(&[
+        "credit",
+        "company",
+        "add",
+        "--name",
+        "恒泰物业",
+        "--uscc",
+        CODE_B,
+    ])
+    .ok();
+    let other = substantiated_case(&env, "恒泰物业");
+    let r = env
+        .ledger(&[
+            "--lang",
+            "en",
+            "close",
+            &other,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已恢复供水",
+            "--substantiated",
+        ])
+        .ok();
+    r.err_has("no registered manager, so no personal record");
+    assert_eq!(record_managers(&env, "恒泰物业"), [Value::Null]);
+}
+
+#[test]
+fn issue18_close_manager_names_the_manager_on_the_record() {
+    // Issue 18
+    let env = with_company(&[]);
+    let id = substantiated_case(&env, XINYUAN);
+    env.refuses(
+        &[
+            "close",
+            &id,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已恢复供水",
+            "--manager",
+            "周七",
+        ],
+        "--manager goes with --substantiated",
+    );
+    env.refuses(
+        &[
+            "close",
+            &id,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已恢复供水",
+            "--substantiated",
+            "--manager",
+            " ",
+        ],
+        "--manager must not be empty",
+    );
+    assert_eq!(env.status(&id), "open", "nothing was written");
+    let r = close_substantiated(&env, &id, &["--manager", "周七"]);
+    r.err_has("负责人 周七");
+    assert_eq!(record_managers(&env, XINYUAN), ["周七"], "not 李四");
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    assert!(notice.contains("| 周七 |"), "{notice}");
+    assert!(!notice.contains("| 李四 |"), "{notice}");
 }

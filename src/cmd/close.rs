@@ -1,7 +1,7 @@
 //! `ledger close`: close a case out (销号) with a result.
 
 use crate::cli::Ctx;
-use crate::credit::{self, Register};
+use crate::credit::{self, ManagerFrom, Register};
 use crate::domain::{CaseId, Outcome, Text};
 
 /// Close a case out (销号): resolved, unfounded, duplicate or out_of_scope.
@@ -24,9 +24,17 @@ pub struct Args {
     /// The violation was substantiated (违规属实): record the problem type's credit deduction against the registered company named as the case's party.
     #[arg(long)]
     pub substantiated: bool,
+    /// With --substantiated: the project manager (负责人) the credit record names, who gets a personal record; default the company's registered manager (the first registered).
+    #[arg(long, value_name = "NAME")]
+    pub manager: Option<String>,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    if a.manager.is_some() && !a.substantiated {
+        anyhow::bail!(
+            "--manager goes with --substantiated: it names the manager on the credit record a substantiated close makes"
+        );
+    }
     let mut ledger = ctx.open()?;
     let register = if a.substantiated {
         Some(Register::load(&ledger)?)
@@ -43,7 +51,12 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     a.result.code()
                 )
             }
-            Some(reg) => Some(credit::record_substantiated(w, reg, &c)?),
+            Some(reg) => Some(credit::record_substantiated(
+                w,
+                reg,
+                &c,
+                a.manager.as_deref(),
+            )?),
         };
         Ok((c, deducted))
     })?;
@@ -54,12 +67,27 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         ctx.t("已销号", "closed"),
         a.result.label(ctx.lang)
     )?;
-    if let Some(uscc) = deducted {
+    if let Some(d) = deducted {
+        let manager = match (&d.manager, d.manager_from) {
+            (Some(m), ManagerFrom::Given) => format!("{} {m}", ctx.t("负责人", "manager")),
+            (Some(m), _) => format!(
+                "{} {m} {}",
+                ctx.t("负责人", "manager"),
+                ctx.t("(登记的项目经理)", "(the registered manager)")
+            ),
+            (None, _) => ctx
+                .t(
+                    "未登记项目经理，无个人失信记录(可用 --manager 指定)",
+                    "no registered manager, so no personal record (name one with --manager)",
+                )
+                .to_string(),
+        };
         writeln!(
             ctx.err,
-            "{} {} {uscc}",
+            "{} {} {}; {manager}",
             ctx.t("已记入信用扣分", "credit deduction recorded:"),
-            c.problem.as_deref().unwrap_or_default()
+            c.problem.as_deref().unwrap_or_default(),
+            d.uscc
         )?;
     }
     Ok(())

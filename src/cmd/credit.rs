@@ -56,7 +56,7 @@ pub enum CreditCommand {
         /// The case the record comes from.
         #[arg(long, value_name = "CASE")]
         case: Option<CaseId>,
-        /// The day of the record (default today).
+        /// The day of the record (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
         /// The project manager responsible (gets a personal record).
@@ -88,6 +88,7 @@ pub enum CreditCommand {
         company: String,
         #[arg(long)]
         reason: String,
+        /// The day it happened (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
     },
@@ -101,6 +102,7 @@ pub enum CreditCommand {
         /// The deposit, in yuan.
         #[arg(long)]
         deposit: String,
+        /// The day it happened (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
     },
@@ -111,6 +113,7 @@ pub enum CreditCommand {
     Dismiss {
         #[arg(long)]
         company: String,
+        /// The day it happened (default today; not after today).
         #[arg(long, value_name = "DATE")]
         date: Option<DateArg>,
     },
@@ -172,6 +175,17 @@ fn day(ctx: &Ctx, d: Option<DateArg>) -> NaiveDate {
 
 fn zh(ctx: &Ctx) -> bool {
     ctx.lang == Lang::Zh
+}
+
+/// The grade as tables show it: `A 守信(优秀)` (with the label) or `A`;
+/// for a company that is not graded (suspended, dismissed: see
+/// `ListStatus::graded`), its status in the grade's place.
+fn grade_text(ctx: &Ctx, s: &Standing, with_label: bool) -> String {
+    match (&s.grade, &s.grade_label) {
+        (Some(g), Some(l)) if with_label => format!("{g} {l}"),
+        (Some(g), _) => g.clone(),
+        (None, _) => s.status.ungraded_label(zh(ctx)).to_string(),
+    }
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
@@ -335,7 +349,7 @@ fn company(
                     c.managers.join("、"),
                     cases.to_string(),
                     s.score.to_string(),
-                    s.grade.clone(),
+                    grade_text(ctx, &s, false),
                     s.status.label(zh(ctx)).to_string(),
                 ]);
                 rows.push(json!({
@@ -376,7 +390,7 @@ fn company(
                 ),
                 (
                     ctx.t("得分", "score"),
-                    format!("{} ({} {})", s.score, s.grade, s.grade_label),
+                    format!("{} ({})", s.score, grade_text(ctx, &s, true)),
                 ),
                 (
                     ctx.t("名单状态", "list status"),
@@ -547,7 +561,7 @@ fn score(
                     std.base,
                     s.score - std.base,
                     s.score,
-                    s.grade,
+                    grade_text(ctx, &s, false),
                     s.status.label(zh(ctx))
                 )?;
             }
@@ -581,7 +595,7 @@ fn score(
             s.uscc.clone(),
             s.name.clone(),
             s.score.to_string(),
-            format!("{} {}", s.grade, s.grade_label),
+            grade_text(ctx, s, true),
             s.active_records.to_string(),
             s.status.label(zh(ctx)).to_string(),
             s.dismissed_by.clone().unwrap_or_default(),
@@ -628,7 +642,7 @@ fn notice(ctx: &mut Ctx, reg: &Register, on: NaiveDate, format: Format) -> anyho
         companies.push(vec![
             s.name.clone(),
             s.uscc.clone(),
-            format!("{} {}", s.score, s.grade),
+            format!("{} {}", s.score, grade_text(ctx, s, false)),
             entries.join("; "),
             sanction,
         ]);

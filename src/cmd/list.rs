@@ -91,15 +91,15 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     match a.format.format {
         Format::Json => {
             let mut arr = JsonArray::new(ctx.out)?;
-            ledger.each_case(&filter, &today, |c| {
-                Ok(arr.item(&CaseView::new(&c, &today, a.show_pii))?)
+            ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
+                Ok(arr.item(&CaseView::new(&c, &today, a.show_pii, repeat))?)
             })?;
             arr.finish()?;
         }
         Format::Csv => {
             let mut w = CsvOut::new(ctx.out, &CaseView::csv_headers())?;
-            ledger.each_case(&filter, &today, |c| {
-                Ok(w.row(&CaseView::new(&c, &today, a.show_pii).csv_row())?)
+            ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
+                Ok(w.row(&CaseView::new(&c, &today, a.show_pii, repeat).csv_row())?)
             })?;
             w.finish()?;
         }
@@ -122,11 +122,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             }));
             let lang = ctx.lang;
             let mut rows = Vec::new();
-            ledger.each_case(&filter, &today, |c| {
-                rows.push(c);
+            ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
+                rows.push((c, repeat));
                 Ok(())
             })?;
-            for c in &rows {
+            for (c, repeat) in &rows {
                 grid.push(vec![
                     c.id.clone(),
                     c.status.label(lang).to_string(),
@@ -140,7 +140,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     },
                     c.unit.clone().unwrap_or_default(),
                     c.due.clone().unwrap_or_default(),
-                    view::flags(ctx, c, &today),
+                    view::flags(ctx, c, &today, *repeat),
                 ]);
             }
             if a.format.format == Format::Md {

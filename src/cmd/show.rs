@@ -31,7 +31,8 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     };
     let events = ledger.events_for(&id)?;
     let today = ctx.today();
-    let v = CaseView::new(&case, &today, a.show_pii);
+    let repeat = ledger.is_repeat(&id)?;
+    let v = CaseView::new(&case, &today, a.show_pii, repeat);
     match a.format.format {
         Format::Json => {
             let evs: Vec<Value> = events
@@ -95,7 +96,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 ("resolution", None),
                 ("duplicate_of", None),
                 ("closed_at", case.closed_at.as_deref().map(short_time)),
-                ("flags", Some(view::flags(ctx, &case, &today))),
+                ("flags", Some(view::flags(ctx, &case, &today, repeat))),
             ] {
                 let text = shown.unwrap_or_else(|| match value.get(key) {
                     Some(Value::String(s)) => s.clone(),

@@ -39,6 +39,8 @@ pub struct CaseView {
     pub duplicate_of: Option<String>,
     pub overdue: bool,
     pub long_running: bool,
+    /// A repeat complaint (多次投诉: see `ledger::report::RepeatWindow`).
+    pub repeat: bool,
     pub notes: i64,
     pub updated_at: String,
 }
@@ -57,7 +59,9 @@ pub fn pii(
 }
 
 impl CaseView {
-    pub fn new(c: &CaseState, today: &str, show_pii: bool) -> CaseView {
+    /// `repeat`: whether the case is a repeat complaint, as the ledger
+    /// found it (`Ledger::each_case_with_repeat`, `Ledger::is_repeat`).
+    pub fn new(c: &CaseState, today: &str, show_pii: bool, repeat: bool) -> CaseView {
         let (complainant, phone) = pii(c.complainant.as_deref(), c.phone.as_deref(), show_pii);
         CaseView {
             id: c.id.clone(),
@@ -88,6 +92,7 @@ impl CaseView {
             duplicate_of: c.duplicate_of.clone(),
             overdue: c.overdue(today),
             long_running: c.long_running(today),
+            repeat,
             notes: c.notes,
             updated_at: c.updated_at.clone(),
         }
@@ -124,6 +129,7 @@ impl CaseView {
             "duplicate_of",
             "overdue",
             "long_running",
+            "repeat",
             "notes",
             "updated_at",
         ]
@@ -163,14 +169,16 @@ impl CaseView {
             o(&self.duplicate_of),
             self.overdue.to_string(),
             self.long_running.to_string(),
+            self.repeat.to_string(),
             self.notes.to_string(),
             self.updated_at.clone(),
         ]
     }
 }
 
-/// The short flags column of tables: overdue, long-running, key case.
-pub fn flags(ctx: &Ctx, c: &CaseState, today: &str) -> String {
+/// The short flags column of tables: overdue, long-running, key case,
+/// repeat complaint (`repeat`: as the ledger found it).
+pub fn flags(ctx: &Ctx, c: &CaseState, today: &str, repeat: bool) -> String {
     let mut f = Vec::new();
     if c.overdue(today) {
         f.push(ctx.t("逾期", "overdue"));
@@ -180,6 +188,9 @@ pub fn flags(ctx: &Ctx, c: &CaseState, today: &str) -> String {
     }
     if c.key_case {
         f.push(ctx.t("重点", "key"));
+    }
+    if repeat {
+        f.push(ctx.t("多次投诉", "repeat"));
     }
     f.join(" ")
 }

@@ -102,6 +102,28 @@ impl ListStatus {
             (ListStatus::Dismissed, false) => "dismissed",
         }
     }
+
+    /// Whether a company in this status is graded. A grade rates a working
+    /// company's service by its score; a suspended company (first entry,
+    /// before its guarantee) may not work and a dismissed one no longer
+    /// does, so neither is graded: its standing reads as its status
+    /// (see [`Standing::grade`]).
+    pub fn graded(self) -> bool {
+        !matches!(self, ListStatus::Suspended | ListStatus::Dismissed)
+    }
+
+    /// What stands in the grade's place for a company that is not graded:
+    /// `不评级：已解聘`, `不评级：暂停从业`.
+    pub fn ungraded_label(self, zh: bool) -> &'static str {
+        match (self, zh) {
+            (ListStatus::Suspended, true) => "不评级：暂停从业",
+            (ListStatus::Dismissed, true) => "不评级：已解聘",
+            (ListStatus::Suspended, false) => "not graded: suspended",
+            (ListStatus::Dismissed, false) => "not graded: dismissed",
+            (_, true) => "不评级",
+            (_, false) => "not graded",
+        }
+    }
 }
 
 /// Why and when a company entered the dishonesty list.
@@ -119,9 +141,15 @@ pub struct Entry {
 pub struct Standing {
     pub uscc: String,
     pub name: String,
+    /// base + good − bad records that count on the day, whatever the status.
     pub score: i64,
-    pub grade: String,
-    pub grade_label: String,
+    /// The grade band of the score, for a company that is graded; `None`
+    /// (JSON `null`) for a suspended or dismissed company, which is not
+    /// graded (see [`ListStatus::graded`]): tables show its status in the
+    /// grade's place (`不评级：已解聘`), and the notice lists it with that
+    /// status beside its score, never as `A 守信(优秀)`.
+    pub grade: Option<String>,
+    pub grade_label: Option<String>,
     pub active_records: usize,
     pub status: ListStatus,
     pub entries: Vec<Entry>,
@@ -291,7 +319,8 @@ impl Register {
     /// the score falling into the lowest band, a record of a dishonesty
     /// item, a blacklist decision. Status: the first entry suspends; a
     /// guarantee lifts the suspension; an entry after a guarantee requires
-    /// dismissal; a recorded dismissal ends it.
+    /// dismissal; a recorded dismissal ends it. A suspended or dismissed
+    /// company has no grade on the day (see [`ListStatus::graded`]).
     pub fn standing(&self, std: &Standard, company: &Company, on: NaiveDate) -> Standing {
         enum Moment<'a> {
             Expire,
@@ -379,13 +408,13 @@ impl Register {
             low = now_low;
         }
         let score = self.score(std, uscc, on);
-        let grade = std.grade(score);
+        let grade = status.graded().then(|| std.grade(score));
         Standing {
             uscc: uscc.to_string(),
             name: company.name.clone(),
             score,
-            grade: grade.code.clone(),
-            grade_label: grade.label.clone(),
+            grade: grade.map(|g| g.code.clone()),
+            grade_label: grade.map(|g| g.label.clone()),
             active_records: self.active(std, uscc, on).count(),
             status,
             entries,
@@ -426,6 +455,18 @@ pub fn dismisser(c: &Company) -> String {
     } else {
         "社区居民委员会(代行业主委员会职责)".into()
     }
+}
+
+/// Refuses a date that records something as having happened when it lies
+/// after today (the clock's date, `LEDGER_NOW`), worded as `add` words a
+/// future received time. `what` names the date (every such date comes from
+/// `--date`).
+fn not_in_future(w: &Writer, what: &str, on: NaiveDate) -> Result<()> {
+    let today = w.stamp().now.date_naive();
+    if on > today {
+        refuse!("the {what} date {on} is in the future (now is {today}): check --date");
+    }
+    Ok(())
 }
 
 /// Registers a company.
@@ -495,9 +536,7 @@ pub fn add_record(w: &mut Writer, reg: &Register, r: NewRecord) -> Result<String
             codes.join(", ")
         );
     }
-    if r.date > w.stamp().now.date_naive() {
-        refuse!("the record's date {} is in the future", r.date);
-    }
+    not_in_future(w, "record", r.date)?;
     if let Some(c) = &r.case
         && CaseState::get(w.conn(), c)?.is_none()
     {
@@ -523,9 +562,46 @@ pub fn add_record(w: &mut Writer, reg: &Register, r: NewRecord) -> Result<String
     Ok(company.uscc.clone())
 }
 
+/// What a substantiated close recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deduction {
+    /// The company's credit code.
+    pub uscc: String,
+    /// The manager the record names (who gets a personal record), if any.
+    pub manager: Option<String>,
+    /// Where the manager came from.
+    pub manager_from: ManagerFrom,
+}
+
+/// Where the manager of a substantiated close's record came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ManagerFrom {
+    /// `close --manager NAME`.
+    Given,
+    /// The company's registered manager (the first registered, when it
+    /// has several).
+    Registered,
+    /// Neither: the company has no registered manager and none was given.
+    None,
+}
+
 /// The automatic deduction of a substantiated (违规属实) close: the case's
 /// problem type against the registered company it names.
-pub fn record_substantiated(w: &mut Writer, reg: &Register, case: &CaseState) -> Result<String> {
+///
+/// The record names a manager, so that a personal record (个人失信档案)
+/// follows: `manager` when the clerk gives one (`close --manager NAME`),
+/// else the company's registered manager (the first one registered, when
+/// it has several), else none.
+pub fn record_substantiated(
+    w: &mut Writer,
+    reg: &Register,
+    case: &CaseState,
+    manager: Option<&str>,
+) -> Result<Deduction> {
+    let given = match manager.map(str::trim) {
+        Some("") => refuse!("--manager must not be empty: name the project manager (负责人)"),
+        m => m.map(str::to_string),
+    };
     let Some(party) = case.party.as_deref() else {
         refuse!(
             "--substantiated needs the case's party: set it with `ledger assign {} --party NAME`",
@@ -548,8 +624,13 @@ pub fn record_substantiated(w: &mut Writer, reg: &Register, case: &CaseState) ->
             "--substantiated: the credit standard has no item for {problem} (only property-company problems are scored)"
         );
     }
+    let (manager, manager_from) = match (given, company.managers.first()) {
+        (Some(m), _) => (Some(m), ManagerFrom::Given),
+        (None, Some(m)) => (Some(m.clone()), ManagerFrom::Registered),
+        (None, None) => (None, ManagerFrom::None),
+    };
     let today = w.stamp().now.date_naive();
-    add_record(
+    let uscc = add_record(
         w,
         reg,
         NewRecord {
@@ -557,10 +638,15 @@ pub fn record_substantiated(w: &mut Writer, reg: &Register, case: &CaseState) ->
             item: problem.to_string(),
             case: Some(case.id.clone()),
             date: today,
-            manager: None,
+            manager: manager.clone(),
             note: None,
         },
-    )
+    )?;
+    Ok(Deduction {
+        uscc,
+        manager,
+        manager_from,
+    })
 }
 
 /// Puts a company on the dishonesty list by decision.
@@ -571,6 +657,7 @@ pub fn blacklist(
     reason: &str,
     on: NaiveDate,
 ) -> Result<ListStatus> {
+    not_in_future(w, "blacklist decision", on)?;
     let c = reg.company(company)?;
     let reason = reason.trim();
     if reason.is_empty() {
@@ -605,6 +692,7 @@ pub fn guarantee(
     deposit: &str,
     on: NaiveDate,
 ) -> Result<()> {
+    not_in_future(w, "guarantee", on)?;
     let c = reg.company(company)?;
     let status = reg.standing(&reg.standard(), c, on).status;
     if status != ListStatus::Suspended {
@@ -631,6 +719,7 @@ pub fn guarantee(
 
 /// Records the dismissal of a company whose dismissal is required.
 pub fn dismiss(w: &mut Writer, reg: &Register, company: &str, on: NaiveDate) -> Result<String> {
+    not_in_future(w, "dismissal", on)?;
     let c = reg.company(company)?;
     let status = reg.standing(&reg.standard(), c, on).status;
     if status != ListStatus::DismissalRequired {

@@ -154,6 +154,35 @@ impl Ledger {
         today: &str,
         mut f: impl FnMut(CaseState) -> Result<()>,
     ) -> Result<()> {
+        self.stream_cases(filter, today, false, |c, _| f(c))
+    }
+
+    /// Like [`Ledger::each_case`], and says of each case whether it is a
+    /// repeat complaint (多次投诉, `report::RepeatWindow`'s rule). The
+    /// repeats are found once, before the rows stream (one pass over the
+    /// table, a few bytes a case), whether or not the filter asks for them.
+    pub fn each_case_with_repeat(
+        &self,
+        filter: &CaseFilter,
+        today: &str,
+        f: impl FnMut(CaseState, bool) -> Result<()>,
+    ) -> Result<()> {
+        self.stream_cases(filter, today, true, f)
+    }
+
+    /// Whether one case is a repeat complaint (`report::RepeatWindow`'s
+    /// rule); `false` for a case that is not in the ledger.
+    pub fn is_repeat(&self, id: &str) -> Result<bool> {
+        super::report::is_repeat(self.conn(), id)
+    }
+
+    fn stream_cases(
+        &self,
+        filter: &CaseFilter,
+        today: &str,
+        flag_repeats: bool,
+        mut f: impl FnMut(CaseState, bool) -> Result<()>,
+    ) -> Result<()> {
         let mut wheres: Vec<String> = Vec::new();
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
         let arg = |v: Box<dyn ToSql>, args: &mut Vec<Box<dyn ToSql>>| {
@@ -188,9 +217,13 @@ impl Ledger {
         }
         // Which cases are repeats depends on their neighbours, not on the
         // row alone: found first by one pass over the table (a few bytes a
-        // case), then matched by rowid as the rows stream by.
-        let repeats = if filter.repeat {
+        // case), then matched by rowid as the rows stream by. The listed
+        // cases all lie within --from/--to, so the repeats of that period
+        // are all of theirs (their neighbours may lie outside it).
+        if filter.repeat {
             wheres.push("problem IS NOT NULL".into());
+        }
+        let repeats = if filter.repeat || flag_repeats {
             let period = super::report::Period {
                 from: filter.from.clone(),
                 to: filter.to.clone(),
@@ -242,14 +275,15 @@ impl Ledger {
         let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
         let mut rows = st.query(params.as_slice())?;
         while let Some(row) = rows.next()? {
-            if let Some(ids) = &repeats {
-                let rowid: i64 = row.get(rowid_column)?;
-                if ids.binary_search(&rowid).is_err() {
-                    continue;
-                }
+            let repeat = match &repeats {
+                Some(ids) => ids.binary_search(&row.get(rowid_column)?).is_ok(),
+                None => false,
+            };
+            if filter.repeat && !repeat {
+                continue;
             }
             let c = CaseState::from_row(row).map_err(|e| Error::Corrupt(e.to_string()))?;
-            f(c)?;
+            f(c, repeat)?;
         }
         Ok(())
     }

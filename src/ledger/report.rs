@@ -458,6 +458,36 @@ pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i6
     Ok(ids)
 }
 
+/// Whether the case `id` is a repeat (see [`RepeatWindow`]), for `show`:
+/// the rule run over the cases of its community and problem type alone.
+pub(crate) fn is_repeat(conn: &Connection, id: &str) -> Result<bool> {
+    let mut win = RepeatWindow::new();
+    let mut st = conn.prepare(
+        "SELECT o.id = c.id, o.community, o.problem, o.received_at
+         FROM cases c JOIN cases o ON o.community = c.community AND o.problem = c.problem
+         WHERE c.id = ?1",
+    )?;
+    let mut q = st.query([id])?;
+    while let Some(r) = q.next()? {
+        let (Some(community), Some(problem), Some(received)) = (
+            text(r.get_ref(1)?),
+            text(r.get_ref(2)?),
+            text(r.get_ref(3)?),
+        ) else {
+            continue;
+        };
+        win.push(
+            community,
+            problem,
+            date_part(received),
+            r.get::<_, bool>(0)?,
+        );
+    }
+    let mut repeat = false;
+    win.finish(|_, this| repeat |= this);
+    Ok(repeat)
+}
+
 /// One group's running counts.
 struct GroupAcc {
     key: Option<String>,
