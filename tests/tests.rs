@@ -12,4 +12,5 @@ mod intake;
 mod lifecycle;
 mod reliability;
 mod report;
+mod security;
 mod upgrade;

@@ -849,18 +849,36 @@ mod tests {
     #[test]
     fn rule_1_a_held_identical_event_is_known() {
         let r = rec("S01", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), Some("h"), &exporter("S01", false), &office("D", true));
+        let v = verdict(
+            &r,
+            &note(),
+            Some("h"),
+            &exporter("S01", false),
+            &office("D", true),
+        );
         assert_eq!(v, Verdict::Known);
         // Even a district event relayed by an office, once held.
         let r = rec("D", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), Some("h"), &exporter("S01", false), &office("D", true));
+        let v = verdict(
+            &r,
+            &note(),
+            Some("h"),
+            &exporter("S01", false),
+            &office("D", true),
+        );
         assert_eq!(v, Verdict::Known);
     }
 
     #[test]
     fn rule_2_a_held_event_with_other_content_is_refused() {
         let r = rec("S01", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), Some("other"), &exporter("S01", false), &office("D", true));
+        let v = verdict(
+            &r,
+            &note(),
+            Some("other"),
+            &exporter("S01", false),
+            &office("D", true),
+        );
         assert!(matches!(v, Verdict::Refuse(m) if m.contains("rewrites history")));
     }
 
@@ -868,21 +886,47 @@ mod tests {
     fn rule_3_an_office_file_brings_no_new_event_of_another_origin() {
         // A clerk's forged event in the district's name (issue 10).
         let r = rec("D", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), None, &exporter("S01", false), &office("D", true));
-        assert!(matches!(v, Verdict::Refuse(m) if m.contains("office's file brings new events of that office only")));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("S01", false),
+            &office("D", true),
+        );
+        assert!(
+            matches!(v, Verdict::Refuse(m) if m.contains("office's file brings new events of that office only"))
+        );
         let r = rec("S02", None);
-        let v = verdict(&r, &unit(), None, &exporter("S01", false), &office("D", true));
+        let v = verdict(
+            &r,
+            &unit(),
+            None,
+            &exporter("S01", false),
+            &office("D", true),
+        );
         assert!(matches!(v, Verdict::Refuse(_)));
     }
 
     #[test]
     fn rule_4_an_office_writing_on_another_offices_case_is_refused() {
         let r = rec("S02", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), None, &exporter("S02", false), &office("D", true));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("S02", false),
+            &office("D", true),
+        );
         assert!(matches!(v, Verdict::Refuse(m) if m.contains("only on its own cases")));
         // A district may.
         let r = rec("D", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("D", true),
+            &office("S01", false),
+        );
         assert_eq!(v, Verdict::New);
     }
 
@@ -926,10 +970,22 @@ mod tests {
     #[test]
     fn rule_7_an_office_skips_other_offices_cases() {
         let r = rec("S02", Some("S02-2026-0001"));
-        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("D", true),
+            &office("S01", false),
+        );
         assert_eq!(v, Verdict::Skip);
         let r = rec("D", Some("S02-2026-0001"));
-        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("D", true),
+            &office("S01", false),
+        );
         assert_eq!(v, Verdict::Skip);
     }
 
@@ -939,21 +995,45 @@ mod tests {
         let co = Event::CaseNote(CaseNote { text: "x".into() });
         let v = verdict(&r, &co, None, &exporter("D", true), &office("S01", false));
         assert_eq!(v, Verdict::Skip);
-        let v = verdict(&r, &unit(), None, &exporter("D", true), &office("S01", false));
+        let v = verdict(
+            &r,
+            &unit(),
+            None,
+            &exporter("D", true),
+            &office("S01", false),
+        );
         assert_eq!(v, Verdict::New);
         let r = rec("D", None);
-        let v = verdict(&r, &unit(), None, &exporter("D", true), &office("S01", false));
+        let v = verdict(
+            &r,
+            &unit(),
+            None,
+            &exporter("D", true),
+            &office("S01", false),
+        );
         assert_eq!(v, Verdict::New);
     }
 
     #[test]
     fn rule_9_everything_else_is_new() {
         let r = rec("S01", Some("S01-2026-0001"));
-        let v = verdict(&r, &note(), None, &exporter("S01", false), &office("D", true));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("S01", false),
+            &office("D", true),
+        );
         assert_eq!(v, Verdict::New);
         // Including an office taking back, from its district, its own
         // lost events.
-        let v = verdict(&r, &note(), None, &exporter("D", true), &office("S01", false));
+        let v = verdict(
+            &r,
+            &note(),
+            None,
+            &exporter("D", true),
+            &office("S01", false),
+        );
         assert_eq!(v, Verdict::New);
     }
 }

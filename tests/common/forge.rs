@@ -39,10 +39,7 @@ impl Forger {
             conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
                 .unwrap()
         };
-        let secret: [u8; 32] = hex::decode(get("signing_key"))
-            .unwrap()
-            .try_into()
-            .unwrap();
+        let secret: [u8; 32] = hex::decode(get("signing_key")).unwrap().try_into().unwrap();
         Forger {
             code: get("office"),
             name: name.into(),
@@ -56,7 +53,11 @@ impl Forger {
     pub fn key(&self) -> String {
         format!(
             "ed25519:{}",
-            hex::encode(SigningKey::from_bytes(&self.secret).verifying_key().as_bytes())
+            hex::encode(
+                SigningKey::from_bytes(&self.secret)
+                    .verifying_key()
+                    .as_bytes()
+            )
         )
     }
 
@@ -159,7 +160,13 @@ pub fn events_of(text: &str) -> Vec<EventRecord> {
 }
 
 /// An event with its hash computed.
-pub fn event(origin: &str, seq: i64, kind: &str, case_id: Option<&str>, payload: &str) -> EventRecord {
+pub fn event(
+    origin: &str,
+    seq: i64,
+    kind: &str,
+    case_id: Option<&str>,
+    payload: &str,
+) -> EventRecord {
     let mut e = EventRecord {
         origin: origin.into(),
         seq,

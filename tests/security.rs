@@ -1,0 +1,474 @@
+//! Issue 10: a district ledger that no file can forge, poison or block.
+//!
+//! Each attack of the issue is reproduced with the forger's kit
+//! (`common::forge`): hashes, digest and signature recomputed, signed with
+//! a key nobody registered or with the office's own key (the clerk who
+//! holds the file). Each is refused whole, with file and line, and the
+//! ledger still works and still takes the office's honest files after it.
+
+use crate::common::TestEnv;
+use crate::common::forge::{Forger, event, events_of, rehash};
+
+/// District `ledger.db` (D) and office `S01.db` with one case, keys
+/// registered both ways, the office's export merged at the district.
+fn district_and_office() -> TestEnv {
+    let env = TestEnv::new();
+    env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
+        .ok();
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "init",
+        "--office",
+        "S01",
+        "--name",
+        "建设路街道",
+    ])
+    .ok();
+    env.introduce("ledger.db", &["S01.db"]);
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "add",
+        "--community",
+        "幸福里小区",
+        "--summary",
+        "物业停水",
+        "--received",
+        "2026-11-20 09:00",
+    ])
+    .ok();
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01.csv"])
+        .ok();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    env
+}
+
+fn write(env: &TestEnv, name: &str, text: &str) {
+    std::fs::write(env.dir().join(name), text).unwrap();
+}
+
+/// The office's own events plus `extra`, signed with the office's key.
+fn office_file_with(env: &TestEnv, extra: Vec<ledger::ledger::EventRecord>) -> String {
+    let text = std::fs::read_to_string(env.dir().join("S01.csv")).unwrap();
+    let mut events = events_of(&text);
+    events.extend(extra);
+    Forger::holding(&env.dir().join("S01.db"), "建设路街道").file(&events)
+}
+
+/// After a refused file the district still works, and the office's next
+/// honest export still merges.
+fn still_works(env: &TestEnv) {
+    env.ledger(&["note", "S01-2026-0001", "区物业办已督办"])
+        .ok();
+    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "已回访"])
+        .ok();
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01b.csv"])
+        .ok();
+    env.ledger(&["merge", "S01b.csv"]).ok();
+    env.check();
+    assert_eq!(env.case("S01-2026-0001")["notes"], 2);
+}
+
+#[test]
+fn issue10_a_file_from_an_unregistered_key_is_refused_naming_the_command_to_run() {
+    let env = district_and_office();
+    env.ledger(&[
+        "--db",
+        "S02.db",
+        "init",
+        "--office",
+        "S02",
+        "--name",
+        "解放路街道",
+    ])
+    .ok();
+    env.ledger(&["--db", "S02.db", "export", "--out", "S02.csv"])
+        .ok();
+    env.refuses(&["merge", "S02.csv"], "S02.csv, line 2")
+        .err_has("ledger trust S02 KEY");
+    // A file claiming to be S01's, signed by another key.
+    let forged = Forger::new("S01", false, [3; 32]).file(&[]);
+    write(&env, "forged.csv", &forged);
+    env.refuses(
+        &["merge", "forged.csv"],
+        "not with the key registered here for S01",
+    );
+    still_works(&env);
+}
+
+#[test]
+fn issue10_a_poisoned_clock_is_refused_and_the_district_keeps_working() {
+    let env = district_and_office();
+    let mut e = event(
+        "S01",
+        4,
+        "case.note",
+        Some("S01-2026-0001"),
+        r#"{"text":"x"}"#,
+    );
+    e = rehash(e, |e| e.clock = i64::MAX);
+    write(&env, "poison.csv", &office_file_with(&env, vec![e]));
+    env.refuses(&["merge", "poison.csv"], "poison.csv, line")
+        .err_has("clock");
+    still_works(&env);
+}
+
+#[test]
+fn issue10_an_office_file_cannot_write_in_the_districts_name() {
+    let env = district_and_office();
+    // A close of S01's case in D's name, in S01's own signed file.
+    let close = event(
+        "D",
+        9,
+        "case.close",
+        Some("S01-2026-0001"),
+        r#"{"result":"resolved","resolution":"伪造"}"#,
+    );
+    write(&env, "a.csv", &office_file_with(&env, vec![close]));
+    env.refuses(
+        &["merge", "a.csv"],
+        "a street office's file brings new events of that office only",
+    )
+    .err_has("D/9");
+    // An office.init minting a new "district".
+    let mint = event(
+        "ZZ",
+        1,
+        "office.init",
+        None,
+        r#"{"name":"伪区","district":true}"#,
+    );
+    write(&env, "b.csv", &office_file_with(&env, vec![mint]));
+    env.refuses(&["merge", "b.csv"], "ZZ/1");
+    // S01 itself claiming to be a district.
+    let mut f = Forger::holding(&env.dir().join("S01.db"), "建设路街道");
+    f.district = true;
+    write(&env, "c.csv", &f.file(&[]));
+    env.refuses(
+        &["merge", "c.csv"],
+        "a street office takes its district's files",
+    );
+    still_works(&env);
+}
+
+#[test]
+fn issue10_a_clerk_editing_the_office_file_with_sqlite_cannot_speak_for_the_district() {
+    let env = district_and_office();
+    let e = event(
+        "D",
+        7,
+        "case.close",
+        Some("S01-2026-0001"),
+        r#"{"result":"resolved","resolution":"区里说办完了"}"#,
+    );
+    let conn = rusqlite::Connection::open(env.dir().join("S01.db")).unwrap();
+    conn.execute(
+        "INSERT INTO events (origin, seq, clock, at, actor, kind, case_id, payload, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![
+            e.origin, e.seq, e.clock, e.at, e.actor, e.kind, e.case_id, e.payload, e.hash
+        ],
+    )
+    .unwrap();
+    drop(conn);
+    env.ledger(&["--db", "S01.db", "export", "--out", "edited.csv"])
+        .ok();
+    env.refuses(&["merge", "edited.csv"], "edited.csv, line")
+        .err_has("D/7");
+    assert_eq!(env.status("S01-2026-0001"), "open");
+}
+
+#[test]
+fn issue10_squatting_on_an_offices_sequence_numbers_does_not_block_it() {
+    let env = district_and_office();
+    let squat: Vec<_> = (144..=148)
+        .map(|n| {
+            event(
+                "S01",
+                n,
+                "case.note",
+                Some("S01-2026-0001"),
+                r#"{"text":"占位"}"#,
+            )
+        })
+        .collect();
+    write(
+        &env,
+        "squat.csv",
+        &Forger::new("S01", false, [5; 32]).file(&squat),
+    );
+    env.refuses(
+        &["merge", "squat.csv"],
+        "not with the key registered here for S01",
+    );
+    // The same against the office, with a forged D/2.
+    let d2 = event(
+        "D",
+        2,
+        "case.note",
+        Some("S01-2026-0001"),
+        r#"{"text":"占位"}"#,
+    );
+    write(&env, "d2.csv", &Forger::new("D", true, [6; 32]).file(&[d2]));
+    let before = crate::common::Snapshot::of(&env.dir().join("S01.db"));
+    env.ledger(&["--db", "S01.db", "merge", "d2.csv"])
+        .refused()
+        .err_has("not with the key registered here for D");
+    before.assert_unchanged();
+    still_works(&env);
+}
+
+#[test]
+fn issue10_every_incoming_event_passes_the_commands_rules() {
+    let env = district_and_office();
+    let add = |payload: &str, id: &str| event("S01", 4, "case.add", Some(id), payload);
+    let cases: Vec<(&str, ledger::ledger::EventRecord, &str)> = vec![
+        (
+            "date",
+            add(
+                r#"{"received_at":"not a date","source":"other","community":"c","summary":"s"}"#,
+                "S01-2026-0002",
+            ),
+            "not a time",
+        ),
+        (
+            "empty",
+            add(
+                r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":" ","summary":""}"#,
+                "S01-2026-0002",
+            ),
+            "the community is empty",
+        ),
+        (
+            "year",
+            add(
+                r#"{"received_at":"0000-01-01T00:00:00+08:00","source":"other","community":"c","summary":"s"}"#,
+                "S01-0-0001",
+            ),
+            "S01-0-0001",
+        ),
+        (
+            "lower",
+            add(
+                r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":"c","summary":"s"}"#,
+                "s01-2026-0002",
+            ),
+            "not written as a case id is",
+        ),
+        (
+            "unit",
+            event(
+                "S01",
+                4,
+                "case.assign",
+                Some("S01-2026-0001"),
+                r#"{"unit":"NOSUCH","due":"2026-12-01"}"#,
+            ),
+            "unit 'NOSUCH' is not known",
+        ),
+        (
+            "dup",
+            event(
+                "S01",
+                4,
+                "case.close",
+                Some("S01-2026-0001"),
+                r#"{"result":"duplicate","resolution":"重复","duplicate_of":"S01-2026-0099"}"#,
+            ),
+            "S01-2026-0099, which does not exist",
+        ),
+        (
+            "builtin",
+            event(
+                "S01",
+                4,
+                "unit.add",
+                None,
+                r#"{"code":"ZJ","name":"假住建局"}"#,
+            ),
+            "built-in unit",
+        ),
+        (
+            "uscc",
+            event(
+                "S01",
+                4,
+                "credit.record",
+                None,
+                r#"{"uscc":"123","item":"WY-06","date":"2026-11-20"}"#,
+            ),
+            "unified social credit code",
+        ),
+    ];
+    for (name, e, why) in cases {
+        let file = format!("{name}.csv");
+        write(&env, &file, &office_file_with(&env, vec![e]));
+        env.refuses(&["merge", &file], &format!("{file}, line"))
+            .err_has(why);
+    }
+    still_works(&env);
+}
+
+#[test]
+fn issue10_a_received_year_before_2000_or_of_two_digits_is_refused_at_the_command() {
+    let env = TestEnv::init();
+    env.refuses(
+        &[
+            "add",
+            "--community",
+            "c",
+            "--summary",
+            "s",
+            "--received",
+            "0000-01-01",
+        ],
+        "outside 2000..2026",
+    );
+    env.refuses(
+        &[
+            "add",
+            "--community",
+            "c",
+            "--summary",
+            "s",
+            "--received",
+            "26/11/3 10:00",
+        ],
+        "two-digit year is not guessed",
+    );
+}
+
+#[test]
+fn issue10_an_offices_scoring_standard_does_not_replace_the_districts() {
+    let env = district_and_office();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/credit-standard.csv"
+    ))
+    .unwrap()
+    .replace("DEFAULT-2026", "OFFICE-OWN");
+    write(&env, "own.csv", &text);
+    env.ledger(&["--db", "S01.db", "credit", "standard", "load", "own.csv"])
+        .ok();
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01c.csv"])
+        .ok();
+    env.ledger(&["merge", "S01c.csv"]).ok();
+    let shown = env
+        .ledger(&["credit", "standard", "show", "--format", "json"])
+        .ok()
+        .stdout;
+    assert!(!shown.contains("OFFICE-OWN"), "{shown}");
+    let office = env
+        .ledger(&[
+            "--db", "S01.db", "credit", "standard", "show", "--format", "json",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        office.contains("OFFICE-OWN"),
+        "an office's standard stays its own"
+    );
+}
+
+#[test]
+fn issue10_a_missing_nightly_file_is_named_not_merged_over() {
+    let env = district_and_office();
+    let clock = |name: &str| -> String {
+        let text = std::fs::read_to_string(env.dir().join(name)).unwrap();
+        text.lines()
+            .last()
+            .unwrap()
+            .split(',')
+            .nth(3)
+            .unwrap()
+            .to_string()
+    };
+    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "第一晚"])
+        .ok();
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "export",
+        "--since",
+        &clock("S01.csv"),
+        "--out",
+        "n1.csv",
+    ])
+    .ok();
+    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "第二晚"])
+        .ok();
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "export",
+        "--since",
+        &clock("n1.csv"),
+        "--out",
+        "n2.csv",
+    ])
+    .ok();
+    env.refuses(&["merge", "n2.csv"], "a file between them is missing");
+    env.ledger(&["merge", "n1.csv", "n2.csv"]).ok();
+    assert_eq!(env.case("S01-2026-0001")["notes"], 2);
+}
+
+#[test]
+fn issue10_an_empty_incremental_export_carries_the_clock_it_was_given() {
+    // Issue 18 too: a script feeding the clock back must not start over.
+    let env = district_and_office();
+    let r = env
+        .ledger(&[
+            "--db", "S01.db", "export", "--since", "34", "--out", "e.csv",
+        ])
+        .ok();
+    r.err_has("clock 34");
+    env.ledger(&["merge", "e.csv"]).ok();
+}
+
+/// Issue 10, conflicts: the district re-assigns a case; the office, not
+/// having seen it, closes it. After exchanging, both show the office's
+/// close, the case is listed as a conflict until someone notes on it.
+#[test]
+fn issue10_an_offices_close_is_not_undone_by_a_concurrent_reassignment() {
+    let env = district_and_office();
+    let id = "S01-2026-0001";
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "close",
+        id,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已恢复供水",
+    ])
+    .ok();
+    // The district's clock is ahead (it merged many offices), so its
+    // assign sorts after the close.
+    for _ in 0..3 {
+        env.ledger(&["note", id, "督办"]).ok();
+    }
+    env.ledger(&["assign", id, "--unit", "ZJ", "--days", "3"])
+        .ok();
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01d.csv"])
+        .ok();
+    let r = env.ledger(&["merge", "S01d.csv", "--format", "json"]).ok();
+    r.err_has(id);
+    assert_eq!(r.json()[0]["conflicts"][0], id);
+    assert_eq!(env.status(id), "closed");
+    env.ledger(&["export", "--out", "D.csv"]).ok();
+    env.ledger(&["--db", "S01.db", "merge", "D.csv"]).ok();
+    assert_eq!(
+        env.ledger(&["--db", "S01.db", "show", id, "--format", "json"])
+            .ok()
+            .json()["case"]["status"],
+        "closed"
+    );
+    assert_eq!(env.list_ids(&["--conflicts"]), [id]);
+    let report = env.ledger(&["report", "--format", "json"]).ok().json();
+    assert_eq!(report["conflicts"], 1);
+    env.ledger(&["note", id, "已核实：办事处已办结"]).ok();
+    assert!(env.list_ids(&["--conflicts"]).is_empty());
+    env.check();
+}
