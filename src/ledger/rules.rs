@@ -60,14 +60,15 @@ fn not_empty(what: &str, s: &str) -> Result<(), String> {
 /// from 2000 to the current year. A two-digit year (`26/11/3`) is not
 /// guessed: the row or command is refused, saying to write it in full.
 pub fn received_year(year: i32, now_year: i32) -> Result<(), String> {
-    if year < 100 {
-        return Err(format!(
-            "the year {year} has two digits: write it in full (e.g. {})",
-            now_year
-        ));
-    }
     if year < YEAR_MIN || year > now_year {
-        return Err(format!("the year {year} is outside {YEAR_MIN}..{now_year}"));
+        let hint = if (1..100).contains(&year) {
+            format!(" (a two-digit year is not guessed: write it in full, e.g. {now_year})")
+        } else {
+            String::new()
+        };
+        return Err(format!(
+            "the year {year} is outside {YEAR_MIN}..{now_year}{hint}"
+        ));
     }
     Ok(())
 }
