@@ -472,3 +472,29 @@ fn issue10_an_offices_close_is_not_undone_by_a_concurrent_reassignment() {
     assert!(env.list_ids(&["--conflicts"]).is_empty());
     env.check();
 }
+
+#[test]
+fn issue10_check_finds_an_event_that_todays_rules_refuse_and_says_what_to_do() {
+    let env = TestEnv::init();
+    let id = env.new_case();
+    // What an earlier version let in: a clock near the limit of i64.
+    let e = rehash(
+        event("S07", 3, "case.note", Some(&id), r#"{"text":"x"}"#),
+        |e| e.clock = i64::MAX - 1,
+    );
+    let conn = env.sqlite();
+    conn.execute(
+        "INSERT INTO events (origin, seq, clock, at, actor, kind, case_id, payload, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        rusqlite::params![
+            e.origin, e.seq, e.clock, e.at, e.actor, e.kind, e.case_id, e.payload, e.hash
+        ],
+    )
+    .unwrap();
+    drop(conn);
+    env.ledger(&["check"])
+        .refused()
+        .err_has("S07/3")
+        .err_has("breaks today's rules")
+        .err_has("--restore");
+}

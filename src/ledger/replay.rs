@@ -151,6 +151,7 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
     let mut units: BTreeMap<String, String> = BTreeMap::new();
     let mut trust: BTreeMap<String, String> = BTreeMap::new();
     let own = own_code(conn)?;
+    let mut rules = super::rules::Rules::load(conn)?;
     let mut max_clock = 0;
     {
         // Non-case events in replay order (they decide first-wins), then
@@ -190,6 +191,23 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
                     return Ok(report);
                 }
             };
+            if let Event::UnitAdd(u) = &ev {
+                rules.learn_unit(&u.code);
+            }
+            if let Err(why) = rules.check(&rec, &ev) {
+                report.problem = Some(format!(
+                    "event {}/{} ({}) breaks today's rules: {why}. An earlier version let it in, and no district or office will take a file that carries it: {}",
+                    rec.origin,
+                    rec.seq,
+                    rec.kind,
+                    if rec.origin == own {
+                        "keep this file as it is, and make the office's ledger anew from the district's latest export (`ledger init --office CODE --restore FILE --trust KEY`), then register again what the district did not have"
+                    } else {
+                        "keep this file as it is and ask for help; the files this ledger exports will be refused until it is rebuilt from files that pass"
+                    }
+                ));
+                return Ok(report);
+            }
             if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
                 report.problem = Some(format!(
                     "event {}/{} ({}) has {} case id",
