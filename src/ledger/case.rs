@@ -372,3 +372,116 @@ pub fn long_running_cutoff(today: &str) -> String {
         .map(|d| (d - chrono::Days::new(180)).to_string())
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::event::{CaseAdd, CaseAssign, CaseClose, CaseNote, CaseReopen};
+
+    fn rec(origin: &str, clock: i64) -> EventRecord {
+        EventRecord {
+            origin: origin.into(),
+            seq: clock,
+            clock,
+            at: format!("2026-11-2{clock}T09:00:00+08:00"),
+            actor: String::new(),
+            kind: String::new(),
+            case_id: Some("S01-2026-0001".into()),
+            payload: String::new(),
+            hash: String::new(),
+        }
+    }
+
+    fn added() -> Option<CaseState> {
+        let add = Event::CaseAdd(CaseAdd {
+            received_at: "2026-11-20T09:00:00+08:00".into(),
+            source: Source::Hotline,
+            source_ref: None,
+            community: "c".into(),
+            address: None,
+            summary: "s".into(),
+            details: None,
+            complainant: None,
+            phone: None,
+            subject: None,
+            problem: None,
+            party: None,
+            key: false,
+            suggested: false,
+        });
+        apply(None, &rec("S01", 1), &add)
+    }
+
+    fn close(result: Outcome) -> Event {
+        Event::CaseClose(CaseClose {
+            result,
+            resolution: "r".into(),
+            duplicate_of: None,
+        })
+    }
+
+    fn assign() -> Event {
+        Event::CaseAssign(CaseAssign {
+            unit: "ZJ".into(),
+            due: "2026-12-01".into(),
+            subject: None,
+            problem: None,
+            party: None,
+            note: None,
+        })
+    }
+
+    #[test]
+    fn conflict_row_1_the_owners_close_replaces_a_concurrent_district_close() {
+        let c = apply(added(), &rec("D", 2), &close(Outcome::Unfounded));
+        let c = apply(c, &rec("S01", 3), &close(Outcome::Resolved)).unwrap();
+        assert_eq!(c.result, Some(Outcome::Resolved));
+        assert_eq!(c.closed_by.as_deref(), Some("S01"));
+        assert!(c.conflict);
+        // And a district close after the owner's does not replace it.
+        let c = apply(Some(c), &rec("D", 4), &close(Outcome::Unfounded)).unwrap();
+        assert_eq!(c.result, Some(Outcome::Resolved));
+    }
+
+    #[test]
+    fn conflict_row_2_an_event_that_is_no_valid_step_is_not_applied() {
+        // The office closed; the district, not having seen it, re-assigned.
+        let closed = apply(added(), &rec("S01", 2), &close(Outcome::Resolved));
+        let c = apply(closed.clone(), &rec("D", 3), &assign()).unwrap();
+        assert_eq!(c.status, Status::Closed);
+        assert!(c.conflict);
+        assert_eq!(c.updated_at, closed.unwrap().updated_at);
+        // A reopen of an open case, and a second close by the owner.
+        let c = apply(
+            added(),
+            &rec("D", 2),
+            &Event::CaseReopen(CaseReopen { reason: "r".into() }),
+        )
+        .unwrap();
+        assert!(c.conflict && c.status == Status::Open);
+        let c = apply(
+            apply(added(), &rec("S01", 2), &close(Outcome::Resolved)),
+            &rec("S01", 3),
+            &close(Outcome::Unfounded),
+        )
+        .unwrap();
+        assert_eq!(c.result, Some(Outcome::Resolved));
+        assert!(c.conflict);
+    }
+
+    #[test]
+    fn a_later_valid_event_clears_the_conflict() {
+        let c = apply(added(), &rec("S01", 2), &close(Outcome::Resolved));
+        let c = apply(c, &rec("D", 3), &assign());
+        let c = apply(
+            c,
+            &rec("D", 4),
+            &Event::CaseNote(CaseNote {
+                text: "看过".into(),
+            }),
+        )
+        .unwrap();
+        assert!(!c.conflict);
+        assert_eq!(c.status, Status::Closed);
+    }
+}
