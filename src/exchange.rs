@@ -39,7 +39,6 @@ use std::io::{Read, Write};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::ledger::event::hex;
 use crate::ledger::keys::SealFields;
 use crate::ledger::merge::{Exporter, Incoming, Seal};
 use crate::ledger::{Error, Event, EventRecord, Ledger, Result};
@@ -133,7 +132,7 @@ pub fn export(ledger: &Ledger, out: &mut dyn Write, since: Option<i64>) -> Resul
         stats.max_clock = stats.max_clock.max(r.clock);
         Ok(())
     })?;
-    let digest = hex(&digest.finalize());
+    let digest = hex::encode(digest.finalize());
     let sig = ledger.sign(&SealFields {
         code: &office.code,
         name: &office.name,
@@ -316,7 +315,7 @@ impl<R: Read> Reader<R> {
         }
         if &rec[6] == END_KIND {
             self.ended = true;
-            let digest = hex(&std::mem::take(&mut self.digest).finalize());
+            let digest = hex::encode(std::mem::take(&mut self.digest).finalize());
             if seq as u64 != self.count {
                 return Err(self.refuse(
                     line,

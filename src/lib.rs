@@ -13,3 +13,4 @@ pub mod exchange;
 pub mod intake;
 pub mod ledger;
 pub mod render;
+pub mod uscc;

@@ -7,7 +7,7 @@
 //! ledger still works and still takes the office's honest files after it.
 
 use crate::common::TestEnv;
-use crate::common::forge::{Forger, event, events_of, rehash};
+use crate::common::forge::{Forger, event, events_of, insert_raw, rehash};
 
 /// District `ledger.db` (D) and office `S01.db` with one case, keys
 /// registered both ways, the office's export merged at the district.
@@ -162,16 +162,7 @@ fn issue10_a_clerk_editing_the_office_file_with_sqlite_cannot_speak_for_the_dist
         Some("S01-2026-0001"),
         r#"{"result":"resolved","resolution":"区里说办完了"}"#,
     );
-    let conn = rusqlite::Connection::open(env.dir().join("S01.db")).unwrap();
-    conn.execute(
-        "INSERT INTO events (origin, seq, clock, at, actor, kind, case_id, payload, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        rusqlite::params![
-            e.origin, e.seq, e.clock, e.at, e.actor, e.kind, e.case_id, e.payload, e.hash
-        ],
-    )
-    .unwrap();
-    drop(conn);
+    insert_raw(&env.dir().join("S01.db"), &e);
     env.ledger(&["--db", "S01.db", "export", "--out", "edited.csv"])
         .ok();
     env.refuses(&["merge", "edited.csv"], "edited.csv, line")
@@ -482,19 +473,28 @@ fn issue10_check_finds_an_event_that_todays_rules_refuse_and_says_what_to_do() {
         event("S07", 3, "case.note", Some(&id), r#"{"text":"x"}"#),
         |e| e.clock = i64::MAX - 1,
     );
-    let conn = env.sqlite();
-    conn.execute(
-        "INSERT INTO events (origin, seq, clock, at, actor, kind, case_id, payload, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        rusqlite::params![
-            e.origin, e.seq, e.clock, e.at, e.actor, e.kind, e.case_id, e.payload, e.hash
-        ],
-    )
-    .unwrap();
-    drop(conn);
+    insert_raw(&env.db(), &e);
     env.ledger(&["check"])
         .refused()
         .err_has("S07/3")
         .err_has("breaks today's rules")
         .err_has("--restore");
+}
+
+/// The seal covers who the file says wrote it: a renamed exporter (or role,
+/// or count) in an otherwise genuine file fails at its end row, after its
+/// events were read, and nothing of it is written (PRODUCT.md §7, atomic).
+#[test]
+fn issue10_a_genuine_file_with_its_writers_name_changed_is_refused_whole() {
+    let env = district_and_office();
+    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "已回访"])
+        .ok();
+    env.ledger(&["--db", "S01.db", "export", "--out", "S01e.csv"])
+        .ok();
+    let text = std::fs::read_to_string(env.dir().join("S01e.csv"))
+        .unwrap()
+        .replacen("建设路街道", "伪造街道", 1);
+    write(&env, "renamed.csv", &text);
+    env.refuses(&["merge", "renamed.csv"], "the signature does not verify");
+    assert_eq!(env.case("S01-2026-0001")["notes"], 0);
 }

@@ -7,12 +7,12 @@ use serde_json::json;
 
 use crate::cli::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
-use crate::credit::uscc::Uscc;
 use crate::credit::{self, ListStatus, NewRecord, Register, Standing};
 use crate::domain::{CaseId, DateArg, Lang};
 use crate::ledger::Ledger;
 use crate::ledger::query::CaseFilter;
 use crate::render::{self, Format, Grid};
+use crate::uscc::Uscc;
 
 /// The credit register (信用管理): companies, the scoring standard, records, scores, and the dishonesty list.
 #[derive(Debug, clap::Args)]

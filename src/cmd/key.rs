@@ -17,7 +17,8 @@ pub struct Args {}
 pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let me = ledger.office();
-    writeln!(ctx.out, "{} {}", me.code, ledger.public_key()?)?;
+    let key = ledger.public_key()?;
+    writeln!(ctx.out, "{} {key}", me.code)?;
     let hint = if me.district {
         ctx.t(
             "在各街道办事处的台账上运行: ledger trust",
@@ -29,6 +30,6 @@ pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
             "at the district run: ledger trust",
         )
     };
-    writeln!(ctx.err, "{hint} {} {}", me.code, ledger.public_key()?)?;
+    writeln!(ctx.err, "{hint} {} {key}", me.code)?;
     Ok(())
 }

@@ -8,7 +8,6 @@
 //! few, and the non-case events have an index of their own).
 
 pub mod standard;
-pub mod uscc;
 
 use std::collections::BTreeMap;
 
@@ -20,8 +19,8 @@ use crate::ledger::event::{
 };
 use crate::ledger::{CaseState, Event, EventRecord, Ledger, Result, Writer};
 use crate::refuse;
+use crate::uscc::Uscc;
 use standard::Standard;
-use uscc::Uscc;
 
 /// A registered company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -420,7 +420,7 @@ fn fingerprint(parts: &[&str]) -> String {
         h.update(b":");
         h.update(p.as_bytes());
     }
-    let hex = crate::ledger::event::hex(&h.finalize());
+    let hex = hex::encode(h.finalize());
     format!("#{}", &hex[..16])
 }
 

@@ -49,23 +49,45 @@ pub struct CaseState {
     pub closed_by: Option<String>,
 }
 
-/// Whether an event of kind `ev` is a valid step from `status`: the
-/// lifecycle rule the commands enforce (`ops.rs`) and replay uses to spot
-/// concurrent work.
+/// A step in a case's lifecycle, as a command makes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Assign,
+    Defer,
+    Close,
+    Reopen,
+    Note,
+}
+
+impl Step {
+    /// The step an event takes (`None` for a case.add or a non-case event).
+    pub fn of(ev: &Event) -> Option<Step> {
+        Some(match ev {
+            Event::CaseAssign(_) => Step::Assign,
+            Event::CaseDefer(_) => Step::Defer,
+            Event::CaseClose(_) => Step::Close,
+            Event::CaseReopen(_) => Step::Reopen,
+            Event::CaseNote(_) => Step::Note,
+            _ => return None,
+        })
+    }
+}
+
+/// Whether `step` is valid from `status`: the one lifecycle rule, which the
+/// commands enforce before appending (`ops.rs`, with their own messages)
+/// and replay uses to spot concurrent work ([`apply`]).
 ///
-/// | from \ event | assign | defer | close | reopen | note |
-/// |--------------|--------|-------|-------|--------|------|
-/// | open         | yes    | yes   | yes   | no     | yes  |
-/// | assigned     | yes    | yes   | yes   | no     | yes  |
-/// | deferred     | yes    | yes   | yes   | yes    | yes  |
-/// | closed       | no     | no    | no    | yes    | yes  |
-pub fn allowed(status: Status, ev: &Event) -> bool {
-    match ev {
-        Event::CaseAssign(_) | Event::CaseDefer(_) | Event::CaseClose(_) => {
-            status != Status::Closed
-        }
-        Event::CaseReopen(_) => matches!(status, Status::Closed | Status::Deferred),
-        _ => true,
+/// | from \ step | assign | defer | close | reopen | note |
+/// |-------------|--------|-------|-------|--------|------|
+/// | open        | yes    | yes   | yes   | no     | yes  |
+/// | assigned    | yes    | yes   | yes   | no     | yes  |
+/// | deferred    | yes    | yes   | yes   | yes    | yes  |
+/// | closed      | no     | no    | no    | yes    | yes  |
+pub fn allowed(status: Status, step: Step) -> bool {
+    match step {
+        Step::Assign | Step::Defer | Step::Close => status != Status::Closed,
+        Step::Reopen => matches!(status, Status::Closed | Status::Deferred),
+        Step::Note => true,
     }
 }
 
@@ -145,7 +167,7 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
         });
     }
     let mut c = case?;
-    if !allowed(c.status, ev) {
+    if Step::of(ev).is_some_and(|step| !allowed(c.status, step)) {
         c.conflict = true;
         let owner_close_over_other = matches!(ev, Event::CaseClose(_))
             && rec.origin == c.office
@@ -393,22 +415,7 @@ mod tests {
     }
 
     fn added() -> Option<CaseState> {
-        let add = Event::CaseAdd(CaseAdd {
-            received_at: "2026-11-20T09:00:00+08:00".into(),
-            source: Source::Hotline,
-            source_ref: None,
-            community: "c".into(),
-            address: None,
-            summary: "s".into(),
-            details: None,
-            complainant: None,
-            phone: None,
-            subject: None,
-            problem: None,
-            party: None,
-            key: false,
-            suggested: false,
-        });
+        let add = Event::CaseAdd(CaseAdd::sample());
         apply(None, &rec("S01", 1), &add)
     }
 

@@ -69,6 +69,29 @@ pub struct CaseAdd {
     pub suggested: bool,
 }
 
+#[cfg(test)]
+impl CaseAdd {
+    /// A plain complaint, for unit tests.
+    pub(crate) fn sample() -> CaseAdd {
+        CaseAdd {
+            received_at: "2026-11-20T09:00:00+08:00".into(),
+            source: Source::Hotline,
+            source_ref: None,
+            community: "幸福里小区".into(),
+            address: None,
+            summary: "物业停水".into(),
+            details: None,
+            complainant: None,
+            phone: None,
+            subject: None,
+            problem: None,
+            party: None,
+            key: false,
+            suggested: false,
+        }
+    }
+}
+
 /// `case.assign`: classified and forwarded to a unit with a due date.
 /// `None` fields leave the case's classification as it was.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -312,11 +335,6 @@ impl Event {
     }
 }
 
-/// Lower-case hex of bytes (hashes are hex in files and in the table).
-pub fn hex(bytes: &[u8]) -> String {
-    hex::encode(bytes)
-}
-
 /// One stored event, exactly as it is kept and shipped.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventRecord {
@@ -378,7 +396,7 @@ impl EventRecord {
             None => h.update(b"-\n"),
         }
         field(&mut h, self.payload.as_bytes());
-        hex(&h.finalize())
+        hex::encode(h.finalize())
     }
 
     pub fn event(&self) -> Result<Event> {

@@ -194,6 +194,16 @@ pub enum Registered {
 }
 
 impl super::Ledger {
+    /// This ledger's public key, as `ledger key` prints it.
+    pub fn public_key(&self) -> Result<PublicKey> {
+        public(&self.conn)
+    }
+
+    /// Signs an export's seal with this ledger's key.
+    pub fn sign(&self, seal: &SealFields) -> Result<String> {
+        sign(&self.conn, &seal.message())
+    }
+
     /// The keys this ledger takes files from, by office code.
     pub fn trusted_keys(&self) -> Result<Vec<Trusted>> {
         let mut st = self

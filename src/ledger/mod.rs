@@ -301,16 +301,6 @@ impl Ledger {
         &self.path
     }
 
-    /// This ledger's public key, as `ledger key` prints it.
-    pub fn public_key(&self) -> Result<keys::PublicKey> {
-        keys::public(&self.conn)
-    }
-
-    /// Signs an export's seal with this ledger's key.
-    pub fn sign(&self, seal: &keys::SealFields) -> Result<String> {
-        keys::sign(&self.conn, &seal.message())
-    }
-
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

@@ -1,24 +1,18 @@
-//! The operations a clerk performs, with the lifecycle rules that refuse
-//! what makes no sense. Each validates first, then appends its event.
-//!
-//! | command | allowed from                    | refused from            |
-//! |---------|---------------------------------|-------------------------|
-//! | assign  | open, assigned, deferred        | closed (reopen first)   |
-//! | defer   | open, assigned, deferred (revises the plan) | closed      |
-//! | close   | open, assigned, deferred        | closed                  |
-//! | reopen  | closed, deferred                | open, assigned          |
-//! | note    | any                             | —                       |
+//! The operations a clerk performs. Each validates first, then appends its
+//! event; which step is valid from which status is `case::allowed` (the
+//! one lifecycle table, also used by replay), and each command says in its
+//! own words why it refuses.
 
 use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
 use super::Writer;
-use super::case::CaseState;
+use super::case::{CaseState, Step, allowed};
 use super::error::Result;
 use super::event::{
     CaseAdd, CaseAssign, CaseClose, CaseDefer, CaseNote, CaseReopen, Event, UnitAdd,
 };
 use super::query::{self, Problem, Unit};
-use crate::domain::{CaseId, Outcome, ProblemCode, Source, Status, Subject, UnitCode};
+use crate::domain::{CaseId, Outcome, ProblemCode, Source, Subject, UnitCode};
 use crate::refuse;
 
 /// Days to the due date when the case has no problem type.
@@ -197,7 +191,7 @@ impl Writer<'_> {
     /// Classifies and forwards a case to a unit with a due date.
     pub fn assign(&mut self, id: &CaseId, a: Assignment) -> Result<Assigned> {
         let c = self.case(id)?;
-        if c.status == Status::Closed {
+        if !allowed(c.status, Step::Assign) {
             refuse!("{id} is closed: reopen it first (`ledger reopen {id} --reason ...`)");
         }
         // The problem type in force after this assignment, and its subject.
@@ -274,7 +268,7 @@ impl Writer<'_> {
         until: Option<NaiveDate>,
     ) -> Result<CaseState> {
         let c = self.case(id)?;
-        if c.status == Status::Closed {
+        if !allowed(c.status, Step::Defer) {
             refuse!("{id} is closed: only an open, assigned or deferred case can be deferred");
         }
         let plan = plan.trim();
@@ -304,7 +298,7 @@ impl Writer<'_> {
         duplicate_of: Option<&CaseId>,
     ) -> Result<CaseState> {
         let c = self.case(id)?;
-        if c.status == Status::Closed {
+        if !allowed(c.status, Step::Close) {
             refuse!(
                 "{id} is already closed ({}): reopen it first if it needs more work",
                 c.result.map_or("", |r| r.code())
@@ -348,7 +342,7 @@ impl Writer<'_> {
     /// Puts a closed or deferred case back to open.
     pub fn reopen(&mut self, id: &CaseId, reason: &str) -> Result<CaseState> {
         let c = self.case(id)?;
-        if !matches!(c.status, Status::Closed | Status::Deferred) {
+        if !allowed(c.status, Step::Reopen) {
             refuse!(
                 "{id} is {}: only a closed or deferred case can be reopened",
                 c.status.code()

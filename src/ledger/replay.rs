@@ -208,16 +208,6 @@ pub fn check(conn: &Connection) -> Result<CheckReport> {
                 ));
                 return Ok(report);
             }
-            if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
-                report.problem = Some(format!(
-                    "event {}/{} ({}) has {} case id",
-                    rec.origin,
-                    rec.seq,
-                    rec.kind,
-                    if rec.case_id.is_some() { "a" } else { "no" }
-                ));
-                return Ok(report);
-            }
             match ev {
                 Event::OfficeInit(o) => {
                     offices

@@ -423,6 +423,24 @@ fn date_part(t: &[u8]) -> &[u8] {
     t.get(..10).unwrap_or(t)
 }
 
+/// What the repeat rule reads of a case: community, problem type, date.
+type RepeatKey<'r> = (&'r [u8], &'r [u8], &'r [u8]);
+
+/// Columns 1..=3 of a row (community, problem, received time) as the
+/// repeat rule reads them: `None` when one is missing.
+fn repeat_key<'r>(r: &'r rusqlite::Row<'_>) -> Result<Option<RepeatKey<'r>>> {
+    Ok(
+        match (
+            text(r.get_ref(1)?),
+            text(r.get_ref(2)?),
+            text(r.get_ref(3)?),
+        ) {
+            (Some(c), Some(p), Some(t)) => Some((c, p, date_part(t))),
+            _ => None,
+        },
+    )
+}
+
 /// The rowids of the cases received within `period` that are repeats (see
 /// [`RepeatWindow`]), sorted, for `list --repeat`.
 pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i64>> {
@@ -433,15 +451,9 @@ pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i6
     )?;
     let mut q = st.query([])?;
     while let Some(r) = q.next()? {
-        let (Some(community), Some(problem), Some(received)) = (
-            text(r.get_ref(1)?),
-            text(r.get_ref(2)?),
-            text(r.get_ref(3)?),
-        ) else {
-            continue;
-        };
-        let date = date_part(received);
-        if wide.holds(date) {
+        if let Some((community, problem, date)) = repeat_key(r)?
+            && wide.holds(date)
+        {
             win.push(community, problem, date, r.get::<_, i64>(0)?);
         }
     }
@@ -469,19 +481,9 @@ pub(crate) fn is_repeat(conn: &Connection, id: &str) -> Result<bool> {
     )?;
     let mut q = st.query([id])?;
     while let Some(r) = q.next()? {
-        let (Some(community), Some(problem), Some(received)) = (
-            text(r.get_ref(1)?),
-            text(r.get_ref(2)?),
-            text(r.get_ref(3)?),
-        ) else {
-            continue;
-        };
-        win.push(
-            community,
-            problem,
-            date_part(received),
-            r.get::<_, bool>(0)?,
-        );
+        if let Some((community, problem, date)) = repeat_key(r)? {
+            win.push(community, problem, date, r.get::<_, bool>(0)?);
+        }
     }
     let mut repeat = false;
     win.finish(|_, this| repeat |= this);

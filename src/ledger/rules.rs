@@ -130,7 +130,7 @@ fn office(what: &str, s: &str) -> Result<(), String> {
 }
 
 fn uscc(s: &str) -> Result<(), String> {
-    s.parse::<crate::credit::uscc::Uscc>().map(|_| ())
+    s.parse::<crate::uscc::Uscc>().map(|_| ())
 }
 
 impl Rules {

@@ -1,0 +1,485 @@
+//! Merging events from another ledger: idempotent union of the logs, then
+//! deterministic replay of the cases that received events.
+//!
+//! A file is merged in one transaction: whole, or (refused) not at all.
+//! Because replay order is (clock, origin, seq), the result does not depend
+//! on the order in which files were merged. The receiver, not the file,
+//! decides what the file may bring: who wrote it is proven by its seal
+//! (`keys.rs`), what that writer may change is [`judge`], and every new
+//! event passes the content rules of the commands (`rules.rs`).
+
+use std::collections::{BTreeSet, HashMap};
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+mod file;
+mod judge;
+
+pub use judge::{Facts, Verdict, judge};
+
+use super::case::{self, CaseState};
+use super::error::{Error, Result};
+use super::event::{Event, EventRecord};
+use super::keys::PublicKey;
+use super::rules::Rules;
+use super::{Ledger, OfficeInfo, replay};
+use crate::domain::CaseId;
+use crate::refuse;
+
+/// Who says they wrote an exchange file (its first row).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exporter {
+    pub code: String,
+    pub name: String,
+    pub district: bool,
+    /// The exporter's public key, as text.
+    pub key: String,
+    /// The clock the export started after (0: everything).
+    pub since: i64,
+}
+
+/// The end of an exchange file: what it holds, and the exporter's
+/// signature over that and the [`Exporter`] fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Seal {
+    /// The line of the end row.
+    pub line: u64,
+    pub events: u64,
+    pub max_clock: i64,
+    /// SHA-256 of the event hashes, each followed by a newline (checked by
+    /// the reader against the rows it read).
+    pub digest: String,
+    pub signature: String,
+}
+
+/// One item of an exchange stream: first the exporter, then the events
+/// (with the file line each came from and its payload already parsed,
+/// which a reader thread can do), last the seal.
+#[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)] // one Begin and one End per file; boxing events would cost an allocation each
+pub enum Incoming {
+    Begin(Exporter),
+    Event {
+        line: u64,
+        rec: EventRecord,
+        event: Result<Event, String>,
+    },
+    End(Seal),
+}
+
+/// What merging one file did.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MergeStats {
+    pub new_events: u64,
+    pub known_events: u64,
+    /// Events this ledger does not keep (another office's cases, at an office).
+    pub skipped_events: u64,
+    pub cases_created: u64,
+    pub cases_changed: u64,
+    /// Cases on which this file's events conflict with work held here
+    /// (see `case::apply`).
+    pub conflicts: Vec<String>,
+}
+
+impl Ledger {
+    /// Merges one exchange stream. On any refusal nothing is written; with
+    /// `dry_run` the work is done and then rolled back. `progress` is called
+    /// now and then with the number of events read.
+    pub fn merge(
+        &mut self,
+        items: impl Iterator<Item = Result<Incoming>>,
+        dry_run: bool,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<MergeStats> {
+        let receiver = self.office().clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(
+            "CREATE TEMP TABLE IF NOT EXISTS merge_touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
+             DELETE FROM temp.merge_touched;",
+        )?;
+        let mut m = Merging {
+            conn: &tx,
+            receiver: &receiver,
+            rules: Rules::load(&tx)?,
+            exporter: None,
+            key: None,
+            stats: MergeStats::default(),
+            origins: HashMap::new(),
+            non_case_new: false,
+            max_clock: 0,
+            offices_held: HashMap::new(),
+            duplicates: Vec::new(),
+            conflicts: BTreeSet::new(),
+            run: Vec::new(),
+        };
+        let mut sealed = false;
+        let mut read = 0u64;
+        for item in items {
+            let (line, rec, event) = match item? {
+                Incoming::Begin(e) => {
+                    m.begin(e)?;
+                    continue;
+                }
+                Incoming::Event { line, rec, event } => (line, rec, event),
+                Incoming::End(seal) => {
+                    m.case_run()?;
+                    m.seal(&seal)?;
+                    sealed = true;
+                    continue;
+                }
+            };
+            if m.exporter.is_none() {
+                refuse!("line {line}: the file does not say who wrote it (no export.begin row)");
+            }
+            read += 1;
+            if read.is_multiple_of(8192) {
+                progress(read);
+            }
+            let breaks_run = m
+                .run
+                .first()
+                .is_some_and(|(_, r, _)| r.case_id != rec.case_id || m.run.len() >= MAX_RUN);
+            if breaks_run {
+                m.case_run()?;
+            }
+            if rec.case_id.is_some() {
+                m.run.push((line, rec, event));
+            } else {
+                m.non_case(line, rec, event)?;
+            }
+        }
+        m.case_run()?;
+        progress(read);
+        if !sealed {
+            refuse!("the file ends without its end row: it was cut short");
+        }
+        m.runs_unbroken()?;
+        m.duplicates_exist()?;
+        if m.non_case_new {
+            rebuild_non_case(&tx, &receiver.code)?;
+        }
+        tx.execute("UPDATE clock SET max = max(max, ?1)", [m.max_clock])?;
+        let (created, changed) = replay_touched(&tx, &mut m.conflicts)?;
+        let mut stats = m.stats;
+        stats.cases_created += created;
+        stats.cases_changed += changed;
+        stats.conflicts = m.conflicts.into_iter().collect();
+        if dry_run {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok(stats)
+    }
+}
+
+/// A case's run of events is handled in pieces of at most this many (a
+/// longer run is legal, just unusual; later pieces are replayed).
+const MAX_RUN: usize = 4096;
+
+type Parsed = std::result::Result<Event, String>;
+
+/// The state of one merge.
+struct Merging<'a> {
+    conn: &'a Connection,
+    receiver: &'a OfficeInfo,
+    rules: Rules,
+    /// From the file's first row, once its key is found registered.
+    exporter: Option<Exporter>,
+    key: Option<PublicKey>,
+    stats: MergeStats,
+    /// Every origin in the file (all its rows, whatever their verdict).
+    origins: HashMap<String, file::Run>,
+    non_case_new: bool,
+    max_clock: i64,
+    /// Per case office: did this ledger hold any event on its cases when
+    /// the merge began?
+    offices_held: HashMap<String, bool>,
+    /// (line, duplicate_of) of new duplicate closes, checked at the end.
+    duplicates: Vec<(u64, String)>,
+    /// Cases that gained a conflict.
+    conflicts: BTreeSet<String>,
+    /// The current case's events, as read.
+    run: Vec<(u64, EventRecord, Parsed)>,
+}
+
+fn refusal(line: u64, why: String) -> Error {
+    Error::Refused(format!("line {line}: {why}"))
+}
+
+impl Merging<'_> {
+    fn exporter(&self) -> &Exporter {
+        self.exporter
+            .as_ref()
+            .expect("checked when the first event came")
+    }
+
+    /// Checks a new event's payload against the content rules and inserts
+    /// it into the log.
+    fn insert_new(&mut self, line: u64, rec: &EventRecord, parsed: Parsed) -> Result<Event> {
+        let bad = |why: String| {
+            refusal(
+                line,
+                format!("event {}/{} ({}): {why}", rec.origin, rec.seq, rec.kind),
+            )
+        };
+        let ev = parsed.map_err(bad)?;
+        self.rules.check(rec, &ev).map_err(bad)?;
+        if let Event::CaseClose(c) = &ev
+            && let Some(d) = &c.duplicate_of
+        {
+            self.duplicates.push((line, d.clone()));
+        }
+        rec.insert(self.conn).map_err(|e| match e {
+            Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+            {
+                refusal(
+                    line,
+                    format!(
+                        "event {}/{} is already held here with different content: the file rewrites history this ledger holds",
+                        rec.origin, rec.seq
+                    ),
+                )
+            }
+            e => e,
+        })?;
+        self.stats.new_events += 1;
+        self.max_clock = self.max_clock.max(rec.clock);
+        Ok(ev)
+    }
+
+    fn verdict(
+        &self,
+        line: u64,
+        rec: &EventRecord,
+        parsed: &Parsed,
+        held: Option<&str>,
+    ) -> Result<Verdict> {
+        let case_office = match &rec.case_id {
+            None => None,
+            Some(c) => Some(
+                c.parse::<CaseId>()
+                    .map_err(|e| refusal(line, format!("event {}/{}: {e}", rec.origin, rec.seq)))?
+                    .office,
+            ),
+        };
+        let exporter = self.exporter();
+        let origin_is_district = (rec.origin == self.receiver.code && self.receiver.district)
+            || (rec.origin == exporter.code && exporter.district);
+        Ok(judge(&Facts {
+            rec,
+            event: parsed.as_ref().ok(),
+            held_hash: held,
+            case_office: case_office.as_ref().map(|o| o.as_str()),
+            origin_is_district,
+            exporter,
+            receiver: self.receiver,
+        }))
+    }
+
+    /// An event not about a case (an office's, a unit's, a key's, credit).
+    fn non_case(&mut self, line: u64, rec: EventRecord, parsed: Parsed) -> Result<()> {
+        let held: Option<String> = self
+            .conn
+            .prepare_cached("SELECT hash FROM events WHERE origin = ?1 AND seq = ?2")?
+            .query_row(params![rec.origin, rec.seq], |r| r.get(0))
+            .optional()?;
+        // Units a file names may be assigned to by its later rows, whether
+        // or not this ledger keeps the unit.add itself.
+        if let Ok(Event::UnitAdd(u)) = &parsed {
+            self.rules.learn_unit(&u.code);
+        }
+        self.saw(&rec)?;
+        match self.verdict(line, &rec, &parsed, held.as_deref())? {
+            Verdict::Known => self.stats.known_events += 1,
+            Verdict::Skip => self.stats.skipped_events += 1,
+            // Two offices given one code: say so, rather than "history".
+            Verdict::Refuse(_) if rec.kind == "office.init" && held.is_some() => {
+                let ours: Option<String> = self
+                    .conn
+                    .query_row(
+                        "SELECT name FROM offices WHERE code = ?1",
+                        [&rec.origin],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let theirs = match &parsed {
+                    Ok(Event::OfficeInit(o)) => o.name.clone(),
+                    _ => String::from("?"),
+                };
+                return Err(refusal(
+                    line,
+                    format!(
+                        "office code {} is already {} here, but this file's office {} also calls itself {0}: every office needs its own code (re-create that office's ledger with another `init --office`)",
+                        rec.origin,
+                        ours.unwrap_or_default(),
+                        theirs
+                    ),
+                ));
+            }
+            Verdict::Refuse(why) => return Err(refusal(line, why)),
+            Verdict::New => {
+                self.insert_new(line, &rec, parsed)?;
+                self.non_case_new = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// One case's run of events. What this ledger holds of the case comes
+    /// from one look at the (covering) case index. A case it has never seen
+    /// is folded from the run as it goes, without reading anything back;
+    /// any other case that gets new events is replayed from the log at the
+    /// end.
+    fn case_run(&mut self) -> Result<()> {
+        let run = std::mem::take(&mut self.run);
+        let Some((_, first, _)) = run.first() else {
+            return Ok(());
+        };
+        let id = first.case_id.clone().expect("a case run");
+        // A ledger that held nothing of this office's cases when the merge
+        // began need not look (the common first merge of an office).
+        let office = id.split('-').next().unwrap_or_default().to_string();
+        let office_held = match self.offices_held.get(&office) {
+            Some(h) => *h,
+            None => {
+                let h: bool = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM events WHERE case_id >= ?1 AND case_id < ?2)",
+                    )?
+                    .query_row([format!("{office}-"), format!("{office}.")], |r| r.get(0))?;
+                self.offices_held.insert(office, h);
+                h
+            }
+        };
+        let held: Vec<(String, i64, String)> = if office_held {
+            self.conn
+                .prepare_cached("SELECT origin, seq, hash FROM events WHERE case_id = ?1")?
+                .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            Vec::new()
+        };
+        // Some while the case is new here and its events come in replay
+        // order: the state so far and the last event's replay key.
+        let mut fold: Option<(Option<CaseState>, (i64, String, i64))> =
+            held.is_empty().then(|| (None, (0, String::new(), 0)));
+        let mut touched = false;
+        let mut inserted = false;
+        for (line, rec, parsed) in run {
+            let held_hash = held
+                .iter()
+                .find(|h| h.0 == rec.origin && h.1 == rec.seq)
+                .map(|h| h.2.as_str());
+            self.saw(&rec)?;
+            match self.verdict(line, &rec, &parsed, held_hash)? {
+                Verdict::Known => self.stats.known_events += 1,
+                Verdict::Skip => self.stats.skipped_events += 1,
+                Verdict::Refuse(why) => return Err(refusal(line, why)),
+                Verdict::New => {
+                    let ev = self.insert_new(line, &rec, parsed)?;
+                    inserted = true;
+                    let key = (rec.clock, rec.origin.clone(), rec.seq);
+                    match &mut fold {
+                        Some((state, last)) if key > *last => {
+                            *state = case::apply(state.take(), &rec, &ev);
+                            *last = key;
+                        }
+                        _ => {
+                            fold = None;
+                            touched = true;
+                        }
+                    }
+                }
+            }
+        }
+        // A run that makes no case (no add in it: its add is held, or came
+        // in an earlier run of this file) is replayed too.
+        if matches!(fold, Some((None, _))) && inserted {
+            touched = true;
+        }
+        if !touched && let Some((Some(state), _)) = fold {
+            match state.insert(self.conn) {
+                Ok(()) => {
+                    if state.conflict {
+                        self.conflicts.insert(state.id.clone());
+                    }
+                    self.stats.cases_created += 1;
+                    return Ok(());
+                }
+                // Made earlier in this merge: the file split the case's
+                // events into two runs. Replay sorts it out.
+                Err(Error::Sqlite(rusqlite::Error::SqliteFailure(f, _)))
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    self.stats.cases_created = self.stats.cases_created.saturating_sub(1);
+                    touched = true;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        if touched {
+            self.conn
+                .prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?
+                .execute([&id])?;
+        }
+        Ok(())
+    }
+}
+
+/// Rebuilds the offices and local units from the non-case events.
+fn rebuild_non_case(conn: &Connection, own: &str) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM units WHERE builtin = 0; DELETE FROM offices; DELETE FROM trust;",
+    )?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq",
+        EventRecord::COLUMNS
+    ))?;
+    let recs = st.query_map([], EventRecord::from_row)?;
+    for rec in recs {
+        let rec = rec?;
+        replay::apply_non_case(conn, own, &rec, &rec.event()?)?;
+    }
+    Ok(())
+}
+
+/// Replays every case in `merge_touched`; returns (created, changed).
+/// Case by case: a join would tempt the planner into walking the whole
+/// case index for a handful of touched cases.
+fn replay_touched(conn: &Connection, conflicts: &mut BTreeSet<String>) -> Result<(u64, u64)> {
+    let ids: Vec<String> = conn
+        .prepare("SELECT id FROM temp.merge_touched ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (mut created, mut changed) = (0, 0);
+    for id in ids {
+        let mut after = None;
+        for rec in EventRecord::for_case(conn, &id)? {
+            let ev = rec.event()?;
+            after = case::apply(after, &rec, &ev);
+        }
+        let Some(after) = after else { continue };
+        let before = CaseState::get(conn, &id)?;
+        if after.conflict && !before.as_ref().is_some_and(|b| b.conflict) {
+            conflicts.insert(id.clone());
+        }
+        match before {
+            None => {
+                created += 1;
+                after.insert(conn)?;
+            }
+            Some(before) if before != after => {
+                changed += 1;
+                after.save(conn)?;
+            }
+            Some(_) => {}
+        }
+    }
+    Ok((created, changed))
+}
