@@ -12,5 +12,6 @@ pub mod domain;
 pub mod exchange;
 pub mod intake;
 pub mod ledger;
+pub mod msg;
 pub mod render;
 pub mod uscc;

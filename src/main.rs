@@ -57,6 +57,7 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut err = io::stderr();
+    let lang = cli.lang;
     let mut ctx = Ctx {
         db: cli.db,
         lang: cli.lang,
@@ -72,14 +73,14 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) if e.is::<ledger::cli::Reported>() => {
+        Err(e) if e.is::<ledger::msg::Reported>() => {
             let _ = out.flush();
             ExitCode::from(1)
         }
         Err(e) => {
             // Whatever was printed before the failure is still data.
             let _ = out.flush();
-            eprintln!("error: {}", ledger::cli::describe(&e));
+            eprintln!("error: {}", ledger::msg::describe(&e, lang));
             ExitCode::from(1)
         }
     }

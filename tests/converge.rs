@@ -126,7 +126,7 @@ impl World {
         let buf = self.export(from);
         let reader = Reader::new("x.csv", &buf[..]).unwrap();
         self.replicas[to]
-            .merge(reader, false, &mut |_| {})
+            .merge(reader, ledger::ledger::Then::Commit, &mut |_| {})
             .unwrap_or_else(|e| panic!("merging {from} into {to} was refused: {e}"));
     }
 

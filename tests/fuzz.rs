@@ -57,7 +57,8 @@ fn merge_bytes(bytes: &[u8]) {
         &stamp(),
     )
     .unwrap();
-    let outcome = Reader::new("x.csv", bytes).and_then(|r| d.merge(r, false, &mut |_| {}));
+    let outcome = Reader::new("x.csv", bytes)
+        .and_then(|r| d.merge(r, ledger::ledger::Then::Commit, &mut |_| {}));
     match outcome {
         Ok(_) | Err(Error::Refused(_)) => {}
         Err(e) => panic!("not a clean refusal: {e}"),

@@ -125,7 +125,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     for csv in &exports {
         let name = csv.display().to_string();
         let reader = exchange::Reader::new(&name, BufReader::new(std::fs::File::open(csv)?))?;
-        let stats = ledger.merge(exchange::read_ahead(reader), false, &mut |_| {})?;
+        let stats = ledger.merge(
+            exchange::read_ahead(reader),
+            crate::ledger::Then::Commit,
+            &mut |_| {},
+        )?;
         writeln!(
             ctx.err,
             "{} {name}: {} {}",

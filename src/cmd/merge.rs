@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::cli::Ctx;
 use crate::exchange::{Reader, read_ahead};
+use crate::ledger::Then;
 use crate::ledger::merge::MergeStats;
 use crate::render::{self, Format, Grid};
 
@@ -107,7 +108,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     b.set_position(read.load(Ordering::Relaxed));
                 }
             };
-            let stats = ledger.merge(read_ahead(reader), a.dry_run, &mut progress);
+            let stats = ledger.merge(read_ahead(reader), Then::dry_run(a.dry_run), &mut progress);
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
@@ -146,10 +147,12 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             }
             Err(e) => {
                 let e = match &e {
-                    crate::ledger::Error::Sqlite(r) => match crate::cli::plain_sqlite(r) {
-                        Some(p) => crate::ledger::Error::Refused(format!("{name}: {p}")),
-                        None => e,
-                    },
+                    crate::ledger::Error::Sqlite(r) => {
+                        match crate::msg::plain_sqlite(r, ctx.lang) {
+                            Some(p) => crate::ledger::Error::Refused(format!("{name}: {p}")),
+                            None => e,
+                        }
+                    }
                     _ => e,
                 };
                 writeln!(ctx.err, "error: {e}")?;
@@ -200,7 +203,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let refused = results.iter().filter(|r| r.refused.is_string()).count();
     if refused > 0 && results.len() == 1 {
         // Its one-line reason is already printed.
-        return Err(crate::cli::Reported.into());
+        return Err(crate::msg::Reported.into());
     }
     if refused > 0 {
         anyhow::bail!(

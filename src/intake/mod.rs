@@ -32,7 +32,7 @@ use serde::Serialize;
 
 use crate::domain::{Phone, ProblemCode, Source};
 use crate::ledger::ops::{Added, NewCase};
-use crate::ledger::{Error, Ledger, Result, Stamp};
+use crate::ledger::{Error, Ledger, Result, Stamp, Then};
 use crate::refuse;
 use profiles::{Field, Mapping, Plan};
 use readers::{Encoding, RawRow, Table};
@@ -95,10 +95,6 @@ pub struct Outcome {
 
 /// Community of a row that names none and for which none is guessed.
 pub const NO_COMMUNITY: &str = "(未注明)";
-
-/// The error an import returns inside its transaction to roll back a dry
-/// run; never shown.
-const DRY_RUN: &str = "\u{0}intake dry run";
 
 /// Opens the file and matches the mapping to its header.
 pub fn open(opts: &Options) -> Result<(Table, Plan)> {
@@ -450,7 +446,7 @@ pub fn import(
     let total = table.total;
     let name = table.name.clone();
     let unit = table.unit;
-    let result = ledger.write(stamp, |w| {
+    let result = ledger.write_as(stamp, Then::dry_run(opts.dry_run), |w| {
         for row in table.rows.by_ref() {
             let row = row?;
             counts.read += 1;
@@ -493,14 +489,10 @@ pub fn import(
                 Err(e) => return Err(e),
             }
         }
-        if opts.dry_run {
-            return Err(Error::Refused(DRY_RUN.into()));
-        }
         Ok(())
     });
     match result {
         Ok(()) => {}
-        Err(Error::Refused(m)) if m == DRY_RUN => {}
         Err(Error::Refused(m)) if !m.starts_with(&name) => {
             return Err(Error::Refused(format!("{name}: {m}")));
         }

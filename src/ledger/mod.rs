@@ -164,7 +164,11 @@ impl Ledger {
                 &district_key.to_string(),
                 &stamp.at(),
             )?;
-            let stats = ledger.merge(first.into_iter().map(Ok).chain(items), false, &mut |_| {})?;
+            let stats = ledger.merge(
+                first.into_iter().map(Ok).chain(items),
+                Then::Commit,
+                &mut |_| {},
+            )?;
             let Some(me) = ledger
                 .offices()?
                 .into_iter()
@@ -313,15 +317,30 @@ impl Ledger {
         stamp: &Stamp,
         f: impl FnOnce(&mut Writer) -> Result<T>,
     ) -> Result<T> {
+        self.write_as(stamp, Then::Commit, f)
+    }
+
+    /// [`Ledger::write`], or with [`Then::RollBack`] a dry run: every
+    /// check and every derived row as for real, then nothing kept. The
+    /// work may fail with a feature's own error type.
+    pub fn write_as<T, E: From<Error>>(
+        &mut self,
+        stamp: &Stamp,
+        then: Then,
+        f: impl FnOnce(&mut Writer) -> Result<T, E>,
+    ) -> Result<T, E> {
         let tx = self
             .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let (next_seq, next_clock): (i64, i64) = tx.query_row(
-            "SELECT (SELECT coalesce(max(seq), 0) + 1 FROM events WHERE origin = ?1),
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Error::from)?;
+        let (next_seq, next_clock): (i64, i64) = tx
+            .query_row(
+                "SELECT (SELECT coalesce(max(seq), 0) + 1 FROM events WHERE origin = ?1),
                     (SELECT max + 1 FROM clock)",
-            [&self.office.code],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+                [&self.office.code],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(Error::from)?;
         let mut w = Writer {
             tx: &tx,
             office: &self.office,
@@ -332,9 +351,32 @@ impl Ledger {
             rules: None,
         };
         let out = f(&mut w)?;
-        tx.execute("UPDATE clock SET max = ?1", [w.next_clock - 1])?;
-        tx.commit()?;
+        tx.execute("UPDATE clock SET max = ?1", [w.next_clock - 1])
+            .map_err(Error::from)?;
+        then.finish(tx)?;
         Ok(out)
+    }
+}
+
+/// What a write does with its transaction once the work succeeded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Then {
+    Commit,
+    /// A dry run: the work is done and checked, then undone.
+    RollBack,
+}
+
+impl Then {
+    pub fn dry_run(dry: bool) -> Then {
+        if dry { Then::RollBack } else { Then::Commit }
+    }
+
+    pub(crate) fn finish(self, tx: rusqlite::Transaction) -> Result<()> {
+        match self {
+            Then::Commit => tx.commit()?,
+            Then::RollBack => tx.rollback()?,
+        }
+        Ok(())
     }
 }
 

@@ -23,7 +23,7 @@ use super::error::{Error, Result};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
 use super::rules::Rules;
-use super::{Ledger, OfficeInfo, replay};
+use super::{Ledger, OfficeInfo, Then, replay};
 use crate::domain::CaseId;
 use crate::refuse;
 
@@ -84,12 +84,12 @@ pub struct MergeStats {
 
 impl Ledger {
     /// Merges one exchange stream. On any refusal nothing is written; with
-    /// `dry_run` the work is done and then rolled back. `progress` is called
+    /// [`Then::RollBack`] the work is done and then rolled back. `progress` is called
     /// now and then with the number of events read.
     pub fn merge(
         &mut self,
         items: impl Iterator<Item = Result<Incoming>>,
-        dry_run: bool,
+        then: Then,
         progress: &mut dyn FnMut(u64),
     ) -> Result<MergeStats> {
         let receiver = self.office().clone();
@@ -167,11 +167,7 @@ impl Ledger {
         stats.cases_created += created;
         stats.cases_changed += changed;
         stats.conflicts = m.conflicts.into_iter().collect();
-        if dry_run {
-            tx.rollback()?;
-        } else {
-            tx.commit()?;
-        }
+        then.finish(tx)?;
         Ok(stats)
     }
 }

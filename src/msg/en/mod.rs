@@ -1,0 +1,58 @@
+//! English: every error kind said as a sentence with what to do.
+
+use crate::ledger::Error;
+
+/// SQLite's terse words about the disk, as what happened for the user.
+pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    Some(match e.sqlite_error_code()? {
+        C::DiskFull => "the disk is full: nothing was written",
+        C::SystemIoFailure => {
+            "the ledger file could not be written (disk full, a file-size limit, or the drive removed?): nothing was written"
+        }
+        C::ReadOnly => "the ledger file is read-only: nothing was written",
+        C::CannotOpen => "the ledger file cannot be opened (check the path and permissions)",
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "another program has held the ledger file for 30 seconds; try again when it is done: nothing was written"
+        }
+        _ => return None,
+    })
+}
+
+/// The sentence for a failed command: the contexts the command layer added,
+/// outermost first, then the sentence for the typed error at the bottom.
+pub fn describe(e: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for link in e.chain() {
+        if let Some(said) = say(link) {
+            parts.push(said);
+            break;
+        }
+        parts.push(link.to_string());
+    }
+    parts.join(": ")
+}
+
+/// The sentence for one typed error, or `None` for an error of a type this
+/// file does not know (its `Display` is used).
+fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    if let Some(r) = e.downcast_ref::<rusqlite::Error>() {
+        return Some(sqlite(r));
+    }
+    if let Some(le) = e.downcast_ref::<Error>() {
+        return Some(core(le));
+    }
+    None
+}
+
+fn sqlite(e: &rusqlite::Error) -> String {
+    plain_sqlite(e).map_or_else(|| e.to_string(), String::from)
+}
+
+/// The core's errors.
+pub fn core(e: &Error) -> String {
+    match e {
+        Error::Sqlite(r) => sqlite(r),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,34 @@
+//! The messages a person reads when a command fails: the one place where
+//! errors become sentences. The core and the feature modules return errors
+//! as kinds carrying facts (`ledger::Error`, `credit::Error`, …); this module
+//! picks the language's file (`en/`, and later others) and says them.
+
+pub mod en;
+
+use crate::domain::Lang;
+
+/// A failure whose message was already printed: exit 1 without another line.
+#[derive(Debug)]
+pub struct Reported;
+
+impl std::fmt::Display for Reported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("failed")
+    }
+}
+
+impl std::error::Error for Reported {}
+
+/// The one-sentence message for a failed command, in `lang`.
+pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
+    // Only English is written so far; Chinese follows with issue 12.
+    let _ = lang;
+    en::describe(e)
+}
+
+/// What SQLite's error means for the user, if it is about the disk or the
+/// file rather than a bug.
+pub fn plain_sqlite(e: &rusqlite::Error, lang: Lang) -> Option<&'static str> {
+    let _ = lang;
+    en::plain_sqlite(e)
+}
