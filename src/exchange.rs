@@ -39,15 +39,16 @@ use std::io::{Read, Write};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::ledger::error::EventRef;
 use crate::ledger::keys::SealFields;
 use crate::ledger::merge::{Exporter, Incoming, Seal};
-use crate::ledger::{Error, Event, EventRecord, Ledger, Result};
+use crate::ledger::{Error, Event, EventRecord, Ledger, Refusal, Result};
 use crate::render::clip;
 
 /// The format tag in every row's first column.
 pub const FORMAT: &str = "ledger/2";
 /// The format before files were signed.
-const FORMAT_V1: &str = "ledger/1";
+pub const FORMAT_V1: &str = "ledger/1";
 /// The header row.
 pub const HEADER: [&str; 10] = [
     "format", "origin", "seq", "clock", "at", "actor", "kind", "case_id", "payload", "hash",
@@ -164,7 +165,7 @@ pub fn export(ledger: &Ledger, out: &mut dyn Write, since: Option<i64>) -> Resul
 fn csv_err(e: csv::Error) -> Error {
     match e.into_kind() {
         csv::ErrorKind::Io(e) => Error::Io(e),
-        k => Error::Refused(format!("{k:?}")),
+        k => Refusal::Csv(format!("{k:?}")).into(),
     }
 }
 
@@ -189,13 +190,13 @@ impl<R: Read> Reader<R> {
             .has_headers(false)
             .flexible(true)
             .from_reader(input);
-        let refuse = |why: String| Error::Refused(format!("{name}: {why}"));
+        let refuse = |why: Refusal| Error::from(why).in_file(name);
         let mut first = csv::StringRecord::new();
         let got = rdr
             .read_record(&mut first)
             .map_err(|e| refuse(read_problem(&e)))?;
         if !got {
-            return Err(refuse("the file is empty: not an exchange file".into()));
+            return Err(refuse(Refusal::EmptyFile));
         }
         let fields: Vec<&str> = first
             .iter()
@@ -209,11 +210,9 @@ impl<R: Read> Reader<R> {
             })
             .collect();
         if fields != HEADER {
-            return Err(refuse(format!(
-                "not a ledger exchange file: line 1 should be the header `{}`, found `{}`",
-                HEADER.join(","),
-                clip(&fields.join(","), 80)
-            )));
+            return Err(refuse(Refusal::NotExchange {
+                found: clip(&fields.join(","), 80),
+            }));
         }
         Ok(Reader {
             name: name.to_string(),
@@ -227,9 +226,9 @@ impl<R: Read> Reader<R> {
         })
     }
 
-    fn refuse(&mut self, line: u64, why: String) -> Error {
+    fn refuse(&mut self, line: u64, why: Refusal) -> Error {
         self.failed = true;
-        Error::Refused(format!("{}, line {line}: {why}", self.name))
+        why.at(line).in_file(&self.name)
     }
 
     fn row(&mut self) -> Result<Incoming> {
@@ -242,33 +241,25 @@ impl<R: Read> Reader<R> {
     fn parse_row(&mut self, rec: &csv::StringRecord) -> Result<Incoming> {
         let line = rec.position().map_or(0, |p| p.line());
         if self.ended {
-            return Err(self.refuse(line, "rows after the export's end row".into()));
+            return Err(self.refuse(line, Refusal::RowsAfterEnd));
         }
         if rec.len() != HEADER.len() {
             return Err(self.refuse(
                 line,
-                format!(
-                    "{} fields where {} are expected: the file was cut short or edited",
-                    rec.len(),
-                    HEADER.len()
-                ),
+                Refusal::FieldCount {
+                    found: rec.len(),
+                    expected: HEADER.len(),
+                },
             ));
         }
         let format = &rec[0];
         if format != FORMAT {
             let why = if format == FORMAT_V1 {
-                format!(
-                    "it was written by an older `ledger` (format {FORMAT_V1}, unsigned), which this ledger no longer takes: upgrade `ledger` where it was exported, register that ledger's key here (`ledger key` there, `ledger trust CODE KEY` here) and export again"
-                )
+                Refusal::FormatV1
             } else if format.starts_with("ledger/") {
-                format!(
-                    "format {format} is newer than this ledger reads ({FORMAT}): use a newer `ledger`"
-                )
+                Refusal::FormatNewer(clip(format, 20))
             } else {
-                format!(
-                    "the format column holds '{}', expected {FORMAT}",
-                    clip(format, 20)
-                )
+                Refusal::FormatColumn(clip(format, 20))
             };
             return Err(self.refuse(line, why));
         }
@@ -276,11 +267,10 @@ impl<R: Read> Reader<R> {
             rec[i].parse::<i64>().map_err(|_| {
                 this.refuse(
                     line,
-                    format!(
-                        "{} '{}' is not a whole number (a spreadsheet may have rewritten it)",
-                        HEADER[i],
-                        clip(&rec[i], 20)
-                    ),
+                    Refusal::NotANumber {
+                        column: HEADER[i].to_string(),
+                        value: clip(&rec[i], 20),
+                    },
                 )
             })
         };
@@ -288,20 +278,11 @@ impl<R: Read> Reader<R> {
         let clock = int(3, self)?;
         if !self.begun {
             if &rec[6] != BEGIN_KIND {
-                return Err(self.refuse(
-                    line,
-                    format!(
-                        "the first row should be the {BEGIN_KIND} row that names who wrote the file"
-                    ),
-                ));
+                return Err(self.refuse(line, Refusal::FirstNotBegin));
             }
             self.begun = true;
-            let begin: BeginPayload = serde_json::from_str(&rec[8]).map_err(|_| {
-                self.refuse(
-                    line,
-                    "the begin row's payload is not what an export writes".into(),
-                )
-            })?;
+            let begin: BeginPayload = serde_json::from_str(&rec[8])
+                .map_err(|_| self.refuse(line, Refusal::BeginPayload))?;
             return Ok(Incoming::Begin(Exporter {
                 code: rec[1].to_string(),
                 name: begin.name,
@@ -311,7 +292,7 @@ impl<R: Read> Reader<R> {
             }));
         }
         if &rec[6] == BEGIN_KIND {
-            return Err(self.refuse(line, "a second begin row".into()));
+            return Err(self.refuse(line, Refusal::SecondBegin));
         }
         if &rec[6] == END_KIND {
             self.ended = true;
@@ -319,24 +300,17 @@ impl<R: Read> Reader<R> {
             if seq as u64 != self.count {
                 return Err(self.refuse(
                     line,
-                    format!(
-                        "the end row counts {seq} events but the file holds {}: rows were removed or added",
-                        self.count
-                    ),
+                    Refusal::EndCount {
+                        counted: seq,
+                        held: self.count,
+                    },
                 ));
             }
             if rec[9] != digest {
-                return Err(self.refuse(
-                    line,
-                    "the end row's digest does not match the events: rows were altered, reordered or replaced".into(),
-                ));
+                return Err(self.refuse(line, Refusal::Digest));
             }
-            let end: EndPayload = serde_json::from_str(&rec[8]).map_err(|_| {
-                self.refuse(
-                    line,
-                    "the end row's payload is not what an export writes".into(),
-                )
-            })?;
+            let end: EndPayload = serde_json::from_str(&rec[8])
+                .map_err(|_| self.refuse(line, Refusal::EndPayload))?;
             return Ok(Incoming::End(Seal {
                 line,
                 events: self.count,
@@ -361,16 +335,7 @@ impl<R: Read> Reader<R> {
             hash: rec[9].to_string(),
         };
         if r.compute_hash() != r.hash {
-            return Err(self.refuse(
-                line,
-                format!(
-                    "event {}/{} ({}{}) does not match its hash: the row was altered after export (by hand, or by a spreadsheet re-saving dates or numbers)",
-                    r.origin,
-                    r.seq,
-                    r.kind,
-                    r.case_id.as_deref().map(|c| format!(" on {c}")).unwrap_or_default()
-                ),
-            ));
+            return Err(self.refuse(line, Refusal::HashMismatch(EventRef::of(&r))));
         }
         self.digest.update(r.hash.as_bytes());
         self.digest.update(b"\n");
@@ -384,13 +349,11 @@ impl<R: Read> Reader<R> {
     }
 }
 
-fn read_problem(e: &csv::Error) -> String {
+fn read_problem(e: &csv::Error) -> Refusal {
     match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => {
-            "the file is not UTF-8 (was it re-saved by a spreadsheet in another encoding?)".into()
-        }
-        csv::ErrorKind::Io(io) => io.to_string(),
-        _ => e.to_string(),
+        csv::ErrorKind::Utf8 { .. } => Refusal::NotUtf8,
+        csv::ErrorKind::Io(io) => Refusal::Csv(io.to_string()),
+        _ => Refusal::Csv(e.to_string()),
     }
 }
 
@@ -410,10 +373,9 @@ impl<R: Read> Iterator for Reader<R> {
             }
             Ok(false) if !self.ended => {
                 self.failed = true;
-                Some(Err(Error::Refused(format!(
-                    "{}: the file ends without its end row after {} events: it was cut short (copy it again)",
-                    self.name, self.count
-                ))))
+                Some(Err(
+                    Error::from(Refusal::CutShort { events: self.count }).in_file(&self.name)
+                ))
             }
             Ok(false) => None,
         }

@@ -11,7 +11,7 @@ pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let r = ledger.check()?;
     if let Some(p) = r.problem {
-        anyhow::bail!("check failed: {p}");
+        anyhow::bail!("check failed: {}", crate::msg::problem(&p, ctx.lang));
     }
     writeln!(
         ctx.out,

@@ -78,7 +78,8 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         let read = Arc::new(AtomicU64::new(0));
         let outcome = (|| -> crate::ledger::Result<MergeStats> {
             let file = File::open(path).map_err(|e| {
-                crate::ledger::Error::Refused(format!("{name}: cannot read it: {e}"))
+                crate::ledger::Error::from(crate::ledger::Refusal::CannotRead(e.to_string()))
+                    .in_file(&name)
             })?;
             let size = file.metadata().map(|m| m.len()).unwrap_or(0);
             let input = Counting {
@@ -112,12 +113,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             if let Some(b) = bar {
                 b.finish_and_clear();
             }
-            stats.map_err(|e| match e {
-                crate::ledger::Error::Refused(m) if !m.starts_with(&name) => {
-                    crate::ledger::Error::Refused(format!("{name}, {m}"))
-                }
-                e => e,
-            })
+            stats.map_err(|e| e.in_file(&name))
         })();
         let result = match outcome {
             Ok(s) => {
@@ -146,16 +142,8 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 }
             }
             Err(e) => {
-                let e = match &e {
-                    crate::ledger::Error::Sqlite(r) => {
-                        match crate::msg::plain_sqlite(r, ctx.lang) {
-                            Some(p) => crate::ledger::Error::Refused(format!("{name}: {p}")),
-                            None => e,
-                        }
-                    }
-                    _ => e,
-                };
-                writeln!(ctx.err, "error: {e}")?;
+                let said = crate::msg::say(&e, ctx.lang);
+                writeln!(ctx.err, "error: {said}")?;
                 FileResult {
                     file: name,
                     new_events: 0,
@@ -164,7 +152,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                     cases_created: 0,
                     cases_changed: 0,
                     conflicts: Vec::new(),
-                    refused: serde_json::Value::String(e.to_string()),
+                    refused: serde_json::Value::String(said),
                 }
             }
         };

@@ -319,7 +319,11 @@ impl RowContext<'_> {
                 chrono::Datelike::year(&self.now),
             )
         {
-            return Err(format!("received {}: {why}", t.format("%Y-%m-%d %H:%M")));
+            return Err(format!(
+                "received {}: {}",
+                t.format("%Y-%m-%d %H:%M"),
+                crate::msg::en::ledger::rule(&why)
+            ));
         }
         let source = match self.plan.of(Field::Source).next() {
             None => self.source,

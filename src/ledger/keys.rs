@@ -15,7 +15,7 @@ use std::str::FromStr;
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::error::{Error, Result};
+use super::error::{Error, Refusal, Result};
 
 /// A public key as it is read out and typed: `ed25519:<64 hex digits>`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -227,9 +227,7 @@ impl super::Writer<'_> {
     pub fn trust(&mut self, code: &str, key: &PublicKey, replace: bool) -> Result<Registered> {
         let me = self.office().clone();
         if code == me.code {
-            crate::refuse!(
-                "{code} is this ledger's own code: register the key of the ledger whose files you merge"
-            );
+            crate::refuse!(Refusal::TrustOwnCode(code.to_string()));
         }
         let held = trusted(self.conn(), code)?;
         if !me.district {
@@ -242,17 +240,15 @@ impl super::Writer<'_> {
                 )
                 .optional()?;
             if let Some(other) = other {
-                crate::refuse!(
-                    "this street office already takes files from its district {other}: an office merges only its district's files"
-                );
+                crate::refuse!(Refusal::TrustSecondDistrict(other));
             }
         }
         let outcome = match &held {
             Some(k) if k == key => return Ok(Registered::Unchanged),
-            Some(k) if !replace => crate::refuse!(
-                "{code} already has a key registered here ({}): if {code} made its ledger anew, run `ledger trust {code} KEY --replace`",
-                k.short()
-            ),
+            Some(k) if !replace => crate::refuse!(Refusal::KeyHeld {
+                code: code.to_string(),
+                key: k.short(),
+            }),
             Some(_) => Registered::Replaced,
             None => Registered::New,
         };

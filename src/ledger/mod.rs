@@ -25,7 +25,8 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 pub use case::CaseState;
-pub use error::{Error, Result};
+use error::What;
+pub use error::{Error, Refusal, Result};
 pub use event::{Event, EventRecord};
 
 use crate::domain::OfficeCode;
@@ -100,14 +101,11 @@ impl Ledger {
         stamp: &Stamp,
     ) -> Result<Ledger> {
         if path.exists() {
-            refuse!(
-                "{} already exists: a ledger is created once (to start over, move the old file away first)",
-                path.display()
-            );
+            refuse!(Refusal::LedgerExists(path.to_path_buf()));
         }
         let name = name.trim();
         if name.is_empty() {
-            refuse!("the office name must not be empty, e.g. --name 建设路街道");
+            refuse!(Refusal::Empty(What::OfficeName));
         }
         files::folder_of(path)?;
         files::create_private(path)?;
@@ -135,10 +133,7 @@ impl Ledger {
         stamp: &Stamp,
     ) -> Result<(Ledger, merge::MergeStats)> {
         if path.exists() {
-            refuse!(
-                "{} already exists: restore into a new file (move the damaged one away first)",
-                path.display()
-            );
+            refuse!(Refusal::RestoreTargetExists(path.to_path_buf()));
         }
         files::folder_of(path)?;
         files::create_private(path)?;
@@ -146,14 +141,13 @@ impl Ledger {
             let mut ledger = Self::create_inner(path, code, code.as_str(), false, stamp, false)?;
             let first = items.next().transpose()?;
             let Some(merge::Incoming::Begin(exporter)) = &first else {
-                refuse!("the file does not begin with the row naming who wrote it");
+                refuse!(Refusal::RestoreNoBegin);
             };
             if !exporter.district {
-                refuse!(
-                    "the file comes from {} {}, a street office: restore from the district's export",
-                    exporter.code,
-                    exporter.name
-                );
+                refuse!(Refusal::RestoreFromOffice {
+                    code: exporter.code.clone(),
+                    name: exporter.name.clone(),
+                });
             }
             let district = exporter.code.clone();
             // Trusted for this merge only: the key.trust event follows it,
@@ -174,9 +168,7 @@ impl Ledger {
                 .into_iter()
                 .find(|o| o.code == code.as_str())
             else {
-                refuse!(
-                    "the file holds nothing of office {code} (its first event, office.init, is missing): nothing to restore"
-                );
+                refuse!(Refusal::RestoreNothingOf(code.to_string()));
             };
             ledger.conn.execute_batch("BEGIN IMMEDIATE")?;
             ledger
@@ -387,7 +379,7 @@ impl Ledger {
     pub fn backup(&self, to: &Path) -> Result<()> {
         let target = to
             .to_str()
-            .ok_or_else(|| Error::Refused(format!("{} is not a UTF-8 path", to.display())))?;
+            .ok_or_else(|| Refusal::NotUtf8Path(to.to_path_buf()))?;
         files::folder_of(to)?;
         files::create_private(to)?;
         let result = self.conn.execute("VACUUM INTO ?1", [target]);
@@ -473,11 +465,9 @@ impl Writer<'_> {
             self.rules = Some(rules::Rules::load(self.tx)?);
         }
         let rules = self.rules.as_mut().expect("just loaded");
-        rules.check(&rec, ev).map_err(|why| {
-            Error::Refused(format!(
-                "{} would not pass the exchange's rules: {why}",
-                rec.kind
-            ))
+        rules.check(&rec, ev).map_err(|why| Refusal::LocalBreak {
+            kind: rec.kind.clone(),
+            why,
         })?;
         if let Event::UnitAdd(u) = ev {
             rules.learn_unit(&u.code);

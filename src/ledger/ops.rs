@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Days, FixedOffset, NaiveDate};
 
 use super::Writer;
 use super::case::{CaseState, Step, allowed};
-use super::error::Result;
+use super::error::{Refusal, Result, What};
 use super::event::{
     CaseAdd, CaseAssign, CaseClose, CaseDefer, CaseNote, CaseReopen, Event, UnitAdd,
 };
@@ -85,16 +85,14 @@ impl Writer<'_> {
     fn case(&self, id: &CaseId) -> Result<CaseState> {
         match CaseState::get(self.conn(), &id.to_string())? {
             Some(c) => Ok(c),
-            None => refuse!("no case {id} in this ledger (see `ledger list`)"),
+            None => refuse!(Refusal::NoSuchCase(id.to_string())),
         }
     }
 
     fn problem(&self, code: &ProblemCode) -> Result<Problem> {
         match query::problem(self.conn(), code.as_str())? {
             Some(p) => Ok(p),
-            None => refuse!(
-                "unknown problem code {code}: see `ledger catalog problems` (WY-01..16, YW-01..08, KF-01..05, ZN-01..19, QT-00)"
-            ),
+            None => refuse!(Refusal::UnknownProblem(code.to_string())),
         }
     }
 
@@ -119,11 +117,11 @@ impl Writer<'_> {
         let (source, source_ref) = (new.source, new.source_ref.clone());
         match self.register(new)? {
             Added::New(id) => Ok(id),
-            Added::Known(id) => refuse!(
-                "{} reference {} is already registered as {id}: add a note to it instead (`ledger note {id} ...`)",
-                source.code(),
-                source_ref.unwrap_or_default().trim()
-            ),
+            Added::Known(id) => refuse!(Refusal::AlreadyRegistered {
+                source,
+                reference: source_ref.unwrap_or_default().trim().to_string(),
+                id,
+            }),
         }
     }
 
@@ -133,25 +131,24 @@ impl Writer<'_> {
         let now = self.stamp().now;
         let received = new.received.unwrap_or(now);
         if received > now {
-            refuse!(
-                "the received time {} is in the future (now is {}): check --received",
-                received.format("%Y-%m-%d %H:%M"),
-                now.format("%Y-%m-%d %H:%M")
-            );
+            refuse!(Refusal::ReceivedInFuture {
+                received: received.format("%Y-%m-%d %H:%M").to_string(),
+                now: now.format("%Y-%m-%d %H:%M").to_string(),
+            });
         }
         if let Err(why) = super::rules::received_year(received.year(), now.year()) {
-            refuse!(
-                "the received time {}: {why}: check --received",
-                received.format("%Y-%m-%d %H:%M")
-            );
+            refuse!(Refusal::ReceivedBad {
+                received: received.format("%Y-%m-%d %H:%M").to_string(),
+                why,
+            });
         }
         let community = new.community.trim().to_string();
         if community.is_empty() {
-            refuse!("--community must not be empty: name the residential community (小区)");
+            refuse!(Refusal::Empty(What::Community));
         }
         let summary = new.summary.trim().to_string();
         if summary.is_empty() {
-            refuse!("--summary must not be empty: say in a line what the complaint is");
+            refuse!(Refusal::Empty(What::Summary));
         }
         let mut subject = new.subject;
         if let Some(code) = &new.problem {
@@ -192,7 +189,7 @@ impl Writer<'_> {
     pub fn assign(&mut self, id: &CaseId, a: Assignment) -> Result<Assigned> {
         let c = self.case(id)?;
         if !allowed(c.status, Step::Assign) {
-            refuse!("{id} is closed: reopen it first (`ledger reopen {id} --reason ...`)");
+            refuse!(Refusal::ClosedCannotAssign(id.to_string()));
         }
         // The problem type in force after this assignment, and its subject.
         let new_problem = match &a.problem {
@@ -212,22 +209,16 @@ impl Writer<'_> {
         let (unit, unit_defaulted) = match &a.unit {
             Some(typed) => match query::find_unit(self.conn(), typed)? {
                 Some(u) => (u, false),
-                None => refuse!(
-                    "unknown unit '{typed}': give a unit code or its exact name (see `ledger catalog units`; register a local one with `ledger unit add`)"
-                ),
+                None => refuse!(Refusal::UnknownUnit(typed.clone())),
             },
             None => match effective.and_then(|p| p.default_unit.clone()) {
                 Some(code) => match query::find_unit(self.conn(), &code)? {
                     Some(u) => (u, true),
-                    None => refuse!("the default unit {code} is missing from this ledger"),
+                    None => refuse!(Refusal::DefaultUnitMissing(code)),
                 },
-                None => refuse!(
-                    "give --unit: {} has no default unit (usually JD 街道办事处 or ZJ 区物业办; see `ledger catalog units`)",
-                    effective.map_or_else(
-                        || "a case without a problem type".to_string(),
-                        |p| p.code.clone()
-                    )
-                ),
+                None => refuse!(Refusal::NoDefaultUnit {
+                    problem: effective.map(|p| p.code.clone()),
+                }),
             },
         };
         let today = self.today();
@@ -239,10 +230,11 @@ impl Writer<'_> {
             }
         };
         if due.to_string().as_str() < c.received_date() {
-            refuse!(
-                "the due date {due} is before {id} was received ({}): check --due",
-                c.received_date()
-            );
+            refuse!(Refusal::DueBeforeReceived {
+                id: id.to_string(),
+                due: due.to_string(),
+                received: c.received_date().to_string(),
+            });
         }
         let ev = Event::CaseAssign(CaseAssign {
             unit: unit.code.clone(),
@@ -269,16 +261,16 @@ impl Writer<'_> {
     ) -> Result<CaseState> {
         let c = self.case(id)?;
         if !allowed(c.status, Step::Defer) {
-            refuse!("{id} is closed: only an open, assigned or deferred case can be deferred");
+            refuse!(Refusal::ClosedCannotDefer(id.to_string()));
         }
         let plan = plan.trim();
         if plan.is_empty() {
-            refuse!("a deferred case needs a work plan: give --plan TEXT");
+            refuse!(Refusal::Empty(What::WorkPlan));
         }
         if let Some(u) = until
             && u < self.today()
         {
-            refuse!("--until {u} is in the past: give the date the plan should be done by");
+            refuse!(Refusal::UntilInPast(u.to_string()));
         }
         self.append_case(
             &id.to_string(),
@@ -299,33 +291,30 @@ impl Writer<'_> {
     ) -> Result<CaseState> {
         let c = self.case(id)?;
         if !allowed(c.status, Step::Close) {
-            refuse!(
-                "{id} is already closed ({}): reopen it first if it needs more work",
-                c.result.map_or("", |r| r.code())
-            );
+            refuse!(Refusal::AlreadyClosed {
+                id: id.to_string(),
+                result: c.result,
+            });
         }
         let resolution = resolution.trim();
         if resolution.is_empty() {
-            refuse!("closing needs a resolution: give --resolution TEXT saying how it was handled");
+            refuse!(Refusal::Empty(What::Resolution));
         }
         let duplicate_of = match (result, duplicate_of) {
             (Outcome::Duplicate, None) => {
-                refuse!("--result duplicate needs --duplicate-of CASE: the case this one repeats")
+                refuse!(Refusal::DuplicateNeedsCase)
             }
             (Outcome::Duplicate, Some(d)) => {
                 if d == id {
-                    refuse!("{id} cannot be a duplicate of itself: name the earlier case");
+                    refuse!(Refusal::DuplicateOfItself(id.to_string()));
                 }
                 if CaseState::get(self.conn(), &d.to_string())?.is_none() {
-                    refuse!("--duplicate-of {d}: no such case in this ledger");
+                    refuse!(Refusal::DuplicateOfUnknown(d.to_string()));
                 }
                 Some(d.to_string())
             }
             (_, Some(_)) => {
-                refuse!(
-                    "--duplicate-of goes with --result duplicate (this close is {})",
-                    result.code()
-                )
+                refuse!(Refusal::DuplicateOfWithoutResult(result))
             }
             (_, None) => None,
         };
@@ -343,14 +332,14 @@ impl Writer<'_> {
     pub fn reopen(&mut self, id: &CaseId, reason: &str) -> Result<CaseState> {
         let c = self.case(id)?;
         if !allowed(c.status, Step::Reopen) {
-            refuse!(
-                "{id} is {}: only a closed or deferred case can be reopened",
-                c.status.code()
-            );
+            refuse!(Refusal::NotReopenable {
+                id: id.to_string(),
+                status: c.status,
+            });
         }
         let reason = reason.trim();
         if reason.is_empty() {
-            refuse!("reopening needs a reason: give --reason TEXT");
+            refuse!(Refusal::Empty(What::Reason));
         }
         self.append_case(
             &id.to_string(),
@@ -365,7 +354,7 @@ impl Writer<'_> {
         self.case(id)?;
         let text = text.trim();
         if text.is_empty() {
-            refuse!("a note must not be empty");
+            refuse!(Refusal::Empty(What::Note));
         }
         self.append_case(
             &id.to_string(),
@@ -379,13 +368,19 @@ impl Writer<'_> {
     pub fn add_unit(&mut self, code: &UnitCode, name: &str) -> Result<()> {
         let name = name.trim();
         if name.is_empty() {
-            refuse!("the unit name must not be empty");
+            refuse!(Refusal::Empty(What::UnitName));
         }
         if let Some(u) = query::find_unit(self.conn(), &code.0)? {
-            refuse!("unit code {} is taken by {}", u.code, u.name);
+            refuse!(Refusal::UnitCodeTaken {
+                code: u.code,
+                name: u.name,
+            });
         }
         if let Some(u) = query::find_unit(self.conn(), name)? {
-            refuse!("a unit named {name} exists already, as {}", u.code);
+            refuse!(Refusal::UnitNameTaken {
+                name: name.to_string(),
+                code: u.code,
+            });
         }
         self.append(
             None,
@@ -409,19 +404,17 @@ fn reconcile_subject(
 ) -> Result<Option<Subject>> {
     match (p.subject, given) {
         (Some(ps), Some(g)) if ps != g => match keeping {
-            None => refuse!(
-                "problem {} is a {} problem, not {}: pick a {} code or leave --subject out",
-                p.code,
-                ps.code(),
-                g.code(),
-                g.code()
-            ),
-            Some(id) => refuse!(
-                "{id} has problem {}, a {} problem: to make it {}, give a matching --problem too",
-                p.code,
-                ps.code(),
-                g.code()
-            ),
+            None => refuse!(Refusal::ProblemSubject {
+                problem: p.code.clone(),
+                of: ps,
+                given: g,
+            }),
+            Some(id) => refuse!(Refusal::CaseProblemSubject {
+                id: id.to_string(),
+                problem: p.code.clone(),
+                of: ps,
+                given: g,
+            }),
         },
         (Some(ps), _) => Ok(Some(ps)),
         (None, g) => Ok(g),

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use rusqlite::{Connection, params};
 
 use super::case::{self, CaseState};
-use super::error::{Error, Result};
+use super::error::{Break, Error, EventRef, Result};
 use super::event::{Event, EventRecord};
 
 /// Applies an event that is not about a case to the derived tables. The
@@ -126,203 +126,261 @@ pub struct CheckReport {
     pub events: i64,
     pub cases: i64,
     /// The first problem found, if any.
-    pub problem: Option<String>,
+    pub problem: Option<Problem>,
 }
 
-/// Verifies the file: SQLite's integrity check, every event's hash, and
-/// that replaying the log gives exactly the derived tables.
+/// A way the file is not whole; `msg/` says it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Integrity(String),
+    ForeignKey(String),
+    Hash {
+        origin: String,
+        seq: i64,
+    },
+    /// An event whose payload does not read (the core's words).
+    Unreadable(String),
+    /// An event an earlier version let in that today's rules refuse;
+    /// `own`: it is this ledger's own event.
+    BreaksRules {
+        event: EventRef,
+        why: Break,
+        own: bool,
+    },
+    Clock {
+        kept: i64,
+        max: i64,
+    },
+    TableDiffers {
+        table: Table,
+        in_table: String,
+        in_log: String,
+    },
+    OnlyInLog(String),
+    OnlyInTable(String),
+    CaseDiffers {
+        id: String,
+        in_table: String,
+        in_log: String,
+    },
+    Differs(String),
+}
+
+/// The derived tables other than `cases`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Offices,
+    Units,
+    Trust,
+}
+
+/// The non-case tables as the log folds them.
+#[derive(Default)]
+struct Folded {
+    offices: BTreeMap<String, (String, bool)>,
+    units: BTreeMap<String, String>,
+    trust: BTreeMap<String, String>,
+    max_clock: i64,
+}
+
+/// Verifies the file: SQLite's integrity check, every event's hash and
+/// content rules, and that replaying the log gives exactly the derived
+/// tables.
 pub fn check(conn: &Connection) -> Result<CheckReport> {
-    let mut report = CheckReport::default();
+    let mut report = CheckReport {
+        problem: integrity(conn)?,
+        ..CheckReport::default()
+    };
+    if report.problem.is_some() {
+        return Ok(report);
+    }
+    let folded = match events(conn, &mut report.events)? {
+        Ok(f) => f,
+        Err(p) => {
+            report.problem = Some(p);
+            return Ok(report);
+        }
+    };
+    report.problem = non_case_tables(conn, &folded)?;
+    if report.problem.is_none() {
+        report.problem = cases(conn, &mut report.cases)?;
+    }
+    Ok(report)
+}
+
+fn integrity(conn: &Connection) -> Result<Option<Problem>> {
     let integrity: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if integrity != "ok" {
-        report.problem = Some(format!("SQLite integrity check: {integrity}"));
-        return Ok(report);
+        return Ok(Some(Problem::Integrity(integrity)));
     }
     let fk: Option<String> = conn
         .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
         .ok();
-    if let Some(table) = fk {
-        report.problem = Some(format!("a row of table {table} breaks a foreign key"));
-        return Ok(report);
-    }
+    Ok(fk.map(Problem::ForeignKey))
+}
 
-    // Hashes, and the non-case tables folded in memory (they are small).
-    let mut offices: BTreeMap<String, (String, bool)> = BTreeMap::new();
-    let mut units: BTreeMap<String, String> = BTreeMap::new();
-    let mut trust: BTreeMap<String, String> = BTreeMap::new();
+/// Every event's hash and rules, the non-case tables folded in memory
+/// (they are small). Non-case events in replay order (they decide
+/// first-wins), then the case events in any order.
+fn events(conn: &Connection, count: &mut i64) -> Result<Result<Folded, Problem>> {
     let own = own_code(conn)?;
     let mut rules = super::rules::Rules::load(conn)?;
-    let mut max_clock = 0;
-    {
-        // Non-case events in replay order (they decide first-wins), then
-        // the case events in any order: every event's hash is checked.
-        let mut st = conn.prepare(&format!(
-            "SELECT {0} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq;",
-            EventRecord::COLUMNS
-        ))?;
-        let mut rows = st.query([])?;
-        let mut all_case = conn.prepare(&format!(
-            "SELECT {} FROM events WHERE case_id IS NOT NULL",
-            EventRecord::COLUMNS
-        ))?;
-        let mut case_rows = all_case.query([])?;
-        loop {
-            let row = match rows.next()? {
+    let mut f = Folded::default();
+    let mut st = conn.prepare(&format!(
+        "SELECT {0} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq;",
+        EventRecord::COLUMNS
+    ))?;
+    let mut rows = st.query([])?;
+    let mut all_case = conn.prepare(&format!(
+        "SELECT {} FROM events WHERE case_id IS NOT NULL",
+        EventRecord::COLUMNS
+    ))?;
+    let mut case_rows = all_case.query([])?;
+    loop {
+        let row = match rows.next()? {
+            Some(r) => r,
+            None => match case_rows.next()? {
                 Some(r) => r,
-                None => match case_rows.next()? {
-                    Some(r) => r,
-                    None => break,
-                },
-            };
-            let rec = EventRecord::from_row(row)?;
-            report.events += 1;
-            max_clock = max_clock.max(rec.clock);
-            if rec.compute_hash() != rec.hash {
-                report.problem = Some(format!(
-                    "event {}/{} does not match its hash: it was altered after it was written",
-                    rec.origin, rec.seq
-                ));
-                return Ok(report);
+                None => break,
+            },
+        };
+        let rec = EventRecord::from_row(row)?;
+        *count += 1;
+        f.max_clock = f.max_clock.max(rec.clock);
+        if rec.compute_hash() != rec.hash {
+            return Ok(Err(Problem::Hash {
+                origin: rec.origin,
+                seq: rec.seq,
+            }));
+        }
+        let ev = match rec.event() {
+            Ok(ev) => ev,
+            Err(e) => return Ok(Err(Problem::Unreadable(e.to_string()))),
+        };
+        if let Event::UnitAdd(u) = &ev {
+            rules.learn_unit(&u.code);
+        }
+        if let Err(why) = rules.check(&rec, &ev) {
+            return Ok(Err(Problem::BreaksRules {
+                event: EventRef::of(&rec),
+                why,
+                own: rec.origin == own,
+            }));
+        }
+        match ev {
+            Event::OfficeInit(o) => {
+                f.offices
+                    .entry(rec.origin.clone())
+                    .or_insert((o.name, o.district));
             }
-            let ev = match rec.event() {
-                Ok(ev) => ev,
-                Err(e) => {
-                    report.problem = Some(e.to_string());
-                    return Ok(report);
-                }
-            };
-            if let Event::UnitAdd(u) = &ev {
-                rules.learn_unit(&u.code);
+            Event::UnitAdd(u) => {
+                f.units.entry(u.code).or_insert(u.name);
             }
-            if let Err(why) = rules.check(&rec, &ev) {
-                report.problem = Some(format!(
-                    "event {}/{} ({}) breaks today's rules: {why}. An earlier version let it in, and no district or office will take a file that carries it: {}",
-                    rec.origin,
-                    rec.seq,
-                    rec.kind,
-                    if rec.origin == own {
-                        "keep this file as it is, and make the office's ledger anew from the district's latest export (`ledger init --office CODE --restore FILE --trust KEY`), then register again what the district did not have"
-                    } else {
-                        "keep this file as it is and ask for help; the files this ledger exports will be refused until it is rebuilt from files that pass"
-                    }
-                ));
-                return Ok(report);
+            Event::KeyTrust(k) if rec.origin == own => {
+                f.trust.insert(k.office, k.key);
             }
-            match ev {
-                Event::OfficeInit(o) => {
-                    offices
-                        .entry(rec.origin.clone())
-                        .or_insert((o.name, o.district));
-                }
-                Event::UnitAdd(u) => {
-                    units.entry(u.code).or_insert(u.name);
-                }
-                Event::KeyTrust(k) if rec.origin == own => {
-                    trust.insert(k.office, k.key);
-                }
-                _ => {}
-            }
+            _ => {}
         }
     }
+    Ok(Ok(f))
+}
+
+fn non_case_tables(conn: &Connection, f: &Folded) -> Result<Option<Problem>> {
     let kept: i64 = conn.query_row("SELECT max FROM clock", [], |r| r.get(0))?;
-    if kept != max_clock {
-        report.problem = Some(format!(
-            "the kept clock is {kept} but the largest clock in the log is {max_clock}"
-        ));
-        return Ok(report);
+    if kept != f.max_clock {
+        return Ok(Some(Problem::Clock {
+            kept,
+            max: f.max_clock,
+        }));
     }
-    let table_offices: BTreeMap<String, (String, bool)> = conn
+    let differs = |table, t: String, l: String| {
+        Some(Problem::TableDiffers {
+            table,
+            in_table: t,
+            in_log: l,
+        })
+    };
+    let offices: BTreeMap<String, (String, bool)> = conn
         .prepare("SELECT code, name, district FROM offices")?
         .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
         .collect::<rusqlite::Result<_>>()?;
-    if table_offices != offices {
-        report.problem = Some(format!(
-            "the offices table differs from the log: table {table_offices:?}, log {offices:?}"
+    if offices != f.offices {
+        return Ok(differs(
+            Table::Offices,
+            format!("{offices:?}"),
+            format!("{:?}", f.offices),
         ));
-        return Ok(report);
     }
-    let table_units: BTreeMap<String, String> = conn
-        .prepare("SELECT code, name FROM units WHERE builtin = 0")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    if table_units != units {
-        report.problem = Some(format!(
-            "the local units differ from the log: table {table_units:?}, log {units:?}"
+    let pairs = |sql: &str| -> Result<BTreeMap<String, String>> {
+        Ok(conn
+            .prepare(sql)?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    };
+    let units = pairs("SELECT code, name FROM units WHERE builtin = 0")?;
+    if units != f.units {
+        return Ok(differs(
+            Table::Units,
+            format!("{units:?}"),
+            format!("{:?}", f.units),
         ));
-        return Ok(report);
     }
+    let trust = pairs("SELECT code, key FROM trust")?;
+    if trust != f.trust {
+        return Ok(differs(
+            Table::Trust,
+            format!("{trust:?}"),
+            format!("{:?}", f.trust),
+        ));
+    }
+    Ok(None)
+}
 
-    let table_trust: BTreeMap<String, String> = conn
-        .prepare("SELECT code, key FROM trust")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    if table_trust != trust {
-        report.problem = Some(format!(
-            "the trusted keys differ from the log: table {table_trust:?}, log {trust:?}"
-        ));
-        return Ok(report);
-    }
-
-    // Cases: the folded log and the table, both in id order, side by side.
+/// The folded log and the cases table, both in id order, side by side.
+fn cases(conn: &Connection, count: &mut i64) -> Result<Option<Problem>> {
     let mut st = conn.prepare(&format!("SELECT {} FROM cases ORDER BY id", case::COLUMNS))?;
     let mut table = st.query([])?;
-    let mut problem: Option<String> = None;
-    let mut cases = 0;
+    let mut problem: Option<Problem> = None;
     fold_cases(conn, |expected| {
         if problem.is_some() {
             return Ok(());
         }
-        cases += 1;
+        *count += 1;
         let row = match table.next()? {
             None => {
-                problem = Some(format!(
-                    "case {} is in the log but not in the table",
-                    expected.id
-                ));
+                problem = Some(Problem::OnlyInLog(expected.id));
                 return Ok(());
             }
             Some(r) => CaseState::from_row(r).map_err(|e| Error::Corrupt(e.to_string()))?,
         };
         problem = match row.id.cmp(&expected.id) {
-            std::cmp::Ordering::Less => Some(format!(
-                "case {} is in the table but not in the log",
-                row.id
-            )),
-            std::cmp::Ordering::Greater => Some(format!(
-                "case {} is in the log but not in the table",
-                expected.id
-            )),
-            std::cmp::Ordering::Equal if row != expected => {
-                Some(describe_difference(&expected, &row))
-            }
+            std::cmp::Ordering::Less => Some(Problem::OnlyInTable(row.id)),
+            std::cmp::Ordering::Greater => Some(Problem::OnlyInLog(expected.id)),
+            std::cmp::Ordering::Equal if row != expected => Some(difference(&expected, &row)),
             std::cmp::Ordering::Equal => None,
         };
         Ok(())
     })?;
-    report.cases = cases;
     if problem.is_none()
         && let Some(r) = table.next()?
     {
-        let id: String = r.get(0)?;
-        problem = Some(format!("case {id} is in the table but not in the log"));
+        problem = Some(Problem::OnlyInTable(r.get(0)?));
     }
-    report.problem = problem;
-    Ok(report)
+    Ok(problem)
 }
 
 /// Names the first field where the table's row differs from the replay.
-fn describe_difference(expected: &CaseState, row: &CaseState) -> String {
+fn difference(expected: &CaseState, row: &CaseState) -> Problem {
     let e = format!("{expected:#?}");
     let r = format!("{row:#?}");
     for (el, rl) in e.lines().zip(r.lines()) {
         if el != rl {
-            return format!(
-                "case {}: the table has {} but replaying the log gives {}",
-                expected.id,
-                rl.trim().trim_end_matches(','),
-                el.trim().trim_end_matches(',')
-            );
+            return Problem::CaseDiffers {
+                id: expected.id.clone(),
+                in_table: rl.trim().trim_end_matches(',').to_string(),
+                in_log: el.trim().trim_end_matches(',').to_string(),
+            };
         }
     }
-    format!("case {} differs from its replay", expected.id)
+    Problem::Differs(expected.id.clone())
 }

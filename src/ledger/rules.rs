@@ -26,10 +26,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Datelike, NaiveDate};
 use rusqlite::Connection;
 
-use super::error::Result;
+use super::error::{Break, Result, What};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
 use crate::domain::{CaseId, OfficeCode, Outcome, Subject, UnitCode};
+use crate::render::clip;
 
 /// The first and last years any date may have.
 pub const YEAR_MIN: i32 = 2000;
@@ -49,9 +50,9 @@ fn year_ok(y: i32) -> bool {
     (YEAR_MIN..=YEAR_MAX).contains(&y)
 }
 
-fn not_empty(what: &str, s: &str) -> Result<(), String> {
+fn not_empty(what: What, s: &str) -> Result<(), Break> {
     if s.trim().is_empty() {
-        return Err(format!("{what} is empty"));
+        return Err(Break::Empty(what));
     }
     Ok(())
 }
@@ -59,78 +60,81 @@ fn not_empty(what: &str, s: &str) -> Result<(), String> {
 /// The year rule for a received time a clerk types or an import reads:
 /// from 2000 to the current year. A two-digit year (`26/11/3`) is not
 /// guessed: the row or command is refused, saying to write it in full.
-pub fn received_year(year: i32, now_year: i32) -> Result<(), String> {
+pub fn received_year(year: i32, now_year: i32) -> Result<(), Break> {
     if year < YEAR_MIN || year > now_year {
-        let hint = if (1..100).contains(&year) {
-            format!(" (a two-digit year is not guessed: write it in full, e.g. {now_year})")
-        } else {
-            String::new()
-        };
-        return Err(format!(
-            "the year {year} is outside {YEAR_MIN}..{now_year}{hint}"
-        ));
+        return Err(Break::ReceivedYear { year, now_year });
     }
     Ok(())
 }
 
 /// A stored time: RFC 3339 in the allowed years.
-pub fn time(what: &str, s: &str) -> Result<DateTime<chrono::FixedOffset>, String> {
-    let t = DateTime::parse_from_rfc3339(s)
-        .map_err(|_| format!("{what} '{}' is not a time", crate::render::clip(s, 40)))?;
+pub fn time(what: What, s: &str) -> Result<DateTime<chrono::FixedOffset>, Break> {
+    let t = DateTime::parse_from_rfc3339(s).map_err(|_| Break::NotATime {
+        what,
+        value: clip(s, 40),
+    })?;
     if !year_ok(t.year()) {
-        return Err(format!(
-            "{what} '{s}' is outside the years {YEAR_MIN}..{YEAR_MAX}"
-        ));
+        return Err(Break::TimeYears {
+            what,
+            value: s.to_string(),
+        });
     }
     Ok(t)
 }
 
 /// A stored date: `YYYY-MM-DD`, a real day in the allowed years.
-pub fn date(what: &str, s: &str) -> Result<NaiveDate, String> {
+pub fn date(what: What, s: &str) -> Result<NaiveDate, Break> {
     let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
         .filter(|d| d.to_string() == s)
-        .ok_or_else(|| {
-            format!(
-                "{what} '{}' is not a date (YYYY-MM-DD)",
-                crate::render::clip(s, 40)
-            )
+        .ok_or_else(|| Break::NotADate {
+            what,
+            value: clip(s, 40),
         })?;
     if !year_ok(d.year()) {
-        return Err(format!(
-            "{what} {s} is outside the years {YEAR_MIN}..{YEAR_MAX}"
-        ));
+        return Err(Break::DateYears {
+            what,
+            value: s.to_string(),
+        });
     }
     Ok(d)
 }
 
 /// A case id in canonical form, in the allowed years.
-pub fn case_id(what: &str, s: &str) -> Result<CaseId, String> {
-    let id: CaseId = s.parse()?;
+pub fn case_id(what: What, s: &str) -> Result<CaseId, Break> {
+    let id: CaseId = s.parse().map_err(Break::Malformed)?;
     if id.to_string() != s {
-        return Err(format!(
-            "{what} '{s}' is not written as a case id is (it would be {id})"
-        ));
+        return Err(Break::CaseIdForm {
+            what,
+            value: s.to_string(),
+            canonical: id.to_string(),
+        });
     }
     if !year_ok(id.year) {
-        return Err(format!(
-            "{what} {s} has the year {}, outside {YEAR_MIN}..{YEAR_MAX}",
-            id.year
-        ));
+        return Err(Break::CaseIdYear {
+            what,
+            value: s.to_string(),
+            year: id.year,
+        });
     }
     Ok(id)
 }
 
-fn office(what: &str, s: &str) -> Result<(), String> {
-    let o: OfficeCode = s.parse()?;
+fn office(what: What, s: &str) -> Result<(), Break> {
+    let o: OfficeCode = s.parse().map_err(Break::Malformed)?;
     if o.as_str() != s {
-        return Err(format!("{what} '{s}' is not written as an office code is"));
+        return Err(Break::OfficeForm {
+            what,
+            value: s.to_string(),
+        });
     }
     Ok(())
 }
 
-fn uscc(s: &str) -> Result<(), String> {
-    s.parse::<crate::uscc::Uscc>().map(|_| ())
+fn uscc(s: &str) -> Result<(), Break> {
+    s.parse::<crate::uscc::Uscc>()
+        .map(|_| ())
+        .map_err(Break::Malformed)
 }
 
 impl Rules {
@@ -162,144 +166,130 @@ impl Rules {
         self.units.insert(code.to_string());
     }
 
-    fn problem(&self, code: &str, subject: Option<Subject>) -> Result<(), String> {
-        match self.problems.get(code) {
-            None => Err(format!("problem code '{code}' is not in the catalogue")),
-            Some(Some(ps)) if subject.is_some_and(|s| s != *ps) => Err(format!(
-                "problem {code} is a {} problem, but the subject given is {}",
-                ps.code(),
-                subject.map_or("", |s| s.code())
-            )),
-            Some(_) => Ok(()),
+    fn problem(&self, code: &str, subject: Option<Subject>) -> Result<(), Break> {
+        match (self.problems.get(code), subject) {
+            (None, _) => Err(Break::UnknownProblem(code.to_string())),
+            (Some(Some(ps)), Some(given)) if given != *ps => Err(Break::ProblemSubject {
+                code: code.to_string(),
+                of: *ps,
+                given,
+            }),
+            (Some(_), _) => Ok(()),
         }
     }
 
     /// Checks one event against every rule of the table above; the error
     /// says which rule and which value.
-    pub fn check(&self, rec: &EventRecord, ev: &Event) -> Result<(), String> {
-        office("the origin", &rec.origin)?;
+    pub fn check(&self, rec: &EventRecord, ev: &Event) -> Result<(), Break> {
+        office(What::Origin, &rec.origin)?;
         if !(1..=MAX_COUNTER).contains(&rec.seq) {
-            return Err(format!("seq {} is outside 1..2^40", rec.seq));
+            return Err(Break::SeqRange(rec.seq));
         }
         if !(1..=MAX_COUNTER).contains(&rec.clock) {
-            return Err(format!("clock {} is outside 1..2^40", rec.clock));
+            return Err(Break::ClockRange(rec.clock));
         }
-        time("the time", &rec.at)?;
+        time(What::Time, &rec.at)?;
         if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
-            return Err(format!(
-                "a {} event {} a case id",
-                rec.kind,
-                if rec.case_id.is_some() {
-                    "should not have"
-                } else {
-                    "needs"
-                }
-            ));
+            return Err(Break::CaseIdPresence {
+                kind: rec.kind.clone(),
+                has: rec.case_id.is_some(),
+            });
         }
         let id = match &rec.case_id {
-            Some(c) => Some(case_id("the case id", c)?),
+            Some(c) => Some(case_id(What::CaseId, c)?),
             None => None,
         };
         match ev {
-            Event::OfficeInit(o) => not_empty("the office name", &o.name)?,
+            Event::OfficeInit(o) => not_empty(What::OfficeName, &o.name)?,
             Event::UnitAdd(u) => {
-                let code: UnitCode = u.code.parse()?;
+                let code: UnitCode = u.code.parse().map_err(Break::Malformed)?;
                 if code.0 != u.code {
-                    return Err(format!(
-                        "unit code '{}' is not written as a code is",
-                        u.code
-                    ));
+                    return Err(Break::UnitCodeForm(u.code.clone()));
                 }
                 if self.builtin_units.contains(&u.code) {
-                    return Err(format!("unit code {} is a built-in unit", u.code));
+                    return Err(Break::BuiltinUnit(u.code.clone()));
                 }
-                not_empty("the unit name", &u.name)?;
+                not_empty(What::UnitName, &u.name)?;
             }
             Event::CaseAdd(a) => {
-                let received = time("the received time", &a.received_at)?;
+                let received = time(What::ReceivedTime, &a.received_at)?;
                 if let Some(id) = &id
                     && id.year != received.year()
                 {
-                    return Err(format!(
-                        "case {id} is numbered in {} but was received in {}",
-                        id.year,
-                        received.year()
-                    ));
+                    return Err(Break::NumberedYear {
+                        id: id.to_string(),
+                        numbered: id.year,
+                        received: received.year(),
+                    });
                 }
-                not_empty("the community", &a.community)?;
-                not_empty("the summary", &a.summary)?;
+                not_empty(What::Community, &a.community)?;
+                not_empty(What::Summary, &a.summary)?;
                 if let Some(p) = &a.problem {
                     self.problem(p, a.subject)?;
                 }
             }
             Event::CaseAssign(a) => {
                 if !self.units.contains(&a.unit) {
-                    return Err(format!("unit '{}' is not known here", a.unit));
+                    return Err(Break::UnknownUnit(a.unit.clone()));
                 }
-                date("the due date", &a.due)?;
+                date(What::DueDate, &a.due)?;
                 if let Some(p) = &a.problem {
                     self.problem(p, a.subject)?;
                 }
             }
             Event::CaseDefer(d) => {
-                not_empty("the work plan", &d.plan)?;
+                not_empty(What::WorkPlan, &d.plan)?;
                 if let Some(u) = &d.until {
-                    date("the plan's date", u)?;
+                    date(What::PlanDate, u)?;
                 }
             }
             Event::CaseClose(c) => {
-                not_empty("the resolution", &c.resolution)?;
+                not_empty(What::Resolution, &c.resolution)?;
                 match (&c.duplicate_of, c.result) {
                     (Some(d), Outcome::Duplicate) => {
-                        let d = case_id("duplicate_of", d)?;
+                        let d = case_id(What::DuplicateOf, d)?;
                         if Some(&d) == id.as_ref() {
-                            return Err(format!("case {d} is closed as a duplicate of itself"));
+                            return Err(Break::DuplicateOfItself(d.to_string()));
                         }
                     }
-                    (None, Outcome::Duplicate) => {
-                        return Err("a duplicate close names no case (duplicate_of)".into());
-                    }
-                    (Some(_), _) => {
-                        return Err(
-                            "duplicate_of is given on a close that is not a duplicate".into()
-                        );
-                    }
+                    (None, Outcome::Duplicate) => return Err(Break::DuplicateNamesNone),
+                    (Some(_), _) => return Err(Break::DuplicateOfNotDuplicate),
                     (None, _) => {}
                 }
             }
-            Event::CaseReopen(r) => not_empty("the reason", &r.reason)?,
-            Event::CaseNote(n) => not_empty("the note", &n.text)?,
+            Event::CaseReopen(r) => not_empty(What::Reason, &r.reason)?,
+            Event::CaseNote(n) => not_empty(What::Note, &n.text)?,
             Event::KeyTrust(k) => {
-                office("the trusted office", &k.office)?;
-                k.key.parse::<PublicKey>()?;
+                office(What::TrustedOffice, &k.office)?;
+                k.key.parse::<PublicKey>().map_err(Break::Malformed)?;
             }
             Event::CreditCompany(c) => {
                 uscc(&c.uscc)?;
-                not_empty("the company name", &c.name)?;
+                not_empty(What::CompanyName, &c.name)?;
             }
-            Event::CreditStandard(s) => s.standard.validate()?,
+            Event::CreditStandard(s) => s.standard.validate().map_err(Break::Malformed)?,
             Event::CreditRecord(r) => {
                 uscc(&r.uscc)?;
-                not_empty("the item", &r.item)?;
-                date("the record's date", &r.date)?;
+                not_empty(What::Item, &r.item)?;
+                date(What::RecordDate, &r.date)?;
                 if let Some(c) = &r.case {
-                    case_id("the record's case", c)?;
+                    case_id(What::RecordCase, c)?;
                 }
             }
             Event::CreditBlacklist(b) => {
                 uscc(&b.uscc)?;
-                not_empty("the reason", &b.reason)?;
-                date("the decision's date", &b.date)?;
+                not_empty(What::Reason, &b.reason)?;
+                date(What::DecisionDate, &b.date)?;
             }
             Event::CreditGuarantee(g) => {
                 uscc(&g.uscc)?;
-                not_empty("the deposit", &g.deposit)?;
-                date("the guarantee's date", &g.date)?;
+                not_empty(What::Deposit, &g.deposit)?;
+                date(What::GuaranteeDate, &g.date)?;
             }
             Event::CreditDismiss(d) => {
                 uscc(&d.uscc)?;
-                not_empty("who dismissed it", &d.by)?;
-                date("the dismissal's date", &d.date)?;
+                not_empty(What::DismissedBy, &d.by)?;
+                date(What::DismissalDate, &d.date)?;
             }
         }
         Ok(())

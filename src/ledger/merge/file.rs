@@ -2,8 +2,8 @@
 //! its seal), whether each origin's events form an unbroken run, and
 //! whether the cases it refers to exist.
 
-use super::{Exporter, Merging, Seal, refusal};
-use crate::ledger::error::Result;
+use super::{Exporter, Merging, Seal};
+use crate::ledger::error::{Refusal, Result};
 use crate::ledger::event::EventRecord;
 use crate::ledger::keys::{self, PublicKey, SealFields};
 use crate::refuse;
@@ -21,47 +21,48 @@ impl Merging<'_> {
     /// The file's first row: is its writer one this ledger takes files from?
     pub(super) fn begin(&mut self, e: Exporter) -> Result<()> {
         if self.exporter.is_some() {
-            refuse!("line 2: a second export.begin row: the file was put together by hand");
+            return Err(Refusal::SecondBegin.at(2));
         }
         let me = self.receiver;
         let key = if e.code == me.code {
             if e.district != me.district {
-                refuse!(
-                    "line 2: the file says it comes from {} as {}, but this ledger is {0} as {}",
-                    e.code,
-                    role(e.district),
-                    role(me.district)
-                );
+                return Err(Refusal::RoleMismatch {
+                    code: e.code.clone(),
+                    theirs: e.district,
+                    ours: me.district,
+                }
+                .at(2));
             }
             keys::public(self.conn)?
         } else {
             let Some(key) = keys::trusted(self.conn, &e.code)? else {
-                refuse!(
-                    "line 2: it comes from {} {}, whose key is not registered here: ask {0} to read out what `ledger key` prints there, then run `ledger trust {0} KEY` (this file gives the key {})",
-                    e.code,
-                    e.name,
-                    e.key
+                return Err(Refusal::KeyUnknown {
+                    code: e.code.clone(),
+                    name: e.name.clone(),
+                    key: e
+                        .key
                         .parse::<PublicKey>()
-                        .map_or_else(|_| "(unreadable)".to_string(), |k| k.short())
-                );
+                        .map_or_else(|_| "(unreadable)".to_string(), |k| k.short()),
+                }
+                .at(2));
             };
             if e.district == me.district {
-                refuse!(
-                    "line 2: it comes from {} {}, {}, and this ledger is {}: a street office takes its district's files, a district its offices'",
-                    e.code,
-                    e.name,
-                    role(e.district),
-                    role(me.district)
-                );
+                return Err(Refusal::WrongRole {
+                    code: e.code.clone(),
+                    name: e.name.clone(),
+                    theirs: e.district,
+                    ours: me.district,
+                }
+                .at(2));
             }
             key
         };
         if key.to_string() != e.key {
-            refuse!(
-                "line 2: it says it comes from {}, but not with the key registered here for {0} ({}): it was not written by {0}'s ledger, or {0} made its ledger anew (then register its new key with `ledger trust {0} KEY --replace`)",
-                e.code,
-                key.short()
-            );
+            return Err(Refusal::KeyMismatch {
+                code: e.code.clone(),
+                key: key.short(),
+            }
+            .at(2));
         }
         self.key = Some(key);
         self.exporter = Some(e);
@@ -71,7 +72,7 @@ impl Merging<'_> {
     /// The file's last row: the exporter's signature over what it holds.
     pub(super) fn seal(&mut self, seal: &Seal) -> Result<()> {
         let (Some(e), Some(key)) = (&self.exporter, &self.key) else {
-            refuse!("line {}: an end row without a begin row", seal.line);
+            return Err(Refusal::EndWithoutBegin.at(seal.line));
         };
         let message = SealFields {
             code: &e.code,
@@ -85,11 +86,7 @@ impl Merging<'_> {
         }
         .message();
         if !key.verifies(&message, &seal.signature) {
-            refuse!(
-                "line {}: the signature does not verify with {}'s key: the file was altered, or not written by {0}'s ledger",
-                seal.line,
-                e.code
-            );
+            return Err(Refusal::BadSignature(e.code.clone()).at(seal.line));
         }
         Ok(())
     }
@@ -131,20 +128,20 @@ impl Merging<'_> {
                 continue;
             }
             if r.count != r.max - r.min + 1 {
-                refuse!(
-                    "the events of {origin} in it are not one unbroken run ({} events between {origin}/{} and {origin}/{}): rows were removed or added by hand",
-                    r.count,
-                    r.min,
-                    r.max
-                );
+                refuse!(Refusal::RunBroken {
+                    origin: origin.clone(),
+                    count: r.count,
+                    min: r.min,
+                    max: r.max,
+                });
             }
             let keeps_all = self.receiver.district || *origin == self.receiver.code;
             if keeps_all && r.min > r.held_max + 1 {
-                refuse!(
-                    "its events of {origin} start at {origin}/{}, but this ledger holds {origin}'s only up to {origin}/{}: a file between them is missing; merge that first, or a full export (`ledger export` without --since)",
-                    r.min,
-                    r.held_max
-                );
+                refuse!(Refusal::RunGap {
+                    origin: origin.clone(),
+                    min: r.min,
+                    held_max: r.held_max,
+                });
             }
         }
         Ok(())
@@ -165,20 +162,9 @@ impl Merging<'_> {
                 )?
                 .query_row([target], |r| r.get(0))?;
             if !exists {
-                return Err(refusal(
-                    *line,
-                    format!("a case is closed as a duplicate of {target}, which does not exist"),
-                ));
+                return Err(Refusal::DuplicateOfMissing(target.clone()).at(*line));
             }
         }
         Ok(())
-    }
-}
-
-fn role(district: bool) -> &'static str {
-    if district {
-        "the district"
-    } else {
-        "a street office"
     }
 }

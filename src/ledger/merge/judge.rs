@@ -3,6 +3,7 @@
 
 use super::Exporter;
 use crate::ledger::OfficeInfo;
+use crate::ledger::error::{EventRef, Refusal};
 use crate::ledger::event::{Event, EventRecord};
 
 /// What to do with one incoming event.
@@ -11,7 +12,7 @@ pub enum Verdict {
     New,
     Known,
     Skip,
-    Refuse(String),
+    Refuse(Refusal),
 }
 
 /// Facts about an incoming event that the rules look at.
@@ -65,47 +66,47 @@ pub fn judge(f: &Facts) -> Verdict {
     match f.held_hash {
         Some(h) if h == r.hash => return Verdict::Known,
         Some(_) => {
-            return Verdict::Refuse(format!(
-                "event {}/{} is already held here with different content: the file rewrites history this ledger holds",
-                r.origin, r.seq
-            ));
+            return Verdict::Refuse(Refusal::Rewrites {
+                origin: r.origin.clone(),
+                seq: r.seq,
+            });
         }
         None => {}
     }
     if r.origin != f.exporter.code && !f.exporter.district {
-        return Verdict::Refuse(format!(
-            "event {}/{} ({}) is not {}'s own and is not held here: a street office's file brings new events of that office only",
-            r.origin, r.seq, r.kind, f.exporter.code
-        ));
+        return Verdict::Refuse(Refusal::NotExportersOwn {
+            event: EventRef::of(r),
+            exporter: f.exporter.code.clone(),
+        });
     }
     if let Some(office) = f.case_office
         && office != r.origin
     {
         if !f.origin_is_district {
-            return Verdict::Refuse(format!(
-                "event {}/{} is on case {} of office {office}: an office writes only on its own cases",
-                r.origin,
-                r.seq,
-                r.case_id.as_deref().unwrap_or_default()
-            ));
+            return Verdict::Refuse(Refusal::OthersCase {
+                origin: r.origin.clone(),
+                seq: r.seq,
+                case_id: r.case_id.clone().unwrap_or_default(),
+                office: office.to_string(),
+            });
         }
         if matches!(f.event, Some(Event::CaseAdd(_))) {
-            return Verdict::Refuse(format!(
-                "event {}/{} registers case {} of office {office}: only a case's own office registers it",
-                r.origin,
-                r.seq,
-                r.case_id.as_deref().unwrap_or_default()
-            ));
+            return Verdict::Refuse(Refusal::RegistersOthersCase {
+                origin: r.origin.clone(),
+                seq: r.seq,
+                case_id: r.case_id.clone().unwrap_or_default(),
+                office: office.to_string(),
+            });
         }
     }
     if let Some(Event::OfficeInit(o)) = f.event
         && o.district
         && !f.origin_is_district
     {
-        return Verdict::Refuse(format!(
-            "event {}/{} makes {} a district, which this ledger does not take it for: no file makes a district",
-            r.origin, r.seq, r.origin
-        ));
+        return Verdict::Refuse(Refusal::MakesDistrict {
+            origin: r.origin.clone(),
+            seq: r.seq,
+        });
     }
     if !f.receiver.district {
         match f.case_office {
@@ -233,7 +234,7 @@ mod tests {
             &exporter("S01", false),
             &office("D", true),
         );
-        assert!(matches!(v, Verdict::Refuse(m) if m.contains("rewrites history")));
+        assert!(matches!(v, Verdict::Refuse(Refusal::Rewrites { .. })));
     }
 
     #[test]
@@ -247,9 +248,10 @@ mod tests {
             &exporter("S01", false),
             &office("D", true),
         );
-        assert!(
-            matches!(v, Verdict::Refuse(m) if m.contains("office's file brings new events of that office only"))
-        );
+        assert!(matches!(
+            v,
+            Verdict::Refuse(Refusal::NotExportersOwn { .. })
+        ));
         let r = rec("S02", None);
         let v = verdict(
             &r,
@@ -271,7 +273,7 @@ mod tests {
             &exporter("S02", false),
             &office("D", true),
         );
-        assert!(matches!(v, Verdict::Refuse(m) if m.contains("only on its own cases")));
+        assert!(matches!(v, Verdict::Refuse(Refusal::OthersCase { .. })));
         // A district may.
         let r = rec("D", Some("S01-2026-0001"));
         let v = verdict(
@@ -289,7 +291,10 @@ mod tests {
         let r = rec("D", Some("S01-2026-0001"));
         let add = Event::CaseAdd(CaseAdd::sample());
         let v = verdict(&r, &add, None, &exporter("D", true), &office("S01", false));
-        assert!(matches!(v, Verdict::Refuse(m) if m.contains("only a case's own office")));
+        assert!(matches!(
+            v,
+            Verdict::Refuse(Refusal::RegistersOthersCase { .. })
+        ));
     }
 
     #[test]
@@ -300,7 +305,7 @@ mod tests {
             district: true,
         });
         let v = verdict(&r, &init, None, &exporter("S01", false), &office("D", true));
-        assert!(matches!(v, Verdict::Refuse(m) if m.contains("no file makes a district")));
+        assert!(matches!(v, Verdict::Refuse(Refusal::MakesDistrict { .. })));
         let r = rec("D", None);
         let v = verdict(&r, &init, None, &exporter("D", true), &office("S01", false));
         assert_eq!(v, Verdict::New);

@@ -19,7 +19,7 @@ mod judge;
 pub use judge::{Facts, Verdict, judge};
 
 use super::case::{self, CaseState};
-use super::error::{Error, Result};
+use super::error::{Break, Error, EventRef, Refusal, Result};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
 use super::rules::Rules;
@@ -132,7 +132,7 @@ impl Ledger {
                 }
             };
             if m.exporter.is_none() {
-                refuse!("line {line}: the file does not say who wrote it (no export.begin row)");
+                return Err(Refusal::NoBegin.at(line));
             }
             read += 1;
             if read.is_multiple_of(8192) {
@@ -154,7 +154,7 @@ impl Ledger {
         m.case_run()?;
         progress(read);
         if !sealed {
-            refuse!("the file ends without its end row: it was cut short");
+            refuse!(Refusal::NoEnd);
         }
         m.runs_unbroken()?;
         m.duplicates_exist()?;
@@ -202,10 +202,6 @@ struct Merging<'a> {
     run: Vec<(u64, EventRecord, Parsed)>,
 }
 
-fn refusal(line: u64, why: String) -> Error {
-    Error::Refused(format!("line {line}: {why}"))
-}
-
 impl Merging<'_> {
     fn exporter(&self) -> &Exporter {
         self.exporter
@@ -216,13 +212,14 @@ impl Merging<'_> {
     /// Checks a new event's payload against the content rules and inserts
     /// it into the log.
     fn insert_new(&mut self, line: u64, rec: &EventRecord, parsed: Parsed) -> Result<Event> {
-        let bad = |why: String| {
-            refusal(
-                line,
-                format!("event {}/{} ({}): {why}", rec.origin, rec.seq, rec.kind),
-            )
+        let bad = |why: Break| {
+            Refusal::EventBreaks {
+                event: EventRef::of(rec),
+                why,
+            }
+            .at(line)
         };
-        let ev = parsed.map_err(bad)?;
+        let ev = parsed.map_err(|e| bad(Break::Payload(e)))?;
         self.rules.check(rec, &ev).map_err(bad)?;
         if let Event::CaseClose(c) = &ev
             && let Some(d) = &c.duplicate_of
@@ -233,13 +230,11 @@ impl Merging<'_> {
             Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
                 if f.code == rusqlite::ErrorCode::ConstraintViolation =>
             {
-                refusal(
-                    line,
-                    format!(
-                        "event {}/{} is already held here with different content: the file rewrites history this ledger holds",
-                        rec.origin, rec.seq
-                    ),
-                )
+                Refusal::Rewrites {
+                    origin: rec.origin.clone(),
+                    seq: rec.seq,
+                }
+                .at(line)
             }
             e => e,
         })?;
@@ -259,7 +254,14 @@ impl Merging<'_> {
             None => None,
             Some(c) => Some(
                 c.parse::<CaseId>()
-                    .map_err(|e| refusal(line, format!("event {}/{}: {e}", rec.origin, rec.seq)))?
+                    .map_err(|why| {
+                        Refusal::CaseIdUnreadable {
+                            origin: rec.origin.clone(),
+                            seq: rec.seq,
+                            why,
+                        }
+                        .at(line)
+                    })?
                     .office,
             ),
         };
@@ -307,17 +309,14 @@ impl Merging<'_> {
                     Ok(Event::OfficeInit(o)) => o.name.clone(),
                     _ => String::from("?"),
                 };
-                return Err(refusal(
-                    line,
-                    format!(
-                        "office code {} is already {} here, but this file's office {} also calls itself {0}: every office needs its own code (re-create that office's ledger with another `init --office`)",
-                        rec.origin,
-                        ours.unwrap_or_default(),
-                        theirs
-                    ),
-                ));
+                return Err(Refusal::CodeClash {
+                    code: rec.origin.clone(),
+                    ours: ours.unwrap_or_default(),
+                    theirs,
+                }
+                .at(line));
             }
-            Verdict::Refuse(why) => return Err(refusal(line, why)),
+            Verdict::Refuse(why) => return Err(why.at(line)),
             Verdict::New => {
                 self.insert_new(line, &rec, parsed)?;
                 self.non_case_new = true;
@@ -376,7 +375,7 @@ impl Merging<'_> {
             match self.verdict(line, &rec, &parsed, held_hash)? {
                 Verdict::Known => self.stats.known_events += 1,
                 Verdict::Skip => self.stats.skipped_events += 1,
-                Verdict::Refuse(why) => return Err(refusal(line, why)),
+                Verdict::Refuse(why) => return Err(why.at(line)),
                 Verdict::New => {
                     let ev = self.insert_new(line, &rec, parsed)?;
                     inserted = true;

@@ -1,5 +1,7 @@
 //! English: every error kind said as a sentence with what to do.
 
+pub mod ledger;
+
 use crate::ledger::Error;
 
 /// SQLite's terse words about the disk, as what happened for the user.
@@ -45,14 +47,11 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     None
 }
 
-fn sqlite(e: &rusqlite::Error) -> String {
+pub(crate) fn sqlite(e: &rusqlite::Error) -> String {
     plain_sqlite(e).map_or_else(|| e.to_string(), String::from)
 }
 
-/// The core's errors.
+/// The core's errors (feature errors delegate their `Ledger` variant here).
 pub fn core(e: &Error) -> String {
-    match e {
-        Error::Sqlite(r) => sqlite(r),
-        _ => e.to_string(),
-    }
+    ledger::say(e)
 }
