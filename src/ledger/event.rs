@@ -238,48 +238,132 @@ pub enum Event {
     CreditDismiss(CreditDismiss),
 }
 
-impl Event {
-    pub const KINDS: &'static [&'static str] = &[
-        "office.init",
-        "unit.add",
-        "case.add",
-        "case.assign",
-        "case.defer",
-        "case.close",
-        "case.reopen",
-        "case.note",
-        "key.trust",
-        "credit.company",
-        "credit.standard",
-        "credit.record",
-        "credit.blacklist",
-        "credit.guarantee",
-        "credit.dismiss",
+/// The kind of an event, as stored and shipped (`case.close`). The names
+/// are part of the exchange format and never change with Rust names; this
+/// table is the one place they are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    OfficeInit,
+    UnitAdd,
+    CaseAdd,
+    CaseAssign,
+    CaseDefer,
+    CaseClose,
+    CaseReopen,
+    CaseNote,
+    KeyTrust,
+    CreditCompany,
+    CreditStandard,
+    CreditRecord,
+    CreditBlacklist,
+    CreditGuarantee,
+    CreditDismiss,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 15] = [
+        Kind::OfficeInit,
+        Kind::UnitAdd,
+        Kind::CaseAdd,
+        Kind::CaseAssign,
+        Kind::CaseDefer,
+        Kind::CaseClose,
+        Kind::CaseReopen,
+        Kind::CaseNote,
+        Kind::KeyTrust,
+        Kind::CreditCompany,
+        Kind::CreditStandard,
+        Kind::CreditRecord,
+        Kind::CreditBlacklist,
+        Kind::CreditGuarantee,
+        Kind::CreditDismiss,
     ];
 
-    pub fn kind(&self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
-            Event::OfficeInit(_) => "office.init",
-            Event::UnitAdd(_) => "unit.add",
-            Event::CaseAdd(_) => "case.add",
-            Event::CaseAssign(_) => "case.assign",
-            Event::CaseDefer(_) => "case.defer",
-            Event::CaseClose(_) => "case.close",
-            Event::CaseReopen(_) => "case.reopen",
-            Event::CaseNote(_) => "case.note",
-            Event::KeyTrust(_) => "key.trust",
-            Event::CreditCompany(_) => "credit.company",
-            Event::CreditStandard(_) => "credit.standard",
-            Event::CreditRecord(_) => "credit.record",
-            Event::CreditBlacklist(_) => "credit.blacklist",
-            Event::CreditGuarantee(_) => "credit.guarantee",
-            Event::CreditDismiss(_) => "credit.dismiss",
+            Kind::OfficeInit => "office.init",
+            Kind::UnitAdd => "unit.add",
+            Kind::CaseAdd => "case.add",
+            Kind::CaseAssign => "case.assign",
+            Kind::CaseDefer => "case.defer",
+            Kind::CaseClose => "case.close",
+            Kind::CaseReopen => "case.reopen",
+            Kind::CaseNote => "case.note",
+            Kind::KeyTrust => "key.trust",
+            Kind::CreditCompany => "credit.company",
+            Kind::CreditStandard => "credit.standard",
+            Kind::CreditRecord => "credit.record",
+            Kind::CreditBlacklist => "credit.blacklist",
+            Kind::CreditGuarantee => "credit.guarantee",
+            Kind::CreditDismiss => "credit.dismiss",
         }
     }
 
-    /// Whether records of this kind name a case.
+    /// Whether events of this kind name a case.
+    pub fn is_case(self) -> bool {
+        matches!(
+            self,
+            Kind::CaseAdd
+                | Kind::CaseAssign
+                | Kind::CaseDefer
+                | Kind::CaseClose
+                | Kind::CaseReopen
+                | Kind::CaseNote
+        )
+    }
+}
+
+impl TryFrom<&str> for Kind {
+    type Error = String;
+
+    fn try_from(s: &str) -> Result<Kind, String> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| {
+                let known: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+                format!("unknown event kind '{s}' (known: {})", known.join(", "))
+            })
+    }
+}
+
+impl From<Kind> for &'static str {
+    fn from(k: Kind) -> &'static str {
+        k.name()
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Event {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Event::OfficeInit(_) => Kind::OfficeInit,
+            Event::UnitAdd(_) => Kind::UnitAdd,
+            Event::CaseAdd(_) => Kind::CaseAdd,
+            Event::CaseAssign(_) => Kind::CaseAssign,
+            Event::CaseDefer(_) => Kind::CaseDefer,
+            Event::CaseClose(_) => Kind::CaseClose,
+            Event::CaseReopen(_) => Kind::CaseReopen,
+            Event::CaseNote(_) => Kind::CaseNote,
+            Event::KeyTrust(_) => Kind::KeyTrust,
+            Event::CreditCompany(_) => Kind::CreditCompany,
+            Event::CreditStandard(_) => Kind::CreditStandard,
+            Event::CreditRecord(_) => Kind::CreditRecord,
+            Event::CreditBlacklist(_) => Kind::CreditBlacklist,
+            Event::CreditGuarantee(_) => Kind::CreditGuarantee,
+            Event::CreditDismiss(_) => Kind::CreditDismiss,
+        }
+    }
+
+    /// Whether records of this stored kind name a case (an unknown kind
+    /// names none).
     pub fn is_case_kind(kind: &str) -> bool {
-        kind.starts_with("case.")
+        Kind::try_from(kind).is_ok_and(Kind::is_case)
     }
 
     pub fn payload(&self) -> String {
@@ -309,28 +393,22 @@ impl Event {
         fn p<T: serde::de::DeserializeOwned>(kind: &str, payload: &str) -> Result<T, String> {
             serde_json::from_str(payload).map_err(|e| format!("bad {kind} payload: {e}"))
         }
-        Ok(match kind {
-            "office.init" => Event::OfficeInit(p(kind, payload)?),
-            "unit.add" => Event::UnitAdd(p(kind, payload)?),
-            "case.add" => Event::CaseAdd(p(kind, payload)?),
-            "case.assign" => Event::CaseAssign(p(kind, payload)?),
-            "case.defer" => Event::CaseDefer(p(kind, payload)?),
-            "case.close" => Event::CaseClose(p(kind, payload)?),
-            "case.reopen" => Event::CaseReopen(p(kind, payload)?),
-            "case.note" => Event::CaseNote(p(kind, payload)?),
-            "key.trust" => Event::KeyTrust(p(kind, payload)?),
-            "credit.company" => Event::CreditCompany(p(kind, payload)?),
-            "credit.standard" => Event::CreditStandard(p(kind, payload)?),
-            "credit.record" => Event::CreditRecord(p(kind, payload)?),
-            "credit.blacklist" => Event::CreditBlacklist(p(kind, payload)?),
-            "credit.guarantee" => Event::CreditGuarantee(p(kind, payload)?),
-            "credit.dismiss" => Event::CreditDismiss(p(kind, payload)?),
-            other => {
-                return Err(format!(
-                    "unknown event kind '{other}' (known: {})",
-                    Event::KINDS.join(", ")
-                ));
-            }
+        Ok(match Kind::try_from(kind)? {
+            Kind::OfficeInit => Event::OfficeInit(p(kind, payload)?),
+            Kind::UnitAdd => Event::UnitAdd(p(kind, payload)?),
+            Kind::CaseAdd => Event::CaseAdd(p(kind, payload)?),
+            Kind::CaseAssign => Event::CaseAssign(p(kind, payload)?),
+            Kind::CaseDefer => Event::CaseDefer(p(kind, payload)?),
+            Kind::CaseClose => Event::CaseClose(p(kind, payload)?),
+            Kind::CaseReopen => Event::CaseReopen(p(kind, payload)?),
+            Kind::CaseNote => Event::CaseNote(p(kind, payload)?),
+            Kind::KeyTrust => Event::KeyTrust(p(kind, payload)?),
+            Kind::CreditCompany => Event::CreditCompany(p(kind, payload)?),
+            Kind::CreditStandard => Event::CreditStandard(p(kind, payload)?),
+            Kind::CreditRecord => Event::CreditRecord(p(kind, payload)?),
+            Kind::CreditBlacklist => Event::CreditBlacklist(p(kind, payload)?),
+            Kind::CreditGuarantee => Event::CreditGuarantee(p(kind, payload)?),
+            Kind::CreditDismiss => Event::CreditDismiss(p(kind, payload)?),
         })
     }
 }

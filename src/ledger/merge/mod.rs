@@ -20,7 +20,7 @@ pub use judge::{Facts, Verdict, judge};
 
 use super::case::{self, CaseState};
 use super::error::{Break, Error, EventRef, Refusal, Result};
-use super::event::{Event, EventRecord};
+use super::event::{Event, EventRecord, Kind};
 use super::keys::PublicKey;
 use super::rules::Rules;
 use super::{Ledger, OfficeInfo, Then, replay};
@@ -296,7 +296,7 @@ impl Merging<'_> {
             Verdict::Known => self.stats.known_events += 1,
             Verdict::Skip => self.stats.skipped_events += 1,
             // Two offices given one code: say so, rather than "history".
-            Verdict::Refuse(_) if rec.kind == "office.init" && held.is_some() => {
+            Verdict::Refuse(_) if rec.kind == Kind::OfficeInit.name() && held.is_some() => {
                 let ours: Option<String> = self
                     .conn
                     .query_row(
