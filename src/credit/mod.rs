@@ -274,3 +274,30 @@ pub fn dismisser(c: &Company) -> String {
         "社区居民委员会(代行业主委员会职责)".into()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Issue 11: a stored date that does not parse used to become 1970-01-01.
+    #[test]
+    fn a_stored_credit_date_that_is_not_a_day_is_a_damaged_file() {
+        let rec = EventRecord {
+            origin: "S01".into(),
+            seq: 7,
+            clock: 7,
+            at: "2026-11-20T09:00:00+08:00".into(),
+            actor: "clerk".into(),
+            kind: "credit.record".into(),
+            case_id: None,
+            payload: r#"{"uscc":"91440300708461136T","item":"WY-06","date":"2026-13-45"}"#.into(),
+            hash: String::new(),
+        };
+        let e = Register::default().fold(&rec, 1, true).unwrap_err();
+        assert!(
+            matches!(&e, Error::DamagedDate { event, kind, value }
+                if event == "S01/7" && kind == "credit.record" && value == "2026-13-45"),
+            "{e:?}"
+        );
+    }
+}
