@@ -1,8 +1,9 @@
 //! `ledger close`: close a case out (销号) with a result.
 
 use crate::cli::Ctx;
-use crate::credit::{self, ManagerFrom, Register};
+use crate::credit::{self, ManagerFrom, Register, Substantiated};
 use crate::domain::{CaseId, Outcome, Text};
+use crate::ledger::Then;
 
 /// Close a case out (销号): resolved, unfounded, duplicate or out_of_scope.
 #[derive(Debug, clap::Args)]
@@ -31,35 +32,28 @@ pub struct Args {
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     if a.manager.is_some() && !a.substantiated {
-        anyhow::bail!(
-            "--manager goes with --substantiated: it names the manager on the credit record a substantiated close makes"
-        );
+        return Err(credit::Error::ManagerWithoutSubstantiated.into());
     }
     let mut ledger = ctx.open()?;
-    let register = if a.substantiated {
-        Some(Register::load(&ledger)?)
-    } else {
-        None
-    };
-    let (c, deducted) = ledger.write(&ctx.stamp, |w| {
-        let c = w.close(&a.case, a.result, &a.resolution.0, a.duplicate_of.as_ref())?;
-        let deducted = match &register {
-            None => None,
-            Some(_) if a.result != Outcome::Resolved => {
-                crate::refuse!(
-                    "--substantiated goes with --result resolved (a {} complaint was not a violation)",
-                    a.result.code()
-                )
-            }
-            Some(reg) => Some(credit::record_substantiated(
-                w,
-                reg,
-                &c,
-                a.manager.as_deref(),
-            )?),
+    let (c, deducted) = if a.substantiated {
+        let reg = Register::load(&ledger)?;
+        let close = Substantiated {
+            case: &a.case,
+            result: a.result,
+            resolution: &a.resolution.0,
+            duplicate_of: a.duplicate_of.as_ref(),
+            manager: a.manager.as_deref(),
         };
-        Ok((c, deducted))
-    })?;
+        let (c, d) = ledger.write_as(&ctx.stamp, Then::Commit, |w| {
+            credit::close_substantiated(w, &reg, close)
+        })?;
+        (c, Some(d))
+    } else {
+        let c = ledger.write(&ctx.stamp, |w| {
+            w.close(&a.case, a.result, &a.resolution.0, a.duplicate_of.as_ref())
+        })?;
+        (c, None)
+    };
     writeln!(
         ctx.err,
         "{} {} ({})",

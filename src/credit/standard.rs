@@ -13,35 +13,28 @@
 //! One `standard` row; grade bands with strictly decreasing lower bounds,
 //! the last (lowest) band being the dishonesty band (失信).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use super::error::{Error, Number, Result, StandardFault};
+use crate::ledger::scoring;
+pub use crate::ledger::scoring::{Grade, Item};
 
 /// The default standard, built from the problem catalogue.
 pub const DEFAULT_CSV: &str = include_str!("../../examples/credit-standard.csv");
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Item {
-    pub code: String,
-    pub description: String,
-    /// Positive for a good record, negative for a deduction.
-    pub points: i64,
-    /// How long a record counts.
-    pub months: u32,
-    /// A record of this item puts the company on the dishonesty list.
-    pub dishonesty: bool,
-}
+/// The columns of a standard file, in order.
+const HEADER: [&str; 6] = [
+    "type",
+    "code",
+    "description",
+    "points",
+    "months",
+    "dishonesty",
+];
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Grade {
-    pub code: String,
-    pub label: String,
-    /// The lowest score in the band.
-    pub min: i64,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A scoring standard to score by: built from a file or from the wire
+/// form a `credit.standard` event carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Standard {
     pub name: String,
     pub title: String,
@@ -49,6 +42,52 @@ pub struct Standard {
     pub items: Vec<Item>,
     /// Highest band first.
     pub grades: Vec<Grade>,
+}
+
+impl From<scoring::Standard> for Standard {
+    fn from(s: scoring::Standard) -> Self {
+        let scoring::Standard {
+            name,
+            title,
+            base,
+            items,
+            grades,
+        } = s;
+        Standard {
+            name,
+            title,
+            base,
+            items,
+            grades,
+        }
+    }
+}
+
+impl From<Standard> for scoring::Standard {
+    fn from(s: Standard) -> Self {
+        let Standard {
+            name,
+            title,
+            base,
+            items,
+            grades,
+        } = s;
+        scoring::Standard {
+            name,
+            title,
+            base,
+            items,
+            grades,
+        }
+    }
+}
+
+/// The rows of a standard file read so far.
+#[derive(Default)]
+struct Rows {
+    head: Option<(String, String, i64)>,
+    items: Vec<Item>,
+    grades: Vec<Grade>,
 }
 
 impl Standard {
@@ -76,177 +115,163 @@ impl Standard {
     }
 
     /// Reads a standard file; a bad row is refused naming its line.
-    pub fn parse_csv(file: &str, text: &str) -> Result<Standard, String> {
+    pub fn parse_csv(file: &str, text: &str) -> Result<Standard> {
+        let whole = |fault| Error::StandardFile {
+            file: file.to_string(),
+            line: None,
+            fault,
+        };
         let text = text.trim_start_matches('\u{feff}');
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(true)
             .flexible(true)
             .from_reader(text.as_bytes());
-        let expected = [
-            "type",
-            "code",
-            "description",
-            "points",
-            "months",
-            "dishonesty",
-        ];
         let headers = rdr
             .headers()
-            .map_err(|e| format!("{file}: {e}"))?
+            .map_err(|e| whole(StandardFault::Csv(e)))?
             .iter()
             .map(|h| h.trim().to_string())
             .collect::<Vec<_>>();
-        if headers != expected {
-            return Err(format!(
-                "{file}, line 1: the header should be `{}`, found `{}`",
-                expected.join(","),
-                headers.join(",")
-            ));
+        if headers != HEADER {
+            return Err(Error::StandardFile {
+                file: file.to_string(),
+                line: Some(1),
+                fault: StandardFault::Header {
+                    expected: HEADER.join(","),
+                    found: headers.join(","),
+                },
+            });
         }
-        let mut head: Option<(String, String, i64)> = None;
-        let mut items: Vec<Item> = Vec::new();
-        let mut grades: Vec<Grade> = Vec::new();
+        let mut rows = Rows::default();
         for row in rdr.records() {
-            let row = row.map_err(|e| format!("{file}: {e}"))?;
+            let row = row.map_err(|e| whole(StandardFault::Csv(e)))?;
             let line = row.position().map_or(0, |p| p.line());
-            let bad = |why: String| format!("{file}, line {line}: {why}");
-            let get = |i: usize| row.get(i).unwrap_or("").trim().to_string();
-            if row.iter().all(|f| f.trim().is_empty()) {
-                continue;
-            }
-            let code = get(1);
-            if code.is_empty() {
-                return Err(bad("the code is empty".into()));
-            }
-            let points = |what: &str| -> Result<i64, String> {
-                get(3)
-                    .trim_start_matches('+')
-                    .parse::<i64>()
-                    .map_err(|_| bad(format!("{what} '{}' is not a whole number", get(3))))
-            };
-            match get(0).as_str() {
-                "standard" => {
-                    if head.is_some() {
-                        return Err(bad(
-                            "a second `standard` row: a file holds one standard".into()
-                        ));
-                    }
-                    head = Some((code, get(2), points("the base score")?));
-                }
-                "item" => {
-                    let p = points("points")?;
-                    if p == 0 || p.abs() > 100 {
-                        return Err(bad(format!(
-                            "points {p}: give a good record as +1..+100 and a deduction as -1..-100"
-                        )));
-                    }
-                    let months = get(4).parse::<u32>().ok().filter(|m| (1..=120).contains(m));
-                    let Some(months) = months else {
-                        return Err(bad(format!(
-                            "months '{}' is not a validity of 1 to 120 months",
-                            get(4)
-                        )));
-                    };
-                    let dishonesty = match get(5).to_ascii_lowercase().as_str() {
-                        "yes" | "y" | "true" | "是" => true,
-                        "no" | "n" | "false" | "否" | "" => false,
-                        other => {
-                            return Err(bad(format!("dishonesty '{other}': write yes or no")));
-                        }
-                    };
-                    if items.iter().any(|i| i.code == code) {
-                        return Err(bad(format!("item {code} is defined twice")));
-                    }
-                    items.push(Item {
-                        code,
-                        description: get(2),
-                        points: p,
-                        months,
-                        dishonesty,
-                    });
-                }
-                "grade" => {
-                    let min = points("the band's lowest score")?;
-                    if let Some(prev) = grades.last()
-                        && min >= prev.min
-                    {
-                        return Err(bad(format!(
-                            "grade {code} starts at {min}, not below grade {} ({}): list bands from highest to lowest",
-                            prev.code, prev.min
-                        )));
-                    }
-                    grades.push(Grade {
-                        code,
-                        label: get(2),
-                        min,
-                    });
-                }
-                other => {
-                    return Err(bad(format!(
-                        "type '{other}' is not one of standard, item, grade"
-                    )));
-                }
-            }
+            rows.read(&row).map_err(|fault| Error::StandardFile {
+                file: file.to_string(),
+                line: Some(line),
+                fault,
+            })?;
         }
-        let Some((name, title, base)) = head else {
-            return Err(format!("{file}: no `standard` row (name and base score)"));
+        rows.finish().map_err(whole)
+    }
+}
+
+impl Rows {
+    /// Takes one row of the file.
+    fn read(&mut self, row: &csv::StringRecord) -> Result<(), StandardFault> {
+        let get = |i: usize| row.get(i).unwrap_or("").trim().to_string();
+        if row.iter().all(|f| f.trim().is_empty()) {
+            return Ok(());
+        }
+        let code = get(1);
+        if code.is_empty() {
+            return Err(StandardFault::EmptyCode);
+        }
+        let number = |number: Number| -> Result<i64, StandardFault> {
+            get(3)
+                .trim_start_matches('+')
+                .parse::<i64>()
+                .map_err(|_| StandardFault::NotWhole {
+                    number,
+                    value: get(3),
+                })
         };
-        if items.is_empty() {
-            return Err(format!("{file}: no `item` rows"));
+        match get(0).as_str() {
+            "standard" => {
+                if self.head.is_some() {
+                    return Err(StandardFault::SecondStandard);
+                }
+                self.head = Some((code, get(2), number(Number::Base)?));
+            }
+            "item" => {
+                let item = item(code, get(2), number(Number::Points)?, &get(4), &get(5))?;
+                if self.items.iter().any(|i| i.code == item.code) {
+                    return Err(StandardFault::ItemTwice { code: item.code });
+                }
+                self.items.push(item);
+            }
+            "grade" => {
+                let min = number(Number::BandMin)?;
+                if let Some(prev) = self.grades.last()
+                    && min >= prev.min
+                {
+                    return Err(StandardFault::BandOrder {
+                        code,
+                        min,
+                        above: prev.code.clone(),
+                        above_min: prev.min,
+                    });
+                }
+                self.grades.push(Grade {
+                    code,
+                    label: get(2),
+                    min,
+                });
+            }
+            other => {
+                return Err(StandardFault::Type {
+                    value: other.to_string(),
+                });
+            }
         }
-        if !(2..=8).contains(&grades.len()) {
-            return Err(format!(
-                "{file}: {} grade bands; a standard has 2 to 8 (typically 4 or 5)",
-                grades.len()
-            ));
+        Ok(())
+    }
+
+    /// The standard, once every row is read.
+    fn finish(self) -> Result<Standard, StandardFault> {
+        let Some((name, title, base)) = self.head else {
+            return Err(StandardFault::NoStandardRow);
+        };
+        if self.items.is_empty() {
+            return Err(StandardFault::NoItems);
+        }
+        if !(2..=8).contains(&self.grades.len()) {
+            return Err(StandardFault::Bands {
+                count: self.grades.len(),
+            });
         }
         Ok(Standard {
             name,
             title,
             base,
-            items,
-            grades,
+            items: self.items,
+            grades: self.grades,
         })
     }
+}
 
-    /// The rules `parse_csv` enforces, on a standard that arrived as an
-    /// event (a file from elsewhere may carry any JSON).
-    pub fn validate(&self) -> Result<(), String> {
-        if self.name.trim().is_empty() {
-            return Err("the standard has no name".into());
-        }
-        if !(0..=1000).contains(&self.base) {
-            return Err(format!("base score {} is outside 0..1000", self.base));
-        }
-        if self.items.is_empty() {
-            return Err("the standard has no items".into());
-        }
-        for (n, i) in self.items.iter().enumerate() {
-            if i.code.trim().is_empty()
-                || i.points == 0
-                || i.points.abs() > 100
-                || !(1..=120).contains(&i.months)
-            {
-                return Err(format!(
-                    "item {}: points must be ±1..100 and months 1..120",
-                    i.code
-                ));
-            }
-            if self.items[..n].iter().any(|j| j.code == i.code) {
-                return Err(format!("item {} is defined twice", i.code));
-            }
-        }
-        if !(2..=8).contains(&self.grades.len()) {
-            return Err(format!(
-                "{} grade bands: a standard has 2 to 8",
-                self.grades.len()
-            ));
-        }
-        if self.grades.windows(2).any(|w| w[1].min >= w[0].min) {
-            return Err("grade bands must go from highest to lowest".into());
-        }
-        Ok(())
+/// An `item` row's fields, checked.
+fn item(
+    code: String,
+    description: String,
+    points: i64,
+    months: &str,
+    dishonesty: &str,
+) -> Result<Item, StandardFault> {
+    if points == 0 || points.abs() > 100 {
+        return Err(StandardFault::PointsRange { points });
     }
+    let Some(months_n) = months.parse::<u32>().ok().filter(|m| (1..=120).contains(m)) else {
+        return Err(StandardFault::Months {
+            value: months.to_string(),
+        });
+    };
+    let dishonesty = match dishonesty.to_ascii_lowercase().as_str() {
+        "yes" | "y" | "true" | "是" => true,
+        "no" | "n" | "false" | "否" | "" => false,
+        other => {
+            return Err(StandardFault::Dishonesty {
+                value: other.to_string(),
+            });
+        }
+    };
+    Ok(Item {
+        code,
+        description,
+        points,
+        months: months_n,
+        dishonesty,
+    })
 }
 
 #[cfg(test)]
@@ -286,16 +311,17 @@ mod tests {
                     standard,X,t,100,,\n\
                     item,A,a,-5,12,no\n\
                     item,B,b,five,12,no\n";
-        let e = Standard::parse_csv("s.csv", text).unwrap_err();
+        let say = |e: &Error| crate::msg::en::credit::say(e);
+        let e = say(&Standard::parse_csv("s.csv", text).unwrap_err());
         assert!(e.starts_with("s.csv, line 4:") && e.contains("five"), "{e}");
         let text = "type,code,description,points,months,dishonesty\n\
                     standard,X,t,100,,\n\
                     item,A,a,-5,12,no\n\
                     grade,A,a,90,,\n\
                     grade,B,b,95,,\n";
-        let e = Standard::parse_csv("s.csv", text).unwrap_err();
+        let e = say(&Standard::parse_csv("s.csv", text).unwrap_err());
         assert!(e.starts_with("s.csv, line 5:"), "{e}");
-        let e = Standard::parse_csv("s.csv", "code,points\n").unwrap_err();
+        let e = say(&Standard::parse_csv("s.csv", "code,points\n").unwrap_err());
         assert!(e.contains("line 1"), "{e}");
     }
 }

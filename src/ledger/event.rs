@@ -172,7 +172,7 @@ pub struct CreditCompany {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CreditStandard {
-    pub standard: crate::credit::standard::Standard,
+    pub standard: super::scoring::Standard,
 }
 
 /// `credit.record`: a good or bad credit record.

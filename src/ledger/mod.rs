@@ -17,6 +17,7 @@ pub mod replay;
 pub mod report;
 pub mod rules;
 pub mod schema;
+pub mod scoring;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

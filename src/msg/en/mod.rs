@@ -1,5 +1,6 @@
 //! English: every error kind said as a sentence with what to do.
 
+pub mod credit;
 pub mod ledger;
 
 use crate::ledger::Error;
@@ -43,6 +44,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(le) = e.downcast_ref::<Error>() {
         return Some(core(le));
+    }
+    if let Some(ce) = e.downcast_ref::<crate::credit::Error>() {
+        return Some(credit::say(ce));
     }
     None
 }

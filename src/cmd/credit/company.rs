@@ -1,0 +1,166 @@
+//! `ledger credit company`: register, list and show companies.
+
+use serde_json::json;
+
+use super::{Credit, grade_text, records_grid, zh};
+use crate::cli::{Ctx, FormatArg};
+use crate::credit;
+use crate::ledger::Then;
+use crate::render::{self, Format, Grid};
+use crate::uscc::Uscc;
+
+/// Register, list and show companies.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  ledger credit company add --name 鑫源物业服务有限公司 --uscc 91440300708461136T --manager 李四\n  ledger credit company list\n  ledger credit company show 91440300708461136T"
+)]
+pub struct Args {
+    #[command(subcommand)]
+    command: CompanyCommand,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum CompanyCommand {
+    /// Register a property service company.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// Unified social credit code (统一社会信用代码), 18 characters.
+        #[arg(long)]
+        uscc: Uscc,
+        /// Project managers (repeat the flag for several).
+        #[arg(long = "manager", value_name = "NAME")]
+        managers: Vec<String>,
+        /// No owners' committee functions at its projects (the community residents' committee acts).
+        #[arg(long)]
+        no_committee: bool,
+    },
+    /// List registered companies with their scores.
+    List {
+        #[command(flatten)]
+        format: FormatArg,
+    },
+    /// One company: its data, standing, records and cases.
+    Show {
+        /// Registered name or credit code.
+        company: String,
+        #[command(flatten)]
+        format: FormatArg,
+    },
+}
+
+pub(super) fn run(ctx: &mut Ctx, cr: &mut Credit, a: Args) -> anyhow::Result<()> {
+    match a.command {
+        CompanyCommand::Add {
+            name,
+            uscc,
+            managers,
+            no_committee,
+        } => {
+            let reg = &cr.reg;
+            cr.ledger.write_as(&ctx.stamp, Then::Commit, |w| {
+                credit::add_company(w, reg, &uscc, &name, &managers, !no_committee)
+            })?;
+            writeln!(
+                ctx.err,
+                "{} {} {uscc}",
+                ctx.t("已登记企业", "registered"),
+                name.trim()
+            )?;
+            Ok(())
+        }
+        CompanyCommand::List { format } => list(ctx, cr, format.format),
+        CompanyCommand::Show { company, format } => show(ctx, cr, &company, format.format),
+    }
+}
+
+/// Every company with its case count, score, grade and list status.
+fn list(ctx: &mut Ctx, cr: &Credit, format: Format) -> anyhow::Result<()> {
+    let reg = &cr.reg;
+    let std = reg.standard();
+    let today = ctx.stamp.now.date_naive();
+    let mut g = Grid::new([
+        ctx.t("信用代码", "credit code"),
+        ctx.t("企业名称", "company"),
+        ctx.t("项目经理", "managers"),
+        ctx.t("关联问题", "cases"),
+        ctx.t("得分", "score"),
+        ctx.t("等级", "grade"),
+        ctx.t("名单状态", "list status"),
+    ]);
+    let mut rows = Vec::new();
+    let cases = reg.cases(&cr.ledger, &ctx.today())?;
+    for c in reg.companies.values() {
+        let s = reg.standing(&std, c, today);
+        let n = cases.get(&c.uscc).map_or(0, Vec::len);
+        g.push(vec![
+            c.uscc.clone(),
+            c.name.clone(),
+            c.managers.join("、"),
+            n.to_string(),
+            s.score.to_string(),
+            grade_text(ctx, &s, false),
+            s.status.label(zh(ctx)).to_string(),
+        ]);
+        rows.push(json!({
+            "uscc": c.uscc, "name": c.name, "managers": c.managers, "committee": c.committee,
+            "cases": n, "score": s.score, "grade": s.grade, "status": s.status,
+        }));
+    }
+    match format {
+        Format::Json => render::json(ctx.out, &rows)?,
+        f => render::grid(ctx.out, f, ctx.style, &g, &[])?,
+    }
+    Ok(())
+}
+
+/// One company: its data and standing, then its records.
+fn show(ctx: &mut Ctx, cr: &Credit, company: &str, format: Format) -> anyhow::Result<()> {
+    let reg = &cr.reg;
+    let std = reg.standard();
+    let today = ctx.stamp.now.date_naive();
+    let c = reg.company(company)?;
+    let s = reg.standing(&std, c, today);
+    let cases = reg
+        .cases(&cr.ledger, &ctx.today())?
+        .remove(&c.uscc)
+        .unwrap_or_default();
+    let records = records_grid(ctx, reg, &std, &c.uscc, today);
+    if format == Format::Json {
+        render::json(
+            ctx.out,
+            &json!({"company": c, "standing": s, "standard": std.name, "cases": cases}),
+        )?;
+        return Ok(());
+    }
+    let committee = if c.committee {
+        ctx.t("有", "functions")
+    } else {
+        ctx.t("无(由社区居委会代行)", "none (residents' committee acts)")
+    };
+    let mut g = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
+    for (k, v) in [
+        (ctx.t("企业名称", "company"), c.name.clone()),
+        (ctx.t("信用代码", "credit code"), c.uscc.clone()),
+        (ctx.t("项目经理", "managers"), c.managers.join("、")),
+        (
+            ctx.t("业主委员会", "owners' committee"),
+            committee.to_string(),
+        ),
+        (
+            ctx.t("得分", "score"),
+            format!("{} ({})", s.score, grade_text(ctx, &s, true)),
+        ),
+        (
+            ctx.t("名单状态", "list status"),
+            s.status.label(zh(ctx)).to_string(),
+        ),
+        (ctx.t("关联问题", "cases"), cases.join(" ")),
+        (ctx.t("计分标准", "standard"), std.name.clone()),
+    ] {
+        g.push(vec![k.to_string(), v]);
+    }
+    render::grid(ctx.out, format, ctx.style, &g, &[])?;
+    render::grid(ctx.out, format, ctx.style, &records, &[])?;
+    Ok(())
+}
