@@ -152,186 +152,183 @@ enum Step {
 /// order, in one transaction.
 /// Returns the ids made.
 pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
-    let mut rng = Rng::new(plan.seed);
-    let start = plan.now - Duration::days(plan.days.max(1));
-    let span = (plan.now - start).num_seconds().max(1) as u64;
-    let mut steps: Vec<(DateTime<FixedOffset>, u8, Step)> = Vec::new();
-    let mut cases: Vec<NewCase> = Vec::with_capacity(plan.cases);
-    for i in 0..plan.cases {
-        let received = start + Duration::seconds(rng.below(span) as i64);
-        let (code, text) = *rng.pick(COMPLAINTS);
-        let community = *rng.pick(COMMUNITIES);
-        let company = *rng.pick(COMPANIES);
-        let source = *rng.pick(&[
-            Source::Hotline,
-            Source::Hotline,
-            Source::Hotline,
-            Source::Petition,
-            Source::Patrol,
-            Source::Visit,
-        ]);
-        let source_ref = match source {
-            Source::Hotline => Some(format!("RX{}{i:06}", received.format("%Y%m%d"))),
-            Source::Petition => Some(format!("XF{}{i:06}", received.format("%Y"))),
-            _ => None,
-        };
-        let classified_at_add = rng.chance(40);
-        cases.push(NewCase {
-            received: Some(received),
-            source,
-            source_ref,
-            community: community.to_string(),
-            address: Some(format!(
-                "{}{}号楼{}单元",
-                community,
-                1 + rng.below(30),
-                1 + rng.below(4)
-            )),
-            summary: text.to_string(),
-            details: None,
-            complainant: Some(format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN))),
-            phone: Some(format!(
-                "1{}{:09}",
-                rng.pick(&[3, 5, 7, 8, 9]),
-                rng.below(1_000_000_000)
-            )),
-            subject: None,
-            problem: classified_at_add
-                .then(|| code.parse::<ProblemCode>().expect("catalogue code")),
-            party: code.starts_with("WY").then(|| company.to_string()),
-            key: rng.chance(5),
-            problem_suggested: false,
-        });
-        steps.push((received, 0, Step::Add(i)));
-        let mut t = received + Duration::hours(1 + rng.below(72) as i64);
-        if rng.chance(85) {
-            steps.push((t, 1, Step::Assign(i)));
-            t += Duration::hours(rng.below(24 * 20) as i64);
-            if rng.chance(30) {
-                steps.push((t, 2, Step::Note(i)));
-                t += Duration::hours(1 + rng.below(24 * 5) as i64);
-            }
-            let roll = rng.below(100);
-            if roll < 70 {
-                let outcome = match rng.below(100) {
-                    0..75 => Outcome::Resolved,
-                    75..87 => Outcome::Unfounded,
-                    _ => Outcome::OutOfScope,
-                };
-                steps.push((t, 3, Step::Close(i, outcome)));
-            } else if roll < 76 {
-                steps.push((t, 3, Step::Defer(i)));
-            }
-        } else if i > 0 && rng.chance(30) {
-            steps.push((t, 3, Step::Close(i, Outcome::Duplicate)));
-        }
-    }
-    // Events happen in time order; what would happen after `now` has not
-    // happened yet.
-    steps.retain(|(t, _, _)| *t <= plan.now);
-    steps.sort_by_key(|(t, order, _)| (*t, *order));
-
+    let (cases, steps) = simulate(plan);
     // The steps are valid transitions by construction, so they are written
     // straight as events, each case's row folded in memory with the same
     // `apply` that replay uses and saved once at the end: `check` passes,
     // and it is many times faster than going through the clerk's commands.
-    let conn = w.conn();
-    let problems: HashMap<String, (Option<Subject>, u64, Option<String>)> = conn
-        .prepare("SELECT code, subject, days, default_unit FROM problems")?
-        .query_map([], |r| {
-            let subject: Option<String> = r.get(1)?;
-            Ok((
-                r.get::<_, String>(0)?,
-                (
-                    subject.and_then(|s| s.parse().ok()),
-                    r.get::<_, i64>(2)? as u64,
-                    r.get(3)?,
-                ),
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let office: OfficeCode = w
-        .office()
-        .code
-        .parse()
-        .map_err(crate::ledger::Error::Corrupt)?;
-    let mut next_seq: HashMap<i32, i64> = HashMap::new();
-    let mut ids: Vec<Option<String>> = vec![None; plan.cases];
-    let mut states: Vec<Option<CaseState>> = vec![None; plan.cases];
-    let mut recent: [Option<String>; 2] = [None, None];
-    let mut rng = Rng::new(plan.seed.wrapping_add(1));
+    let mut g = Writing::new(w, cases, plan.seed)?;
     for (t, _, step) in steps {
         w.set_now(t);
+        let (i, ev) = g.event(w, t, step)?;
+        let id = g.ids[i]
+            .clone()
+            .expect("a case is added before anything else happens to it");
+        let rec = w.append(Some(&id), ev.clone())?;
+        g.states[i] = case::apply(g.states[i].take(), &rec, &ev);
+    }
+    g.save(w)
+}
+
+/// The complaints and what happens to them, in time order; what would
+/// happen after `now` has not happened yet.
+type Steps = Vec<(DateTime<FixedOffset>, u8, Step)>;
+
+fn simulate(plan: &Plan) -> (Vec<NewCase>, Steps) {
+    let mut rng = Rng::new(plan.seed);
+    let start = plan.now - Duration::days(plan.days.max(1));
+    let span = (plan.now - start).num_seconds().max(1) as u64;
+    let mut steps: Steps = Vec::new();
+    let mut cases: Vec<NewCase> = Vec::with_capacity(plan.cases);
+    for i in 0..plan.cases {
+        let received = start + Duration::seconds(rng.below(span) as i64);
+        cases.push(complaint(&mut rng, i, received));
+        steps.push((received, 0, Step::Add(i)));
+        lifecycle(&mut rng, i, received, &mut steps);
+    }
+    steps.retain(|(t, _, _)| *t <= plan.now);
+    steps.sort_by_key(|(t, order, _)| (*t, *order));
+    (cases, steps)
+}
+
+/// The `i`th complaint, as a clerk would register it.
+fn complaint(rng: &mut Rng, i: usize, received: DateTime<FixedOffset>) -> NewCase {
+    let (code, text) = *rng.pick(COMPLAINTS);
+    let community = *rng.pick(COMMUNITIES);
+    let company = *rng.pick(COMPANIES);
+    let source = *rng.pick(&[
+        Source::Hotline,
+        Source::Hotline,
+        Source::Hotline,
+        Source::Petition,
+        Source::Patrol,
+        Source::Visit,
+    ]);
+    let source_ref = match source {
+        Source::Hotline => Some(format!("RX{}{i:06}", received.format("%Y%m%d"))),
+        Source::Petition => Some(format!("XF{}{i:06}", received.format("%Y"))),
+        _ => None,
+    };
+    let classified_at_add = rng.chance(40);
+    NewCase {
+        received: Some(received),
+        source,
+        source_ref,
+        community: community.to_string(),
+        address: Some(format!(
+            "{}{}号楼{}单元",
+            community,
+            1 + rng.below(30),
+            1 + rng.below(4)
+        )),
+        summary: text.to_string(),
+        details: None,
+        complainant: Some(format!("{}{}", rng.pick(SURNAMES), rng.pick(GIVEN))),
+        phone: Some(format!(
+            "1{}{:09}",
+            rng.pick(&[3, 5, 7, 8, 9]),
+            rng.below(1_000_000_000)
+        )),
+        subject: None,
+        problem: classified_at_add.then(|| code.parse::<ProblemCode>().expect("catalogue code")),
+        party: code.starts_with("WY").then(|| company.to_string()),
+        key: rng.chance(5),
+        problem_suggested: false,
+    }
+}
+
+/// What happens to the `i`th case after it is received.
+fn lifecycle(rng: &mut Rng, i: usize, received: DateTime<FixedOffset>, steps: &mut Steps) {
+    let mut t = received + Duration::hours(1 + rng.below(72) as i64);
+    if rng.chance(85) {
+        steps.push((t, 1, Step::Assign(i)));
+        t += Duration::hours(rng.below(24 * 20) as i64);
+        if rng.chance(30) {
+            steps.push((t, 2, Step::Note(i)));
+            t += Duration::hours(1 + rng.below(24 * 5) as i64);
+        }
+        let roll = rng.below(100);
+        if roll < 70 {
+            let outcome = match rng.below(100) {
+                0..75 => Outcome::Resolved,
+                75..87 => Outcome::Unfounded,
+                _ => Outcome::OutOfScope,
+            };
+            steps.push((t, 3, Step::Close(i, outcome)));
+        } else if roll < 76 {
+            steps.push((t, 3, Step::Defer(i)));
+        }
+    } else if i > 0 && rng.chance(30) {
+        steps.push((t, 3, Step::Close(i, Outcome::Duplicate)));
+    }
+}
+
+/// A problem type's subject, days to handle and default unit.
+type ProblemFacts = (Option<Subject>, u64, Option<String>);
+
+/// The state of writing the simulated steps as events.
+struct Writing {
+    cases: Vec<NewCase>,
+    problems: HashMap<String, ProblemFacts>,
+    office: OfficeCode,
+    next_seq: HashMap<i32, i64>,
+    ids: Vec<Option<String>>,
+    states: Vec<Option<CaseState>>,
+    /// The two cases added last: what a duplicate repeats.
+    recent: [Option<String>; 2],
+    rng: Rng,
+}
+
+impl Writing {
+    fn new(w: &Writer, cases: Vec<NewCase>, seed: u64) -> Result<Writing> {
+        let problems = w
+            .conn()
+            .prepare("SELECT code, subject, days, default_unit FROM problems")?
+            .query_map([], |r| {
+                let subject: Option<String> = r.get(1)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    (
+                        subject.and_then(|s| s.parse().ok()),
+                        r.get::<_, i64>(2)? as u64,
+                        r.get(3)?,
+                    ),
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let office: OfficeCode = w
+            .office()
+            .code
+            .parse()
+            .map_err(crate::ledger::Error::Corrupt)?;
+        let n = cases.len();
+        Ok(Writing {
+            cases,
+            problems,
+            office,
+            next_seq: HashMap::new(),
+            ids: vec![None; n],
+            states: vec![None; n],
+            recent: [None, None],
+            rng: Rng::new(seed.wrapping_add(1)),
+        })
+    }
+
+    /// The event a step writes, and the case it is on.
+    fn event(
+        &mut self,
+        w: &Writer,
+        t: DateTime<FixedOffset>,
+        step: Step,
+    ) -> Result<(usize, Event)> {
         let today = t.date_naive();
-        let (i, ev) = match step {
-            Step::Add(i) => {
-                let c = &cases[i];
-                let received = c.received.unwrap_or(t);
-                let year = received.year();
-                let seq = match next_seq.get_mut(&year) {
-                    Some(s) => s,
-                    None => {
-                        let max: i64 = w.conn().query_row(
-                            "SELECT coalesce(max(seq), 0) FROM cases WHERE office = ?1 AND year = ?2",
-                            rusqlite::params![office.as_str(), year],
-                            |r| r.get(0),
-                        )?;
-                        next_seq.entry(year).or_insert(max)
-                    }
-                };
-                *seq += 1;
-                let id = CaseId::new(office.clone(), year, *seq).to_string();
-                recent = [Some(id.clone()), recent[0].take()];
-                ids[i] = Some(id);
-                let problem = c.problem.as_ref().map(|p| p.as_str().to_string());
-                (
-                    i,
-                    Event::CaseAdd(CaseAdd {
-                        received_at: received.to_rfc3339_opts(SecondsFormat::Secs, false),
-                        source: c.source,
-                        source_ref: c.source_ref.clone(),
-                        community: c.community.clone(),
-                        address: c.address.clone(),
-                        summary: c.summary.clone(),
-                        details: None,
-                        complainant: c.complainant.clone(),
-                        phone: c.phone.clone(),
-                        subject: problem
-                            .as_ref()
-                            .and_then(|p| problems.get(p))
-                            .and_then(|p| p.0),
-                        problem,
-                        party: c.party.clone(),
-                        key: c.key,
-                        suggested: false,
-                    }),
-                )
-            }
-            Step::Assign(i) => {
-                let code = COMPLAINTS
-                    .iter()
-                    .find(|(_, s)| *s == cases[i].summary)
-                    .map_or("QT-00", |(c, _)| *c);
-                let (subject, days, default_unit) =
-                    problems.get(code).cloned().unwrap_or((None, 15, None));
-                let unit = default_unit.unwrap_or_else(|| rng.pick(&["JD", "ZJ"]).to_string());
-                let current = states[i].as_ref().and_then(|s| s.subject);
-                (
-                    i,
-                    Event::CaseAssign(CaseAssign {
-                        unit,
-                        due: (today + Days::new(days)).to_string(),
-                        subject: subject.filter(|s| Some(*s) != current),
-                        problem: Some(code.to_string()),
-                        party: None,
-                        note: None,
-                    }),
-                )
-            }
+        Ok(match step {
+            Step::Add(i) => (i, self.add(w, i, t)?),
+            Step::Assign(i) => (i, self.assign(i, today)),
             Step::Note(i) => (
                 i,
                 Event::CaseNote(CaseNote {
-                    text: NOTES[rng.below(NOTES.len() as u64) as usize].to_string(),
+                    text: NOTES[self.rng.below(NOTES.len() as u64) as usize].to_string(),
                 }),
             ),
             Step::Defer(i) => (
@@ -341,51 +338,109 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
                     until: None,
                 }),
             ),
-            Step::Close(i, outcome) => {
-                let me = ids[i].as_deref();
-                let dup = recent
-                    .iter()
-                    .flatten()
-                    .find(|r| Some(r.as_str()) != me)
-                    .cloned();
-                let (result, text) = match (&dup, outcome) {
-                    (None, Outcome::Duplicate) | (_, Outcome::OutOfScope) => (
-                        Outcome::OutOfScope,
-                        "经核实非物业管理问题，已告知投诉人相关部门",
-                    ),
-                    (_, Outcome::Duplicate) => {
-                        (Outcome::Duplicate, "与前一工单反映同一问题，合并办理")
-                    }
-                    (_, Outcome::Unfounded) => (Outcome::Unfounded, "经现场核查，反映情况不属实"),
-                    (_, o) => (o, *rng.pick(RESOLUTIONS)),
-                };
-                (
-                    i,
-                    Event::CaseClose(CaseClose {
-                        result,
-                        resolution: text.to_string(),
-                        duplicate_of: if result == Outcome::Duplicate {
-                            dup
-                        } else {
-                            None
-                        },
-                    }),
-                )
+            Step::Close(i, outcome) => (i, self.close(i, outcome)),
+        })
+    }
+
+    fn add(&mut self, w: &Writer, i: usize, t: DateTime<FixedOffset>) -> Result<Event> {
+        let c = &self.cases[i];
+        let received = c.received.unwrap_or(t);
+        let year = received.year();
+        let seq = match self.next_seq.get_mut(&year) {
+            Some(s) => s,
+            None => {
+                let max: i64 = w.conn().query_row(
+                    "SELECT coalesce(max(seq), 0) FROM cases WHERE office = ?1 AND year = ?2",
+                    rusqlite::params![self.office.as_str(), year],
+                    |r| r.get(0),
+                )?;
+                self.next_seq.entry(year).or_insert(max)
             }
         };
-        let id = ids[i]
-            .clone()
-            .expect("a case is added before anything else happens to it");
-        let rec = w.append(Some(&id), ev.clone())?;
-        states[i] = case::apply(states[i].take(), &rec, &ev);
+        *seq += 1;
+        let id = CaseId::new(self.office.clone(), year, *seq).to_string();
+        self.recent = [Some(id.clone()), self.recent[0].take()];
+        self.ids[i] = Some(id);
+        let problem = c.problem.as_ref().map(|p| p.as_str().to_string());
+        Ok(Event::CaseAdd(CaseAdd {
+            received_at: received.to_rfc3339_opts(SecondsFormat::Secs, false),
+            source: c.source,
+            source_ref: c.source_ref.clone(),
+            community: c.community.clone(),
+            address: c.address.clone(),
+            summary: c.summary.clone(),
+            details: None,
+            complainant: c.complainant.clone(),
+            phone: c.phone.clone(),
+            subject: problem
+                .as_ref()
+                .and_then(|p| self.problems.get(p))
+                .and_then(|p| p.0),
+            problem,
+            party: c.party.clone(),
+            key: c.key,
+            suggested: false,
+        }))
     }
-    // Case rows once each, in id order (their indexes grow at the end).
-    let mut order: Vec<usize> = (0..plan.cases).filter(|i| ids[*i].is_some()).collect();
-    order.sort_by(|a, b| ids[*a].cmp(&ids[*b]));
-    for i in order {
-        if let Some(s) = &states[i] {
-            s.insert(w.conn())?;
+
+    fn assign(&mut self, i: usize, today: chrono::NaiveDate) -> Event {
+        let code = COMPLAINTS
+            .iter()
+            .find(|(_, s)| *s == self.cases[i].summary)
+            .map_or("QT-00", |(c, _)| *c);
+        let (subject, days, default_unit) =
+            self.problems.get(code).cloned().unwrap_or((None, 15, None));
+        let unit = default_unit.unwrap_or_else(|| self.rng.pick(&["JD", "ZJ"]).to_string());
+        let current = self.states[i].as_ref().and_then(|s| s.subject);
+        Event::CaseAssign(CaseAssign {
+            unit,
+            due: (today + Days::new(days)).to_string(),
+            subject: subject.filter(|s| Some(*s) != current),
+            problem: Some(code.to_string()),
+            party: None,
+            note: None,
+        })
+    }
+
+    fn close(&mut self, i: usize, outcome: Outcome) -> Event {
+        let me = self.ids[i].as_deref();
+        let dup = self
+            .recent
+            .iter()
+            .flatten()
+            .find(|r| Some(r.as_str()) != me)
+            .cloned();
+        let (result, text) = match (&dup, outcome) {
+            (None, Outcome::Duplicate) | (_, Outcome::OutOfScope) => (
+                Outcome::OutOfScope,
+                "经核实非物业管理问题，已告知投诉人相关部门",
+            ),
+            (_, Outcome::Duplicate) => (Outcome::Duplicate, "与前一工单反映同一问题，合并办理"),
+            (_, Outcome::Unfounded) => (Outcome::Unfounded, "经现场核查，反映情况不属实"),
+            (_, o) => (o, *self.rng.pick(RESOLUTIONS)),
+        };
+        Event::CaseClose(CaseClose {
+            result,
+            resolution: text.to_string(),
+            duplicate_of: if result == Outcome::Duplicate {
+                dup
+            } else {
+                None
+            },
+        })
+    }
+
+    /// Case rows once each, in id order (their indexes grow at the end).
+    fn save(self, w: &Writer) -> Result<Vec<String>> {
+        let mut order: Vec<usize> = (0..self.cases.len())
+            .filter(|i| self.ids[*i].is_some())
+            .collect();
+        order.sort_by(|a, b| self.ids[*a].cmp(&self.ids[*b]));
+        for i in order {
+            if let Some(s) = &self.states[i] {
+                s.insert(w.conn())?;
+            }
         }
+        Ok(self.ids.into_iter().flatten().collect())
     }
-    Ok(ids.into_iter().flatten().collect())
 }
