@@ -186,6 +186,41 @@ fn missing_ledger_points_to_init_and_creates_nothing() {
 
 // --- Formats: JSON keys, CSV, tables in either language.
 
+/// The keys of every case in `list --format json`.
+const LIST_KEYS: [&str; 19] = [
+    "id",
+    "office",
+    "status",
+    "received_at",
+    "source",
+    "source_ref",
+    "community",
+    "address",
+    "summary",
+    "subject",
+    "problem",
+    "party",
+    "unit",
+    "due",
+    "closed_at",
+    "result",
+    "key",
+    "overdue",
+    "long_running",
+];
+
+/// The keys a bare open case leaves null.
+const OPTIONAL_KEYS: [&str; 8] = [
+    "source_ref",
+    "address",
+    "subject",
+    "problem",
+    "unit",
+    "due",
+    "closed_at",
+    "result",
+];
+
 #[test]
 fn list_json_has_every_key_with_iso_dates() {
     let env = TestEnv::init();
@@ -223,27 +258,7 @@ fn list_json_has_every_key_with_iso_dates() {
     let list = list.as_array().unwrap();
     assert_eq!(list.len(), 2, "closed cases are listed too");
     for c in list {
-        for key in [
-            "id",
-            "office",
-            "status",
-            "received_at",
-            "source",
-            "source_ref",
-            "community",
-            "address",
-            "summary",
-            "subject",
-            "problem",
-            "party",
-            "unit",
-            "due",
-            "closed_at",
-            "result",
-            "key",
-            "overdue",
-            "long_running",
-        ] {
+        for key in LIST_KEYS {
             assert!(c.get(key).is_some(), "{} lacks {key}: {c}", c["id"]);
         }
         for flag in ["key", "overdue", "long_running"] {
@@ -274,16 +289,7 @@ fn list_json_has_every_key_with_iso_dates() {
     assert_eq!(c["key"], true);
     let o = &list[1];
     assert_eq!(o["id"], open.as_str());
-    for k in [
-        "source_ref",
-        "address",
-        "subject",
-        "problem",
-        "unit",
-        "due",
-        "closed_at",
-        "result",
-    ] {
+    for k in OPTIONAL_KEYS {
         assert_eq!(o[k], Value::Null, "{k} of a bare open case");
     }
     assert_eq!(o["source"], "other");

@@ -162,17 +162,7 @@ fn first_and_second_entries_and_their_sanctions() {
         ],
         "amount",
     );
-    env.ledger(&[
-        "credit",
-        "guarantee",
-        "--company",
-        XINYUAN,
-        "--deposit",
-        "50000",
-        "--date",
-        "2026-11-02",
-    ])
-    .ok();
+    credit(&env, &["guarantee", "--deposit", "50000"], "2026-11-02");
     let s = standing(&env, "2026-11-26");
     assert_eq!(s["status"], "guaranteed");
     assert_eq!(
@@ -180,30 +170,12 @@ fn first_and_second_entries_and_their_sanctions() {
         "suspended",
         "as of before the guarantee"
     );
-    env.ledger(&[
-        "credit",
-        "blacklist",
-        "--company",
-        XINYUAN,
-        "--reason",
-        "拒不整改",
-        "--date",
-        "2026-11-20",
-    ])
-    .ok();
+    credit(&env, &["blacklist", "--reason", "拒不整改"], "2026-11-20");
     let s = standing(&env, "2026-11-26");
     assert_eq!(s["status"], "dismissal_required");
     assert_eq!(s["dismissed_by"], "业主委员会");
     assert_eq!(s["entries"].as_array().unwrap().len(), 2);
-    env.ledger(&[
-        "credit",
-        "dismiss",
-        "--company",
-        XINYUAN,
-        "--date",
-        "2026-11-25",
-    ])
-    .ok();
+    credit(&env, &["dismiss"], "2026-11-25");
     assert_eq!(standing(&env, "2026-11-26")["status"], "dismissed");
     let notice = env.ledger(&["credit", "notice"]).ok().stdout;
     assert!(
@@ -382,10 +354,8 @@ fn credit_dates_after_today_are_refused() {
 
 // --- The substantiated close.
 
-#[test]
-fn a_substantiated_close_records_the_deduction_automatically() {
-    let env = with_company(&[]);
-    let id = env.add(&[
+fn substantiated_case(env: &TestEnv, party: &str) -> String {
+    env.add(&[
         "--community",
         "幸福里小区",
         "--summary",
@@ -393,8 +363,28 @@ fn a_substantiated_close_records_the_deduction_automatically() {
         "--problem",
         "WY-06",
         "--party",
-        XINYUAN,
-    ]);
+        party,
+    ])
+}
+
+fn close_substantiated(env: &TestEnv, id: &str, more: &[&str]) -> crate::common::Run {
+    let mut args = vec![
+        "close",
+        id,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已恢复供水",
+        "--substantiated",
+    ];
+    args.extend_from_slice(more);
+    env.ledger(&args).ok()
+}
+
+#[test]
+fn a_substantiated_close_records_the_deduction_automatically() {
+    let env = with_company(&[]);
+    let id = substantiated_case(&env, XINYUAN);
     env.ledger(&["assign", &id, "--unit", "JD"]).ok();
     env.refuses(
         &[
@@ -408,16 +398,7 @@ fn a_substantiated_close_records_the_deduction_automatically() {
         ],
         "--result resolved",
     );
-    env.ledger(&[
-        "close",
-        &id,
-        "--result",
-        "resolved",
-        "--resolution",
-        "已恢复供水",
-        "--substantiated",
-    ])
-    .ok();
+    close_substantiated(&env, &id, &[]);
     let v = env
         .ledger(&["credit", "score", "--company", XINYUAN, "--format", "json"])
         .ok()
@@ -466,33 +447,6 @@ fn a_substantiated_close_records_the_deduction_automatically() {
         .ok()
         .json();
     assert_eq!(list[0]["cases"], 1, "counted once, by name");
-}
-
-fn substantiated_case(env: &TestEnv, party: &str) -> String {
-    env.add(&[
-        "--community",
-        "幸福里小区",
-        "--summary",
-        "物业以欠费为由停水",
-        "--problem",
-        "WY-06",
-        "--party",
-        party,
-    ])
-}
-
-fn close_substantiated(env: &TestEnv, id: &str, more: &[&str]) -> crate::common::Run {
-    let mut args = vec![
-        "close",
-        id,
-        "--result",
-        "resolved",
-        "--resolution",
-        "已恢复供水",
-        "--substantiated",
-    ];
-    args.extend_from_slice(more);
-    env.ledger(&args).ok()
 }
 
 fn record_managers(env: &TestEnv, company: &str) -> Vec<Value> {

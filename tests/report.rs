@@ -241,6 +241,47 @@ fn assert_row(rows: &[Vec<String>], want: &[&str], text: &str) {
 
 // --- Known answers.
 
+/// The headline in a table: each label and its value.
+const HEADLINE_LABELS: [(&str, &str); 16] = [
+    ("问题总数", "14"),
+    ("待处理", "4"),
+    ("已转办", "3"),
+    ("暂缓", "1"),
+    ("已销号", "6"),
+    ("销号率", "42.9%"),
+    ("已解决", "3"),
+    ("不属实", "1"),
+    ("重复", "1"),
+    ("非物业问题", "1"),
+    ("逾期未办结", "2"),
+    ("暂缓(已制定计划)", "1"),
+    ("重点难点未销号", "2"),
+    ("半年未解决", "4"),
+    ("多次投诉(90天内同小区同类)", "8"),
+    ("办结天数中位数", "2.8"),
+];
+
+/// The headline in CSV: each figure (its JSON path) and its value.
+const HEADLINE_CSV: [(&str, &str); 17] = [
+    ("total", "14"),
+    ("by_status.open", "4"),
+    ("by_status.assigned", "3"),
+    ("by_status.deferred", "1"),
+    ("by_status.closed", "6"),
+    ("closure_rate", "0.4286"),
+    ("by_result.resolved", "3"),
+    ("by_result.unfounded", "1"),
+    ("by_result.duplicate", "1"),
+    ("by_result.out_of_scope", "1"),
+    ("overdue", "2"),
+    ("deferred", "1"),
+    ("key_open", "2"),
+    ("long_running", "4"),
+    ("repeat", "8"),
+    ("conflicts", "0"),
+    ("median_days_to_close", "2.8"),
+];
+
 #[test]
 fn headline_figures_match_the_hand_computed_answers_in_every_format() {
     let f = fixture();
@@ -273,24 +314,7 @@ fn headline_figures_match_the_hand_computed_answers_in_every_format() {
         "{out}"
     );
     let cells = table_rows(&out);
-    for (label, v) in [
-        ("问题总数", "14"),
-        ("待处理", "4"),
-        ("已转办", "3"),
-        ("暂缓", "1"),
-        ("已销号", "6"),
-        ("销号率", "42.9%"),
-        ("已解决", "3"),
-        ("不属实", "1"),
-        ("重复", "1"),
-        ("非物业问题", "1"),
-        ("逾期未办结", "2"),
-        ("暂缓(已制定计划)", "1"),
-        ("重点难点未销号", "2"),
-        ("半年未解决", "4"),
-        ("多次投诉(90天内同小区同类)", "8"),
-        ("办结天数中位数", "2.8"),
-    ] {
+    for (label, v) in HEADLINE_LABELS {
         assert_row(&cells, &[label, v], &out);
     }
 
@@ -298,30 +322,11 @@ fn headline_figures_match_the_hand_computed_answers_in_every_format() {
     let out = f.ledger(&["report", "--format", "csv"]).stdout;
     let rows = csv_rows(&out);
     assert_eq!(rows[0], ["figure", "name", "value"]);
-    let want = [
-        ("total", "14"),
-        ("by_status.open", "4"),
-        ("by_status.assigned", "3"),
-        ("by_status.deferred", "1"),
-        ("by_status.closed", "6"),
-        ("closure_rate", "0.4286"),
-        ("by_result.resolved", "3"),
-        ("by_result.unfounded", "1"),
-        ("by_result.duplicate", "1"),
-        ("by_result.out_of_scope", "1"),
-        ("overdue", "2"),
-        ("deferred", "1"),
-        ("key_open", "2"),
-        ("long_running", "4"),
-        ("repeat", "8"),
-        ("conflicts", "0"),
-        ("median_days_to_close", "2.8"),
-    ];
     let got: Vec<(&str, &str)> = rows[1..]
         .iter()
         .map(|r| (r[0].as_str(), r[2].as_str()))
         .collect();
-    assert_eq!(got, want, "{out}");
+    assert_eq!(got, HEADLINE_CSV, "{out}");
 
     // Markdown: a heading, then the same figures as a table.
     let out = f.ledger(&["report", "--format", "md"]).stdout;
@@ -353,78 +358,53 @@ fn headline_figures_match_the_hand_computed_answers_in_every_format() {
     assert_row(&cells, &["closure rate", "42.9%"], &out);
 }
 
-#[test]
-fn rows_by_every_group_match_the_hand_computed_answers_in_every_format() {
-    let f = fixture();
-    for by in [
-        "office",
-        "status",
-        "subject",
-        "problem",
-        "unit",
-        "community",
-        "party",
-    ] {
-        let r = f.json(&["--by", by]);
-        assert_eq!(head_of(&r), headline(), "--by {by} keeps the headline");
-        assert_eq!(r["by"], by);
-        assert_eq!(r["rows"], rows(by), "--by {by}");
-        let want = rows(by);
-        let want = want.as_array().unwrap();
-
-        // The groups add up to the headline.
-        let sum = |k: &str| want.iter().map(|r| r[k].as_i64().unwrap()).sum::<i64>();
+/// CSV: stable codes and plain numbers, one line a group.
+#[track_caller]
+fn assert_csv_groups(out: &str, want: &[Value]) {
+    let got = csv_rows(out);
+    assert_eq!(
+        got[0],
+        [
+            "key",
+            "name",
+            "total",
+            "open",
+            "closed",
+            "closure_rate",
+            "overdue",
+            "median_days_to_close"
+        ]
+    );
+    assert_eq!(got.len(), want.len() + 1, "{out}");
+    for (g, w) in got[1..].iter().zip(want) {
+        let num = |k: &str| w[k].to_string();
+        assert_eq!(g[0], w["key"].as_str().unwrap_or(""), "{out}");
         assert_eq!(
-            (sum("total"), sum("closed"), sum("overdue")),
-            (14, 6, 2),
-            "--by {by}"
-        );
-
-        // CSV: stable codes and plain numbers, one line a group.
-        let out = f.ledger(&["report", "--by", by, "--format", "csv"]).stdout;
-        let got = csv_rows(&out);
-        assert_eq!(
-            got[0],
+            g[2..6],
             [
-                "key",
-                "name",
-                "total",
-                "open",
-                "closed",
-                "closure_rate",
-                "overdue",
-                "median_days_to_close"
-            ]
+                num("total"),
+                num("open"),
+                num("closed"),
+                w["closure_rate"].as_f64().unwrap().to_string()
+            ],
+            "{out}"
         );
-        assert_eq!(got.len(), want.len() + 1, "{out}");
-        for (g, w) in got[1..].iter().zip(want) {
-            let num = |k: &str| w[k].to_string();
-            assert_eq!(g[0], w["key"].as_str().unwrap_or(""), "{out}");
-            assert_eq!(
-                g[2..6],
-                [
-                    num("total"),
-                    num("open"),
-                    num("closed"),
-                    w["closure_rate"].as_f64().unwrap().to_string()
-                ],
-                "{out}"
-            );
-            assert_eq!(g[6], num("overdue"), "{out}");
-            assert_eq!(
-                g[7],
-                w["median_days_to_close"]
-                    .as_f64()
-                    .map_or(String::new(), |m| format!("{m:.1}")),
-                "{out}"
-            );
-        }
+        assert_eq!(g[6], num("overdue"), "{out}");
+        assert_eq!(
+            g[7],
+            w["median_days_to_close"]
+                .as_f64()
+                .map_or(String::new(), |m| format!("{m:.1}")),
+            "{out}"
+        );
     }
+}
 
-    // Tables and Markdown: the labels a leadership group reads, with the
-    // codes beside them where codes mean something, and a total line.
-    let pct = |r: f64| format!("{:.1}%", r * 100.0);
-    let cases: [(&str, Vec<Vec<String>>); 7] = [
+/// The rows of `report --by BY` as tables and Markdown show them: the
+/// labels a leadership group reads, with the codes beside them where codes
+/// mean something.
+fn labelled_rows() -> [(&'static str, Vec<Vec<String>>); 7] {
+    [
         (
             "subject",
             vec![
@@ -517,8 +497,44 @@ fn rows_by_every_group_match_the_hand_computed_answers_in_every_format() {
             .map(|r| r.into_iter().map(String::from).collect())
             .collect(),
         ),
-    ];
-    for (by, want) in cases {
+    ]
+}
+
+#[test]
+fn rows_by_every_group_match_the_hand_computed_answers_in_every_format() {
+    let f = fixture();
+    for by in [
+        "office",
+        "status",
+        "subject",
+        "problem",
+        "unit",
+        "community",
+        "party",
+    ] {
+        let r = f.json(&["--by", by]);
+        assert_eq!(head_of(&r), headline(), "--by {by} keeps the headline");
+        assert_eq!(r["by"], by);
+        assert_eq!(r["rows"], rows(by), "--by {by}");
+        let want = rows(by);
+        let want = want.as_array().unwrap();
+
+        // The groups add up to the headline.
+        let sum = |k: &str| want.iter().map(|r| r[k].as_i64().unwrap()).sum::<i64>();
+        assert_eq!(
+            (sum("total"), sum("closed"), sum("overdue")),
+            (14, 6, 2),
+            "--by {by}"
+        );
+
+        let out = f.ledger(&["report", "--by", by, "--format", "csv"]).stdout;
+        assert_csv_groups(&out, want);
+    }
+
+    // Tables and Markdown: the labels a leadership group reads, with the
+    // codes beside them where codes mean something, and a total line.
+    let pct = |r: f64| format!("{:.1}%", r * 100.0);
+    for (by, want) in labelled_rows() {
         let total: Vec<String> = if by == "party" {
             vec![String::new()]
         } else {
@@ -547,6 +563,27 @@ fn rows_by_every_group_match_the_hand_computed_answers_in_every_format() {
     assert!(out.contains("排名"), "{out}");
 }
 
+/// The headline of --from 2026-05-30 --to 2026-11-20 (worked out below).
+fn period_headline() -> Value {
+    json!({
+        "as_of": "2026-11-26",
+        "from": "2026-05-30",
+        "to": "2026-11-20",
+        "total": 7,
+        "by_status": {"open": 1, "assigned": 2, "deferred": 1, "closed": 3},
+        "closed": 3,
+        "closure_rate": 0.4286,
+        "by_result": {"resolved": 1, "unfounded": 0, "duplicate": 1, "out_of_scope": 1},
+        "overdue": 1,
+        "deferred": 1,
+        "key_open": 1,
+        "long_running": 1,
+        "repeat": 5,
+        "conflicts": 0,
+        "median_days_to_close": 2.0,
+    })
+}
+
 /// --from 2026-05-30 --to 2026-11-20 keeps c3 c5 c6 c7 c8 c10 d1:
 /// open c3; assigned c6 c7; deferred c5; closed c8 c10 d1 (rate 3/7);
 /// overdue c7; key open c7; long-running c5 (05-30); repeat c5 c6 c7 c8 d1
@@ -565,26 +602,7 @@ fn from_to_restricts_the_cases_counted_not_their_neighbours() {
         "--by",
         "office",
     ]);
-    assert_eq!(
-        head_of(&r),
-        json!({
-            "as_of": "2026-11-26",
-            "from": "2026-05-30",
-            "to": "2026-11-20",
-            "total": 7,
-            "by_status": {"open": 1, "assigned": 2, "deferred": 1, "closed": 3},
-            "closed": 3,
-            "closure_rate": 0.4286,
-            "by_result": {"resolved": 1, "unfounded": 0, "duplicate": 1, "out_of_scope": 1},
-            "overdue": 1,
-            "deferred": 1,
-            "key_open": 1,
-            "long_running": 1,
-            "repeat": 5,
-            "conflicts": 0,
-            "median_days_to_close": 2.0,
-        })
-    );
+    assert_eq!(head_of(&r), period_headline());
     // S07: c3 c5 c6 c7 c8 c10 (closed c8 1.0, c10 3.0); S08: d1.
     assert_eq!(
         r["rows"],
@@ -642,6 +660,21 @@ fn from_to_restricts_the_cases_counted_not_their_neighbours() {
     );
 }
 
+/// Cases received and closed per month (worked out below).
+const MONTHS: [(&str, i64, i64); 11] = [
+    ("2026-01", 3, 1),
+    ("2026-02", 1, 1),
+    ("2026-03", 1, 0),
+    ("2026-04", 1, 1),
+    ("2026-05", 2, 0),
+    ("2026-06", 0, 0),
+    ("2026-07", 1, 0),
+    ("2026-08", 1, 1),
+    ("2026-09", 0, 0),
+    ("2026-10", 1, 1),
+    ("2026-11", 3, 1),
+];
+
 /// Received per month: 01 c1 c11 c12, 02 c9, 03 c4, 04 c2, 05 c5 c6, 07 c3,
 /// 08 d1, 10 c10, 11 c7 c8 d2; closed per month: 01 c1 (01-15), 02 c11
 /// (02-11), 04 c2 (04-12), 08 d1 (08-17), 10 c10 (10-04), 11 c8 (11-21).
@@ -652,19 +685,7 @@ fn trend_by_month_and_by_iso_week() {
     let r = f.json(&["--period", "month"]);
     assert_eq!(head_of(&r), headline());
     assert_eq!(r["period"], "month");
-    let months = [
-        ("2026-01", 3, 1),
-        ("2026-02", 1, 1),
-        ("2026-03", 1, 0),
-        ("2026-04", 1, 1),
-        ("2026-05", 2, 0),
-        ("2026-06", 0, 0),
-        ("2026-07", 1, 0),
-        ("2026-08", 1, 1),
-        ("2026-09", 0, 0),
-        ("2026-10", 1, 1),
-        ("2026-11", 3, 1),
-    ];
+    let months = MONTHS;
     let want: Vec<Value> = months
         .iter()
         .map(|(p, n, c)| json!({"period": p, "new": n, "closed": c}))

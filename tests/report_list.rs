@@ -2,7 +2,7 @@
 //! long-running and repeat flags as the clock moves, and the drill-downs
 //! that give every figure of the report.
 
-use crate::common::report_district::{Office, S08, fixture};
+use crate::common::report_district::{Fixture, Office, S08, fixture};
 use crate::common::{TestEnv, add_args, five_cases};
 
 // --- Filters.
@@ -261,6 +261,44 @@ fn report_figures_match_the_list() {
     assert!(md.starts_with("# ") && md.contains("|---|"), "{md}");
 }
 
+/// Each headline figure of `report` at `now` over `period` is the count of
+/// its `list` drill-down.
+#[track_caller]
+fn assert_figures_are_drill_downs(f: &Fixture, now: &str, period: &[&str]) {
+    let count = |now: &str, flag: &[&str], period: &[&str]| {
+        let mut args = flag.to_vec();
+        args.extend_from_slice(period);
+        f.env.at(now).list_ids(&args).len() as i64
+    };
+    let mut args = vec!["report", "--format", "json"];
+    args.extend_from_slice(period);
+    let r = f.env.at(now).ledger(&args).ok().json();
+    let fig = |k: &str| r[k].as_i64().unwrap();
+    let ctx = format!("at {now} {period:?}");
+    assert_eq!(fig("overdue"), count(now, &["--overdue"], period), "{ctx}");
+    assert_eq!(
+        fig("long_running"),
+        count(now, &["--long-running"], period),
+        "{ctx}"
+    );
+    assert_eq!(fig("repeat"), count(now, &["--repeat"], period), "{ctx}");
+    assert_eq!(
+        fig("key_open"),
+        count(
+            now,
+            &["--key", "--status", "open,assigned,deferred"],
+            period
+        ),
+        "{ctx}"
+    );
+    assert_eq!(
+        fig("deferred"),
+        count(now, &["--status", "deferred"], period),
+        "{ctx}"
+    );
+    assert_eq!(fig("total"), count(now, &[], period), "{ctx}");
+}
+
 /// Every headline figure is the count of a `list` drill-down, today and
 /// later, with and without a period.
 #[test]
@@ -302,40 +340,9 @@ fn list_drill_downs_match_every_report_figure() {
         [f.c(5), f.c(6), f.c(7), f.c(8), f.d(1)]
     );
 
-    let count = |now: &str, flag: &[&str], period: &[&str]| {
-        let mut args = flag.to_vec();
-        args.extend_from_slice(period);
-        f.env.at(now).list_ids(&args).len() as i64
-    };
     for now in ["2026-11-26", "2027-01-01", "2027-06-30"] {
         for period in [&[][..], &["--from", "2026-05-30", "--to", "2026-11-20"][..]] {
-            let mut args = vec!["report", "--format", "json"];
-            args.extend_from_slice(period);
-            let r = f.env.at(now).ledger(&args).ok().json();
-            let fig = |k: &str| r[k].as_i64().unwrap();
-            let ctx = format!("at {now} {period:?}");
-            assert_eq!(fig("overdue"), count(now, &["--overdue"], period), "{ctx}");
-            assert_eq!(
-                fig("long_running"),
-                count(now, &["--long-running"], period),
-                "{ctx}"
-            );
-            assert_eq!(fig("repeat"), count(now, &["--repeat"], period), "{ctx}");
-            assert_eq!(
-                fig("key_open"),
-                count(
-                    now,
-                    &["--key", "--status", "open,assigned,deferred"],
-                    period
-                ),
-                "{ctx}"
-            );
-            assert_eq!(
-                fig("deferred"),
-                count(now, &["--status", "deferred"], period),
-                "{ctx}"
-            );
-            assert_eq!(fig("total"), count(now, &[], period), "{ctx}");
+            assert_figures_are_drill_downs(&f, now, period);
         }
     }
 

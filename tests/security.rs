@@ -9,6 +9,7 @@
 
 use crate::common::forge::{Forger, event, events_of, insert_raw, rehash};
 use crate::common::{TestEnv, add_args};
+use ledger::ledger::EventRecord;
 
 /// District `ledger.db` (D) and office `S01.db` with one case, keys
 /// registered both ways, the office's export merged at the district.
@@ -44,7 +45,7 @@ fn district_and_office() -> TestEnv {
 }
 
 /// The office's own events plus `extra`, signed with the office's key.
-fn office_file_with(env: &TestEnv, extra: Vec<ledger::ledger::EventRecord>) -> String {
+fn office_file_with(env: &TestEnv, extra: Vec<EventRecord>) -> String {
     let text = std::fs::read_to_string(env.dir().join("S01.csv")).unwrap();
     let mut events = events_of(&text);
     events.extend(extra);
@@ -233,12 +234,11 @@ fn squatting_on_an_offices_sequence_numbers_does_not_block_it() {
 
 // --- The commands' rules, at the door and in `check`.
 
-// Regression: issue 10, merge took contents the commands refuse.
-#[test]
-fn every_incoming_event_passes_the_commands_rules() {
-    let env = district_and_office();
+/// Events an office's file might bring that the commands would refuse: a
+/// name for the file, the event, and what the refusal says.
+fn events_the_commands_refuse() -> Vec<(&'static str, EventRecord, &'static str)> {
     let add = |payload: &str, id: &str| event("S01", 4, "case.add", Some(id), payload);
-    let cases: Vec<(&str, ledger::ledger::EventRecord, &str)> = vec![
+    vec![
         (
             "date",
             add(
@@ -315,7 +315,14 @@ fn every_incoming_event_passes_the_commands_rules() {
             ),
             "unified social credit code",
         ),
-    ];
+    ]
+}
+
+// Regression: issue 10, merge took contents the commands refuse.
+#[test]
+fn every_incoming_event_passes_the_commands_rules() {
+    let env = district_and_office();
+    let cases = events_the_commands_refuse();
     for (name, e, why) in cases {
         let file = format!("{name}.csv");
         env.write(&file, office_file_with(&env, vec![e]));

@@ -16,6 +16,15 @@ pub struct Office<'a> {
 }
 
 impl Office<'_> {
+    /// `add` in `community` received at `when`, with `rest` of the flags;
+    /// returns the new id.
+    pub fn add(&self, when: &str, community: &str, rest: &str) -> String {
+        self.at(
+            when,
+            format!("add --community {community} --summary 投诉 {rest}").trim(),
+        )
+    }
+
     /// Runs `ledger --db DB WORDS` (split at spaces) with the clock at
     /// `when` (a date means 09:00 that day, +08:00); must succeed; returns
     /// stdout trimmed (an `add` prints the new id alone). A case added
@@ -91,16 +100,28 @@ pub fn fixture() -> Fixture {
     };
     s07.at("2026-01-01", "init --office S07 --name 建设路街道");
     s08.at("2026-01-01", "init --office S08 --name 解放路街道");
-    let add = |o: &Office, when: &str, community: &str, rest: &str| {
-        o.at(
-            when,
-            format!("add --community {community} --summary 投诉 {rest}").trim(),
-        )
-    };
-    let (a, b, c, d) = ("幸福里小区", "阳光花园", "和平小区", "南湖小区");
+    let c = s07_cases(&s07);
+    let d = s08_cases(&s08);
+    s07.at("2026-11-26", "export --out s07.csv");
+    s08.at("2026-11-26", "export --out s08.csv");
+    district.at("2026-11-26", "init --office D --name 示范区 --district");
+    env.trust("ledger.db", S07);
+    env.trust("ledger.db", S08);
+    district.at("2026-11-26", "merge s07.csv s08.csv");
+    Fixture { c, d, env }
+}
 
-    let c1 = add(
-        &s07,
+/// c1 to c12 of the table above, in office S07.
+fn s07_cases(s07: &Office) -> Vec<String> {
+    let mut cases = s07_cases_1_to_6(s07);
+    cases.extend(s07_cases_7_to_12(s07));
+    cases
+}
+
+fn s07_cases_1_to_6(s07: &Office) -> Vec<String> {
+    let (a, b) = ("幸福里小区", "阳光花园");
+
+    let c1 = s07.add(
         "2026-01-10",
         a,
         &format!("--problem WY-06 --party {XINYUAN} --key"),
@@ -114,8 +135,7 @@ pub fn fixture() -> Fixture {
         &format!("close {c1} --result resolved --resolution 已恢复供水"),
     );
 
-    let c2 = add(
-        &s07,
+    let c2 = s07.add(
         "2026-04-10",
         a,
         &format!("--problem WY-06 --party {XINYUAN}"),
@@ -129,10 +149,9 @@ pub fn fixture() -> Fixture {
         &format!("close {c2} --result unfounded --resolution 经核实不属实"),
     );
 
-    let c3 = add(&s07, "2026-07-10", a, "--problem WY-06");
+    let c3 = s07.add("2026-07-10", a, "--problem WY-06");
 
-    let c4 = add(
-        &s07,
+    let c4 = s07.add(
         "2026-03-01",
         b,
         &format!("--problem WY-12 --party {XINYUAN} --key"),
@@ -142,7 +161,7 @@ pub fn fixture() -> Fixture {
         &format!("assign {c4} --unit ZJ --due 2026-03-15"),
     );
 
-    let c5 = add(&s07, "2026-05-30", b, "--problem WY-12");
+    let c5 = s07.add("2026-05-30", b, "--problem WY-12");
     s07.at(
         "2026-05-30",
         &format!("assign {c5} --unit JD --due 2026-06-10"),
@@ -152,8 +171,7 @@ pub fn fixture() -> Fixture {
         &format!("defer {c5} --plan 待业主大会表决后处理"),
     );
 
-    let c6 = add(
-        &s07,
+    let c6 = s07.add(
         "2026-05-31",
         b,
         &format!("--problem WY-12 --party {XINYUAN}"),
@@ -162,20 +180,23 @@ pub fn fixture() -> Fixture {
         "2026-05-31",
         &format!("assign {c6} --unit JD --due 2026-12-31"),
     );
+    vec![c1, c2, c3, c4, c5, c6]
+}
 
-    let c7 = add(&s07, "2026-11-01", c, "--problem ZN-06 --key");
+fn s07_cases_7_to_12(s07: &Office) -> Vec<String> {
+    let (a, c, d) = ("幸福里小区", "和平小区", "南湖小区");
+    let c7 = s07.add("2026-11-01", c, "--problem ZN-06 --key");
     s07.at("2026-11-01", &format!("assign {c7} --due 2026-11-10"));
 
-    let c8 = add(&s07, "2026-11-20", c, "--problem ZN-06");
+    let c8 = s07.add("2026-11-20", c, "--problem ZN-06");
     s07.at(
         "2026-11-21",
         &format!("close {c8} --result duplicate --duplicate-of {c7} --resolution 同一事项"),
     );
 
-    let c9 = add(&s07, "2026-02-01", d, "");
+    let c9 = s07.add("2026-02-01", d, "");
 
-    let c10 = add(
-        &s07,
+    let c10 = s07.add(
         "2026-10-01",
         d,
         &format!("--problem WY-02 --party {JINHUA}"),
@@ -185,7 +206,7 @@ pub fn fixture() -> Fixture {
         &format!("close {c10} --result out_of_scope --resolution 非物业问题"),
     );
 
-    let c11 = add(&s07, "2026-01-12", a, "--problem WY-07");
+    let c11 = s07.add("2026-01-12", a, "--problem WY-07");
     s07.at(
         "2026-01-12",
         &format!("assign {c11} --unit JD --due 2026-01-27"),
@@ -195,12 +216,15 @@ pub fn fixture() -> Fixture {
         &format!("close {c11} --result resolved --resolution 已协调"),
     );
 
-    let c12 = add(&s07, "2026-01-11", "幸福里二期", "--problem WY-06");
+    let c12 = s07.add("2026-01-11", "幸福里二期", "--problem WY-06");
+    vec![c7, c8, c9, c10, c11, c12]
+}
 
-    let d1 = add(
-        &s08,
+/// d1 and d2 of the table above, in office S08.
+fn s08_cases(s08: &Office) -> Vec<String> {
+    let d1 = s08.add(
         "2026-08-15",
-        b,
+        "阳光花园",
         &format!("--problem WY-12 --party {JINHUA}"),
     );
     s08.at(
@@ -212,17 +236,6 @@ pub fn fixture() -> Fixture {
         &format!("close {d1} --result resolved --resolution 已整改"),
     );
 
-    let d2 = add(&s08, "2026-11-25", c, "--problem ZN-10");
-
-    s07.at("2026-11-26", "export --out s07.csv");
-    s08.at("2026-11-26", "export --out s08.csv");
-    district.at("2026-11-26", "init --office D --name 示范区 --district");
-    env.trust("ledger.db", S07);
-    env.trust("ledger.db", S08);
-    district.at("2026-11-26", "merge s07.csv s08.csv");
-    Fixture {
-        c: vec![c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12],
-        d: vec![d1, d2],
-        env,
-    }
+    let d2 = s08.add("2026-11-25", "和平小区", "--problem ZN-10");
+    vec![d1, d2]
 }
