@@ -213,7 +213,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
 
     #[test]
-    fn issue3_offices_and_district_converge(ops in proptest::collection::vec(op(), 1..60)) {
+    fn offices_and_district_converge(ops in proptest::collection::vec(op(), 1..60)) {
         let mut w = World::new();
         for op in &ops {
             w.apply(op);

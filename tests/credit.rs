@@ -1,4 +1,4 @@
-//! Issue 5: the credit register, with answers worked out by hand.
+//! The credit register (issues 5 and 18), with answers worked out by hand.
 
 use serde_json::Value;
 
@@ -49,8 +49,17 @@ fn record(env: &TestEnv, item: &str, date: &str) {
     .ok();
 }
 
+fn credit(env: &TestEnv, args: &[&str], date: &str) {
+    let mut all = vec!["credit"];
+    all.extend_from_slice(args);
+    all.extend(["--company", XINYUAN, "--date", date]);
+    env.ledger(&all).ok();
+}
+
+// --- Records, grades and sanctions.
+
 #[test]
-fn issue5_records_count_until_the_day_they_expire() {
+fn records_count_until_the_day_they_expire() {
     let env = with_company(&[]);
     record(&env, "WY-06", "2026-01-15"); // -12 for 12 months
     record(&env, "G-CITY", "2026-03-01"); // +6 for 24 months
@@ -69,7 +78,7 @@ fn issue5_records_count_until_the_day_they_expire() {
 }
 
 #[test]
-fn issue5_every_grade_boundary() {
+fn every_grade_boundary_gives_its_grade() {
     let env = with_company(&[]);
     let std = "type,code,description,points,months,dishonesty\n\
                standard,T-1,测试标准,100,,\n\
@@ -111,7 +120,7 @@ fn issue5_every_grade_boundary() {
 }
 
 #[test]
-fn issue5_first_and_second_entries_and_their_sanctions() {
+fn first_and_second_entries_and_their_sanctions() {
     let env = with_company(&[]);
     assert_eq!(standing(&env, "2026-11-26")["status"], "clear");
     env.refuses(
@@ -153,17 +162,7 @@ fn issue5_first_and_second_entries_and_their_sanctions() {
         ],
         "amount",
     );
-    env.ledger(&[
-        "credit",
-        "guarantee",
-        "--company",
-        XINYUAN,
-        "--deposit",
-        "50000",
-        "--date",
-        "2026-11-02",
-    ])
-    .ok();
+    credit(&env, &["guarantee", "--deposit", "50000"], "2026-11-02");
     let s = standing(&env, "2026-11-26");
     assert_eq!(s["status"], "guaranteed");
     assert_eq!(
@@ -171,30 +170,12 @@ fn issue5_first_and_second_entries_and_their_sanctions() {
         "suspended",
         "as of before the guarantee"
     );
-    env.ledger(&[
-        "credit",
-        "blacklist",
-        "--company",
-        XINYUAN,
-        "--reason",
-        "拒不整改",
-        "--date",
-        "2026-11-20",
-    ])
-    .ok();
+    credit(&env, &["blacklist", "--reason", "拒不整改"], "2026-11-20");
     let s = standing(&env, "2026-11-26");
     assert_eq!(s["status"], "dismissal_required");
     assert_eq!(s["dismissed_by"], "业主委员会");
     assert_eq!(s["entries"].as_array().unwrap().len(), 2);
-    env.ledger(&[
-        "credit",
-        "dismiss",
-        "--company",
-        XINYUAN,
-        "--date",
-        "2026-11-25",
-    ])
-    .ok();
+    credit(&env, &["dismiss"], "2026-11-25");
     assert_eq!(standing(&env, "2026-11-26")["status"], "dismissed");
     let notice = env.ledger(&["credit", "notice"]).ok().stdout;
     assert!(
@@ -204,7 +185,7 @@ fn issue5_first_and_second_entries_and_their_sanctions() {
 }
 
 #[test]
-fn issue5_without_an_owners_committee_the_residents_committee_dismisses() {
+fn without_an_owners_committee_the_residents_committee_dismisses() {
     let env = with_company(&["--no-committee"]);
     for (date, args) in [
         ("2026-11-01", vec!["blacklist", "--reason", "一"]),
@@ -221,173 +202,9 @@ fn issue5_without_an_owners_committee_the_residents_committee_dismisses() {
     assert_eq!(s["dismissed_by"], "社区居民委员会(代行业主委员会职责)");
 }
 
+// Regression: issue 18, a dismissed company was graded A.
 #[test]
-fn issue5_a_substantiated_close_records_the_deduction_automatically() {
-    let env = with_company(&[]);
-    let id = env.add(&[
-        "--community",
-        "幸福里小区",
-        "--summary",
-        "物业以欠费为由停水",
-        "--problem",
-        "WY-06",
-        "--party",
-        XINYUAN,
-    ]);
-    env.ledger(&["assign", &id, "--unit", "JD"]).ok();
-    env.refuses(
-        &[
-            "close",
-            &id,
-            "--result",
-            "unfounded",
-            "--resolution",
-            "不属实",
-            "--substantiated",
-        ],
-        "--result resolved",
-    );
-    env.ledger(&[
-        "close",
-        &id,
-        "--result",
-        "resolved",
-        "--resolution",
-        "已恢复供水",
-        "--substantiated",
-    ])
-    .ok();
-    let v = env
-        .ledger(&["credit", "score", "--company", XINYUAN, "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(v["standing"]["score"], 88, "100 - 12 for WY-06");
-    assert_eq!(v["records"][0]["item"], "WY-06");
-    assert_eq!(v["records"][0]["case"], id);
-    assert_eq!(v["records"][0]["date"], "2026-11-26");
-    // WY-06 is a dishonesty item in the default standard.
-    assert_eq!(v["standing"]["status"], "suspended");
-
-    // A party that is not a registered company cannot be scored.
-    let other = env.add(&[
-        "--community",
-        "阳光花园",
-        "--summary",
-        "垃圾未清运",
-        "--problem",
-        "WY-16",
-        "--party",
-        "某某物业",
-    ]);
-    env.refuses(
-        &[
-            "close",
-            &other,
-            "--result",
-            "resolved",
-            "--resolution",
-            "已清运",
-            "--substantiated",
-        ],
-        "not a registered company",
-    );
-    let shown = env
-        .ledger(&["credit", "company", "show", CODE_A, "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(
-        shown["cases"],
-        serde_json::json!([id]),
-        "the case is linked by its party"
-    );
-    let list = env
-        .ledger(&["credit", "company", "list", "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(list[0]["cases"], 1, "counted once, by name");
-}
-
-#[test]
-fn issue5_credit_codes_are_validated_naming_the_position() {
-    let env = TestEnv::init();
-    env.ledger(&["credit", "company", "add", "--name", "甲", "--uscc", CODE_B])
-        .ok();
-    for (code, says) in [
-        ("9133010079965505", "16 characters"),
-        ("9133010079965505OB", "position 17"),
-        ("91330I0079965505 8B", "19 characters"),
-        ("9133A100799655058B", "position 5"),
-        ("91330100799655058C", "position 18"),
-        ("91330100799655059B", "position 17"),
-    ] {
-        let r = env.ledger(&["credit", "company", "add", "--name", "乙", "--uscc", code]);
-        assert_eq!(r.code, 1, "{code}: {r:?}");
-        assert!(r.stderr.contains(says), "{code}: {}", r.stderr);
-    }
-    env.refuses(
-        &["credit", "company", "add", "--name", "甲", "--uscc", CODE_A],
-        "registered already",
-    );
-    env.refuses(
-        &["credit", "company", "add", "--name", "丙", "--uscc", CODE_B],
-        "registered already",
-    );
-}
-
-#[test]
-fn issue5_a_standard_file_with_a_bad_row_is_refused_with_its_line() {
-    let env = TestEnv::init();
-    let bad = "type,code,description,points,months,dishonesty\n\
-               standard,X,t,100,,\n\
-               item,A,a,-5,12,no\n\
-               item,B,b,-5,twelve,no\n\
-               grade,A,a,90,,\n\
-               grade,B,b,0,,\n";
-    std::fs::write(env.dir().join("bad.csv"), bad).unwrap();
-    env.refuses(
-        &["credit", "standard", "load", "bad.csv"],
-        "bad.csv, line 4",
-    );
-    // The shipped default loads.
-    let default = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/credit-standard.csv"
-    ))
-    .unwrap();
-    std::fs::write(env.dir().join("default.csv"), default).unwrap();
-    env.ledger(&["credit", "standard", "load", "default.csv"])
-        .ok();
-}
-
-#[test]
-fn issue5_credit_records_travel_with_the_exchange() {
-    let env = with_company(&[]);
-    record(&env, "WY-12", "2026-11-10");
-    env.send_to_new_district("d.db");
-    let office = env
-        .ledger(&["credit", "score", "--format", "json"])
-        .ok()
-        .stdout;
-    let district = env
-        .ledger(&["--db", "d.db", "credit", "score", "--format", "json"])
-        .ok()
-        .stdout;
-    assert_eq!(office, district);
-    assert!(office.contains("\"score\": 91"), "{office}");
-}
-
-// Issue 18: loose ends.
-
-fn credit(env: &TestEnv, args: &[&str], date: &str) {
-    let mut all = vec!["credit"];
-    all.extend_from_slice(args);
-    all.extend(["--company", XINYUAN, "--date", date]);
-    env.ledger(&all).ok();
-}
-
-#[test]
-fn issue18_a_suspended_or_dismissed_company_is_not_graded() {
-    // Issue 18
+fn a_suspended_or_dismissed_company_is_not_graded() {
     let env = with_company(&[]);
     credit(
         &env,
@@ -442,9 +259,63 @@ fn issue18_a_suspended_or_dismissed_company_is_not_graded() {
     assert!(!row.contains("100 A"), "{notice}");
 }
 
+// --- Input: codes, standards, dates.
+
 #[test]
-fn issue18_credit_dates_after_today_are_refused() {
-    // Issue 18
+fn credit_codes_are_validated_naming_the_position() {
+    let env = TestEnv::init();
+    env.ledger(&["credit", "company", "add", "--name", "甲", "--uscc", CODE_B])
+        .ok();
+    for (code, says) in [
+        ("9133010079965505", "16 characters"),
+        ("9133010079965505OB", "position 17"),
+        ("91330I0079965505 8B", "19 characters"),
+        ("9133A100799655058B", "position 5"),
+        ("91330100799655058C", "position 18"),
+        ("91330100799655059B", "position 17"),
+    ] {
+        let r = env.ledger(&["credit", "company", "add", "--name", "乙", "--uscc", code]);
+        assert_eq!(r.code, 1, "{code}: {r:?}");
+        assert!(r.stderr.contains(says), "{code}: {}", r.stderr);
+    }
+    env.refuses(
+        &["credit", "company", "add", "--name", "甲", "--uscc", CODE_A],
+        "registered already",
+    );
+    env.refuses(
+        &["credit", "company", "add", "--name", "丙", "--uscc", CODE_B],
+        "registered already",
+    );
+}
+
+#[test]
+fn a_standard_file_with_a_bad_row_is_refused_with_its_line() {
+    let env = TestEnv::init();
+    let bad = "type,code,description,points,months,dishonesty\n\
+               standard,X,t,100,,\n\
+               item,A,a,-5,12,no\n\
+               item,B,b,-5,twelve,no\n\
+               grade,A,a,90,,\n\
+               grade,B,b,0,,\n";
+    std::fs::write(env.dir().join("bad.csv"), bad).unwrap();
+    env.refuses(
+        &["credit", "standard", "load", "bad.csv"],
+        "bad.csv, line 4",
+    );
+    // The shipped default loads.
+    let default = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/credit-standard.csv"
+    ))
+    .unwrap();
+    std::fs::write(env.dir().join("default.csv"), default).unwrap();
+    env.ledger(&["credit", "standard", "load", "default.csv"])
+        .ok();
+}
+
+// Regression: issue 18, `credit guarantee` took a date in the future.
+#[test]
+fn credit_dates_after_today_are_refused() {
     let env = with_company(&[]);
     let tomorrow = "2026-11-27";
     for args in [
@@ -481,6 +352,8 @@ fn issue18_credit_dates_after_today_are_refused() {
         .ok();
 }
 
+// --- The substantiated close.
+
 fn substantiated_case(env: &TestEnv, party: &str) -> String {
     env.add(&[
         "--community",
@@ -508,6 +381,74 @@ fn close_substantiated(env: &TestEnv, id: &str, more: &[&str]) -> crate::common:
     env.ledger(&args).ok()
 }
 
+#[test]
+fn a_substantiated_close_records_the_deduction_automatically() {
+    let env = with_company(&[]);
+    let id = substantiated_case(&env, XINYUAN);
+    env.ledger(&["assign", &id, "--unit", "JD"]).ok();
+    env.refuses(
+        &[
+            "close",
+            &id,
+            "--result",
+            "unfounded",
+            "--resolution",
+            "不属实",
+            "--substantiated",
+        ],
+        "--result resolved",
+    );
+    close_substantiated(&env, &id, &[]);
+    let v = env
+        .ledger(&["credit", "score", "--company", XINYUAN, "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(v["standing"]["score"], 88, "100 - 12 for WY-06");
+    assert_eq!(v["records"][0]["item"], "WY-06");
+    assert_eq!(v["records"][0]["case"], id);
+    assert_eq!(v["records"][0]["date"], "2026-11-26");
+    // WY-06 is a dishonesty item in the default standard.
+    assert_eq!(v["standing"]["status"], "suspended");
+
+    // A party that is not a registered company cannot be scored.
+    let other = env.add(&[
+        "--community",
+        "阳光花园",
+        "--summary",
+        "垃圾未清运",
+        "--problem",
+        "WY-16",
+        "--party",
+        "某某物业",
+    ]);
+    env.refuses(
+        &[
+            "close",
+            &other,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已清运",
+            "--substantiated",
+        ],
+        "not a registered company",
+    );
+    let shown = env
+        .ledger(&["credit", "company", "show", CODE_A, "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(
+        shown["cases"],
+        serde_json::json!([id]),
+        "the case is linked by its party"
+    );
+    let list = env
+        .ledger(&["credit", "company", "list", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(list[0]["cases"], 1, "counted once, by name");
+}
+
 fn record_managers(env: &TestEnv, company: &str) -> Vec<Value> {
     let v = env
         .ledger(&["credit", "score", "--company", company, "--format", "json"])
@@ -521,9 +462,9 @@ fn record_managers(env: &TestEnv, company: &str) -> Vec<Value> {
         .collect()
 }
 
+// Regression: issue 18, the record of a substantiated close named no manager.
 #[test]
-fn issue18_a_substantiated_close_names_the_registered_manager() {
-    // Issue 18
+fn a_substantiated_close_names_the_registered_manager() {
     let env = with_company(&["--manager", "王五"]);
     let id = substantiated_case(&env, XINYUAN);
     let r = close_substantiated(&env, &id, &[]);
@@ -568,9 +509,9 @@ fn issue18_a_substantiated_close_names_the_registered_manager() {
     assert_eq!(record_managers(&env, "恒泰物业"), [Value::Null]);
 }
 
+// Regression: issue 18, the record of a substantiated close named no manager.
 #[test]
-fn issue18_close_manager_names_the_manager_on_the_record() {
-    // Issue 18
+fn close_manager_names_the_manager_on_the_record() {
     let env = with_company(&[]);
     let id = substantiated_case(&env, XINYUAN);
     env.refuses(
@@ -607,4 +548,23 @@ fn issue18_close_manager_names_the_manager_on_the_record() {
     let notice = env.ledger(&["credit", "notice"]).ok().stdout;
     assert!(notice.contains("| 周七 |"), "{notice}");
     assert!(!notice.contains("| 李四 |"), "{notice}");
+}
+
+// --- The exchange.
+
+#[test]
+fn credit_records_travel_with_the_exchange() {
+    let env = with_company(&[]);
+    record(&env, "WY-12", "2026-11-10");
+    env.send_to_new_district("d.db");
+    let office = env
+        .ledger(&["credit", "score", "--format", "json"])
+        .ok()
+        .stdout;
+    let district = env
+        .ledger(&["--db", "d.db", "credit", "score", "--format", "json"])
+        .ok()
+        .stdout;
+    assert_eq!(office, district);
+    assert!(office.contains("\"score\": 91"), "{office}");
 }

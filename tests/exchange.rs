@@ -1,4 +1,4 @@
-//! Issue 3: export and merge keep the six promises of PRODUCT.md §7.
+//! Export and merge keep the six promises of PRODUCT.md §7 (issue 3).
 //!
 //! The district file is the env's `ledger.db` (so `refuses` proves it was
 //! left byte for byte as it was); offices live beside it as `S0n.db`.
@@ -12,8 +12,7 @@ fn district_with_demo_offices() -> TestEnv {
     let env = TestEnv::new();
     env.ledger(&["demo", "--dir", ".", "--offices", "2", "--cases", "40"])
         .ok();
-    env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
-        .ok();
+    env.init_district();
     env.introduce("ledger.db", &["S01.db", "S02.db"]);
     for o in ["S01", "S02"] {
         env.ledger(&[
@@ -30,9 +29,7 @@ fn district_with_demo_offices() -> TestEnv {
 
 /// A district file and office S01 with one hand-made case, exported.
 fn district_and_one_case() -> TestEnv {
-    let env = TestEnv::new();
-    env.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
-        .ok();
+    let env = TestEnv::district();
     let office = ["--db", "S01.db"];
     env.ledger(
         &[
@@ -71,16 +68,10 @@ fn district_and_one_case() -> TestEnv {
     env
 }
 
-fn read(env: &TestEnv, name: &str) -> String {
-    std::fs::read_to_string(env.dir().join(name)).unwrap()
-}
-
-fn write(env: &TestEnv, name: &str, text: &str) {
-    std::fs::write(env.dir().join(name), text).unwrap();
-}
+// --- Nothing lost, nothing twice, in any order.
 
 #[test]
-fn issue3_nothing_lost_office_export_reproduces_list_and_report() {
+fn merged_office_export_reproduces_list_and_report() {
     let env = district_with_demo_offices();
     env.ledger(&["merge", "S01.csv"]).ok();
     let office = env
@@ -108,7 +99,7 @@ fn issue3_nothing_lost_office_export_reproduces_list_and_report() {
 }
 
 #[test]
-fn issue3_merging_the_same_file_again_changes_nothing() {
+fn merging_the_same_file_again_changes_nothing() {
     let env = district_with_demo_offices();
     let first = env
         .ledger(&["merge", "S01.csv", "--format", "json"])
@@ -134,7 +125,7 @@ fn issue3_merging_the_same_file_again_changes_nothing() {
 }
 
 #[test]
-fn issue3_merge_order_does_not_matter() {
+fn merge_order_does_not_matter() {
     let env = district_with_demo_offices();
     env.ledger(&[
         "--db",
@@ -175,202 +166,74 @@ fn issue3_merge_order_does_not_matter() {
 }
 
 #[test]
-fn issue3_a_refused_file_is_not_merged_at_all_and_the_others_are() {
-    let env = district_with_demo_offices();
-    // Alter the last event of S02: everything before it is fine, so a
-    // partial merge would be visible.
-    let text = read(&env, "S02.csv");
-    let lines: Vec<&str> = text.lines().collect();
-    let victim = lines[lines.len() - 2];
-    let altered = victim.replacen("\"{\"\"", "\"{\"\"x\"\":1,\"\"", 1);
-    assert_ne!(altered, victim);
-    let text = text.replace(victim, &altered);
-    write(&env, "S02.csv", &text);
-    let r = env.ledger(&["merge", "S02.csv", "S01.csv", "--format", "json"]);
-    assert_eq!(r.code, 1, "{r:?}");
-    let out = r.json();
-    assert!(out[0]["refused"].as_str().unwrap().contains("S02.csv"));
-    assert_eq!(out[0]["new_events"], 0);
-    assert_eq!(out[1]["refused"], false);
-    assert_eq!(
-        env.list_ids(&["--office", "S02"]).len(),
-        0,
-        "nothing of S02 got in"
+fn a_case_split_over_two_runs_of_a_file_still_merges_right() {
+    let env = district_and_one_case();
+    let mut note = event(
+        "S09",
+        4,
+        "case.note",
+        Some("S09-2026-0001"),
+        r#"{"text":"跟进"}"#,
     );
-    assert_eq!(env.list_ids(&["--office", "S01"]).len(), 40);
+    note.clock = 4;
+    note.hash = note.compute_hash();
+    let text = forged(
+        &env,
+        "S09",
+        false,
+        &[
+            event("S09", 1, "office.init", None, r#"{"name":"九号街道"}"#),
+            event("S09", 2, "case.add", Some("S09-2026-0001"), ADD),
+            event("S09", 3, "case.add", Some("S09-2026-0002"), ADD),
+            note,
+        ],
+    );
+    env.write("split.csv", &text);
+    let r = env
+        .ledger(&["merge", "split.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 4);
+    assert_eq!(env.case("S09-2026-0001")["notes"], 1);
     env.check();
 }
 
 #[test]
-fn issue3_refused_file_leaves_the_ledger_byte_identical() {
-    let env = district_and_one_case();
-    let text = read(&env, "S01.csv").replace("物业停水", "物业停电");
-    write(&env, "S01.csv", &text);
-    let r = env.refuses(&["merge", "S01.csv"], "S01.csv");
-    r.err_has("line 5").err_has("S01/2").err_has("hash");
-    assert!(env.list_ids(&[]).is_empty());
-}
-
-#[test]
-fn issue3_spreadsheet_rewritten_date_is_refused_naming_line_and_event() {
-    let env = district_and_one_case();
-    let text = read(&env, "S01.csv");
-    // Excel shows the time column as a date and writes it back its own way.
-    let text = text.replacen(
-        ",2026-11-26T10:00:00+08:00,test,case.add",
-        ",2026/11/26 10:00,test,case.add",
-        1,
-    );
-    assert!(text.contains("2026/11/26 10:00"));
-    write(&env, "S01.csv", &text);
-    env.refuses(&["merge", "S01.csv"], "S01.csv, line 5")
-        .err_has("S01/2")
-        .err_has("case.add on S01-2026-0001");
-}
-
-#[test]
-fn issue3_spreadsheet_mangled_phone_number_is_refused() {
-    let env = district_and_one_case();
-    let text = read(&env, "S01.csv").replace("13812345678", "1.38E+10");
-    write(&env, "S01.csv", &text);
-    env.refuses(&["merge", "S01.csv"], "does not match its hash")
-        .err_has("S01/2");
-}
-
-#[test]
-fn issue3_a_file_rewriting_history_already_held_is_refused() {
+fn export_since_a_clock_carries_only_newer_events_and_merges() {
     let env = district_and_one_case();
     env.ledger(&["merge", "S01.csv"]).ok();
-    // Another file that also calls itself S01 and made different events.
-    let other = ["--db", "other/S01.db"];
-    std::fs::create_dir(env.dir().join("other")).unwrap();
-    env.ledger(
-        &[
-            &other[..],
-            &["init", "--office", "S01", "--name", "建设路街道"],
-        ]
-        .concat(),
-    )
-    .ok();
-    env.ledger(
-        &[
-            &other[..],
-            &["add", "--community", "阳光花园", "--summary", "另一件事"],
-        ]
-        .concat(),
-    )
-    .ok();
-    env.ledger(&[&other[..], &["export", "--out", "other.csv"]].concat())
+    let first = env.read("S01.csv");
+    let end = first.lines().last().unwrap().to_string();
+    let clock: i64 = end.split(',').nth(3).unwrap().parse().unwrap();
+    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "夜间加一条"])
         .ok();
-    // Its key is not the one registered for S01 (issue 10).
-    env.refuses(
-        &["merge", "other.csv"],
-        "not with the key registered here for S01",
+    env.ledger(&[
+        "--db",
+        "S01.db",
+        "export",
+        "--since",
+        &clock.to_string(),
+        "--out",
+        "new.csv",
+    ])
+    .ok();
+    let text = env.read("new.csv");
+    assert_eq!(
+        text.lines().count(),
+        4,
+        "header, begin row, the one new event, the end row:\n{text}"
     );
-    // Signed with S01's own key (the clerk holds the file), other content
-    // for S01/3 is still refused.
-    let mut events = crate::common::forge::events_of(&read(&env, "S01.csv"));
-    let last = events.pop().unwrap();
-    events.push(crate::common::forge::rehash(last, |e| {
-        e.payload = e.payload.replace("幸福里小区", "阳光花园")
-    }));
-    let text = Forger::holding(&env.dir().join("S01.db"), "建设路街道").file(&events);
-    write(&env, "edited.csv", &text);
-    env.refuses(
-        &["merge", "edited.csv"],
-        "already held here with different content",
-    )
-    .err_has("S01/2");
-}
-
-#[test]
-fn issue3_a_truncated_file_is_refused() {
-    let env = district_and_one_case();
-    let text = read(&env, "S01.csv");
-    // Cut in the middle of the last event row.
-    let cut = text.rfind("case.add").unwrap() + 20;
-    write(&env, "cut.csv", &text[..cut]);
-    env.refuses(&["merge", "cut.csv"], "cut.csv");
-    // Cut exactly at a row boundary: only the end row is missing.
-    let end = text.rfind("ledger/2,S01,").unwrap();
-    write(&env, "cut2.csv", &text[..end]);
-    env.refuses(&["merge", "cut2.csv"], "cut short");
-}
-
-#[test]
-fn issue3_a_file_that_is_not_an_exchange_file_is_refused_with_what_was_expected() {
-    let env = district_and_one_case();
-    write(&env, "list.csv", "id,status\nS01-2026-0001,open\n");
-    env.refuses(
-        &["merge", "list.csv"],
-        "format,origin,seq,clock,at,actor,kind,case_id,payload,hash",
-    );
-    let newer = read(&env, "S01.csv").replace("ledger/2,", "ledger/3,");
-    write(&env, "newer.csv", &newer);
-    env.refuses(
-        &["merge", "newer.csv"],
-        "newer than this ledger reads (ledger/2)",
-    );
-    std::fs::write(env.dir().join("gbk.csv"), b"\xff\xfe\x00garbage").unwrap();
-    env.refuses(&["merge", "gbk.csv"], "gbk.csv");
-    env.refuses(&["merge", "missing.csv"], "missing.csv");
-}
-
-#[test]
-fn issue3_exchange_file_is_readable_and_round_trips_awkward_text() {
-    let env = district_and_one_case();
-    let bytes = std::fs::read(env.dir().join("S01.csv")).unwrap();
-    assert!(
-        bytes.starts_with("\u{feff}format,origin,".as_bytes()),
-        "UTF-8 BOM and header"
-    );
-    let text = String::from_utf8(bytes).unwrap();
-    assert!(
-        text.contains("建设路街道"),
-        "Chinese is written as is, not escaped"
-    );
-    env.ledger(&["merge", "S01.csv"]).ok();
-    let summary = env.case("S01-2026-0001")["summary"].clone();
-    assert_eq!(summary, "物业停水, 业主称\"三天没水\"\n请尽快处理");
-    let full = env
-        .ledger(&["show", "S01-2026-0001", "--format", "json", "--show-pii"])
+    let r = env
+        .ledger(&["merge", "new.csv", "--format", "json"])
         .ok()
         .json();
-    assert_eq!(
-        full["case"]["phone"], "13812345678",
-        "the exchange carries PII in full"
-    );
+    assert_eq!(r[0]["new_events"], 1);
+    assert_eq!(env.case("S01-2026-0001")["notes"], 1);
+    env.check();
 }
 
 #[test]
-fn issue3_export_is_byte_stable_and_atomic() {
-    let env = district_and_one_case();
-    let a = env.ledger(&["--db", "S01.db", "export"]).ok().stdout;
-    let b = env.ledger(&["--db", "S01.db", "export"]).ok().stdout;
-    assert_eq!(a, b);
-    assert_eq!(read(&env, "S01.csv"), a, "--out writes what stdout shows");
-    let leftovers: Vec<_> = std::fs::read_dir(env.dir())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
-        .collect();
-    assert!(leftovers.is_empty(), "no temporary file left behind");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(env.dir().join("S01.csv"))
-            .unwrap()
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o077, 0, "the export is readable by its owner only");
-    }
-    let r = env.ledger(&["--db", "S01.db", "export", "--out", "no/such/dir/x.csv"]);
-    assert_eq!(r.code, 1);
-    r.err_has("does not exist");
-}
-
-#[test]
-fn issue3_district_export_brings_notes_and_reassignments_back_to_the_office() {
+fn district_export_brings_notes_and_reassignments_back_to_the_office() {
     let env = district_and_one_case();
     env.ledger(&["merge", "S01.csv"]).ok();
     env.ledger(&["note", "S01-2026-0001", "区物业办督办"]).ok();
@@ -410,102 +273,8 @@ fn issue3_district_export_brings_notes_and_reassignments_back_to_the_office() {
     assert_eq!(r[0]["new_events"], 0);
 }
 
-/// A forged file from `exporter`, signed with a key the district (the
-/// env's ledger.db) has registered for it: the rules after the seal.
-fn forged(env: &TestEnv, exporter: &str, district: bool, events: &[EventRecord]) -> String {
-    let f = Forger::new(exporter, district, [9; 32]);
-    env.trust_key("ledger.db", exporter, &f.key());
-    f.file(events)
-}
-
-const ADD: &str = r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":"幸福里小区","summary":"停水"}"#;
-
 #[test]
-fn issue3_an_office_cannot_write_on_another_offices_cases() {
-    let env = district_and_one_case();
-    let text = forged(
-        &env,
-        "S02",
-        false,
-        &[
-            event("S02", 1, "office.init", None, r#"{"name":"解放路街道"}"#),
-            event("S02", 2, "case.add", Some("S01-2026-0009"), ADD),
-        ],
-    );
-    write(&env, "forged.csv", &text);
-    env.refuses(
-        &["merge", "forged.csv"],
-        "an office writes only on its own cases",
-    );
-}
-
-#[test]
-fn issue3_an_office_file_cannot_relay_other_offices_events() {
-    let env = district_and_one_case();
-    let text = forged(
-        &env,
-        "S02",
-        false,
-        &[
-            event("S03", 1, "office.init", None, r#"{"name":"人民路街道"}"#),
-            event("S03", 2, "case.add", Some("S03-2026-0001"), ADD),
-        ],
-    );
-    write(&env, "relay.csv", &text);
-    env.refuses(
-        &["merge", "relay.csv"],
-        "a street office's file brings new events of that office only",
-    );
-}
-
-#[test]
-fn issue3_dry_run_counts_but_writes_nothing() {
-    let env = district_and_one_case();
-    let before = Snapshot::of(&env.db());
-    let r = env
-        .ledger(&["merge", "--dry-run", "S01.csv", "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(r[0]["new_events"], 3, "init, key registration, case");
-    assert_eq!(r[0]["cases_changed"], 1);
-    before.assert_unchanged();
-}
-
-#[test]
-fn issue3_a_case_split_over_two_runs_of_a_file_still_merges_right() {
-    let env = district_and_one_case();
-    let mut note = event(
-        "S09",
-        4,
-        "case.note",
-        Some("S09-2026-0001"),
-        r#"{"text":"跟进"}"#,
-    );
-    note.clock = 4;
-    note.hash = note.compute_hash();
-    let text = forged(
-        &env,
-        "S09",
-        false,
-        &[
-            event("S09", 1, "office.init", None, r#"{"name":"九号街道"}"#),
-            event("S09", 2, "case.add", Some("S09-2026-0001"), ADD),
-            event("S09", 3, "case.add", Some("S09-2026-0002"), ADD),
-            note,
-        ],
-    );
-    write(&env, "split.csv", &text);
-    let r = env
-        .ledger(&["merge", "split.csv", "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(r[0]["new_events"], 4);
-    assert_eq!(env.case("S09-2026-0001")["notes"], 1);
-    env.check();
-}
-
-#[test]
-fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
+fn an_office_that_lost_its_file_restores_it_from_the_district() {
     let env = district_and_one_case();
     env.ledger(&["merge", "S01.csv"]).ok();
     env.ledger(&["note", "S01-2026-0001", "区物业办督办"]).ok();
@@ -583,8 +352,152 @@ fn issue3_an_office_that_lost_its_file_restores_it_from_the_district() {
     assert!(!env.dir().join("S09.db").exists());
 }
 
+// --- A damaged or foreign file is refused whole.
+
 #[test]
-fn issue3_two_offices_with_one_code_are_told_so() {
+fn a_refused_file_is_not_merged_at_all_and_the_others_are() {
+    let env = district_with_demo_offices();
+    // Alter the last event of S02: everything before it is fine, so a
+    // partial merge would be visible.
+    let text = env.read("S02.csv");
+    let lines: Vec<&str> = text.lines().collect();
+    let victim = lines[lines.len() - 2];
+    let altered = victim.replacen("\"{\"\"", "\"{\"\"x\"\":1,\"\"", 1);
+    assert_ne!(altered, victim);
+    let text = text.replace(victim, &altered);
+    env.write("S02.csv", &text);
+    let r = env.ledger(&["merge", "S02.csv", "S01.csv", "--format", "json"]);
+    assert_eq!(r.code, 1, "{r:?}");
+    let out = r.json();
+    assert!(out[0]["refused"].as_str().unwrap().contains("S02.csv"));
+    assert_eq!(out[0]["new_events"], 0);
+    assert_eq!(out[1]["refused"], false);
+    assert_eq!(
+        env.list_ids(&["--office", "S02"]).len(),
+        0,
+        "nothing of S02 got in"
+    );
+    assert_eq!(env.list_ids(&["--office", "S01"]).len(), 40);
+    env.check();
+}
+
+#[test]
+fn refused_file_leaves_the_ledger_byte_identical() {
+    let env = district_and_one_case();
+    let text = env.read("S01.csv").replace("物业停水", "物业停电");
+    env.write("S01.csv", &text);
+    let r = env.refuses(&["merge", "S01.csv"], "S01.csv");
+    r.err_has("line 5").err_has("S01/2").err_has("hash");
+    assert!(env.list_ids(&[]).is_empty());
+}
+
+#[test]
+fn spreadsheet_rewritten_date_is_refused_naming_line_and_event() {
+    let env = district_and_one_case();
+    let text = env.read("S01.csv");
+    // Excel shows the time column as a date and writes it back its own way.
+    let text = text.replacen(
+        ",2026-11-26T10:00:00+08:00,test,case.add",
+        ",2026/11/26 10:00,test,case.add",
+        1,
+    );
+    assert!(text.contains("2026/11/26 10:00"));
+    env.write("S01.csv", &text);
+    env.refuses(&["merge", "S01.csv"], "S01.csv, line 5")
+        .err_has("S01/2")
+        .err_has("case.add on S01-2026-0001");
+}
+
+#[test]
+fn spreadsheet_mangled_phone_number_is_refused() {
+    let env = district_and_one_case();
+    let text = env.read("S01.csv").replace("13812345678", "1.38E+10");
+    env.write("S01.csv", &text);
+    env.refuses(&["merge", "S01.csv"], "does not match its hash")
+        .err_has("S01/2");
+}
+
+#[test]
+fn a_file_rewriting_history_already_held_is_refused() {
+    let env = district_and_one_case();
+    env.ledger(&["merge", "S01.csv"]).ok();
+    // Another file that also calls itself S01 and made different events.
+    let other = ["--db", "other/S01.db"];
+    std::fs::create_dir(env.dir().join("other")).unwrap();
+    env.ledger(
+        &[
+            &other[..],
+            &["init", "--office", "S01", "--name", "建设路街道"],
+        ]
+        .concat(),
+    )
+    .ok();
+    env.ledger(
+        &[
+            &other[..],
+            &["add", "--community", "阳光花园", "--summary", "另一件事"],
+        ]
+        .concat(),
+    )
+    .ok();
+    env.ledger(&[&other[..], &["export", "--out", "other.csv"]].concat())
+        .ok();
+    // Its key is not the one registered for S01 (issue 10).
+    env.refuses(
+        &["merge", "other.csv"],
+        "not with the key registered here for S01",
+    );
+    // Signed with S01's own key (the clerk holds the file), other content
+    // for S01/3 is still refused.
+    let mut events = crate::common::forge::events_of(&env.read("S01.csv"));
+    let last = events.pop().unwrap();
+    events.push(crate::common::forge::rehash(last, |e| {
+        e.payload = e.payload.replace("幸福里小区", "阳光花园")
+    }));
+    let text = Forger::holding(&env.dir().join("S01.db"), "建设路街道").file(&events);
+    env.write("edited.csv", &text);
+    env.refuses(
+        &["merge", "edited.csv"],
+        "already held here with different content",
+    )
+    .err_has("S01/2");
+}
+
+#[test]
+fn a_truncated_file_is_refused() {
+    let env = district_and_one_case();
+    let text = env.read("S01.csv");
+    // Cut in the middle of the last event row.
+    let cut = text.rfind("case.add").unwrap() + 20;
+    env.write("cut.csv", &text[..cut]);
+    env.refuses(&["merge", "cut.csv"], "cut.csv");
+    // Cut exactly at a row boundary: only the end row is missing.
+    let end = text.rfind("ledger/2,S01,").unwrap();
+    env.write("cut2.csv", &text[..end]);
+    env.refuses(&["merge", "cut2.csv"], "cut short");
+}
+
+#[test]
+fn a_file_that_is_not_an_exchange_file_is_refused_with_what_was_expected() {
+    let env = district_and_one_case();
+    env.write("list.csv", "id,status\nS01-2026-0001,open\n");
+    env.refuses(
+        &["merge", "list.csv"],
+        "format,origin,seq,clock,at,actor,kind,case_id,payload,hash",
+    );
+    let newer = env.read("S01.csv").replace("ledger/2,", "ledger/3,");
+    env.write("newer.csv", &newer);
+    env.refuses(
+        &["merge", "newer.csv"],
+        "newer than this ledger reads (ledger/2)",
+    );
+    std::fs::write(env.dir().join("gbk.csv"), b"\xff\xfe\x00garbage").unwrap();
+    env.refuses(&["merge", "gbk.csv"], "gbk.csv");
+    env.refuses(&["merge", "missing.csv"], "missing.csv");
+}
+
+#[test]
+fn two_offices_with_one_code_are_told_so() {
     let env = district_and_one_case();
     env.ledger(&["merge", "S01.csv"]).ok();
     std::fs::create_dir(env.dir().join("b")).unwrap();
@@ -608,36 +521,120 @@ fn issue3_two_offices_with_one_code_are_told_so() {
         .err_has("解放路街道");
 }
 
+// --- The file itself.
+
 #[test]
-fn issue3_export_since_a_clock_carries_only_newer_events_and_merges() {
+fn exchange_file_is_readable_and_round_trips_awkward_text() {
     let env = district_and_one_case();
-    env.ledger(&["merge", "S01.csv"]).ok();
-    let first = read(&env, "S01.csv");
-    let end = first.lines().last().unwrap().to_string();
-    let clock: i64 = end.split(',').nth(3).unwrap().parse().unwrap();
-    env.ledger(&["--db", "S01.db", "note", "S01-2026-0001", "夜间加一条"])
-        .ok();
-    env.ledger(&[
-        "--db",
-        "S01.db",
-        "export",
-        "--since",
-        &clock.to_string(),
-        "--out",
-        "new.csv",
-    ])
-    .ok();
-    let text = read(&env, "new.csv");
-    assert_eq!(
-        text.lines().count(),
-        4,
-        "header, begin row, the one new event, the end row:\n{text}"
+    let bytes = std::fs::read(env.dir().join("S01.csv")).unwrap();
+    assert!(
+        bytes.starts_with("\u{feff}format,origin,".as_bytes()),
+        "UTF-8 BOM and header"
     );
-    let r = env
-        .ledger(&["merge", "new.csv", "--format", "json"])
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains("建设路街道"),
+        "Chinese is written as is, not escaped"
+    );
+    env.ledger(&["merge", "S01.csv"]).ok();
+    let summary = env.case("S01-2026-0001")["summary"].clone();
+    assert_eq!(summary, "物业停水, 业主称\"三天没水\"\n请尽快处理");
+    let full = env
+        .ledger(&["show", "S01-2026-0001", "--format", "json", "--show-pii"])
         .ok()
         .json();
-    assert_eq!(r[0]["new_events"], 1);
-    assert_eq!(env.case("S01-2026-0001")["notes"], 1);
-    env.check();
+    assert_eq!(
+        full["case"]["phone"], "13812345678",
+        "the exchange carries PII in full"
+    );
+}
+
+#[test]
+fn export_is_byte_stable_and_atomic() {
+    let env = district_and_one_case();
+    let a = env.ledger(&["--db", "S01.db", "export"]).ok().stdout;
+    let b = env.ledger(&["--db", "S01.db", "export"]).ok().stdout;
+    assert_eq!(a, b);
+    assert_eq!(env.read("S01.csv"), a, "--out writes what stdout shows");
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary file left behind");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.dir().join("S01.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "the export is readable by its owner only");
+    }
+    let r = env.ledger(&["--db", "S01.db", "export", "--out", "no/such/dir/x.csv"]);
+    assert_eq!(r.code, 1);
+    r.err_has("does not exist");
+}
+
+#[test]
+fn merge_dry_run_counts_but_writes_nothing() {
+    let env = district_and_one_case();
+    let before = Snapshot::of(&env.db());
+    let r = env
+        .ledger(&["merge", "--dry-run", "S01.csv", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(r[0]["new_events"], 3, "init, key registration, case");
+    assert_eq!(r[0]["cases_changed"], 1);
+    before.assert_unchanged();
+}
+
+// --- Who may write what.
+
+/// A forged file from `exporter`, signed with a key the district (the
+/// env's ledger.db) has registered for it: the rules after the seal.
+fn forged(env: &TestEnv, exporter: &str, district: bool, events: &[EventRecord]) -> String {
+    let f = Forger::new(exporter, district, [9; 32]);
+    env.trust_key("ledger.db", exporter, &f.key());
+    f.file(events)
+}
+
+const ADD: &str = r#"{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":"幸福里小区","summary":"停水"}"#;
+
+#[test]
+fn an_office_cannot_write_on_another_offices_cases() {
+    let env = district_and_one_case();
+    let text = forged(
+        &env,
+        "S02",
+        false,
+        &[
+            event("S02", 1, "office.init", None, r#"{"name":"解放路街道"}"#),
+            event("S02", 2, "case.add", Some("S01-2026-0009"), ADD),
+        ],
+    );
+    env.write("forged.csv", &text);
+    env.refuses(
+        &["merge", "forged.csv"],
+        "an office writes only on its own cases",
+    );
+}
+
+#[test]
+fn an_office_file_cannot_relay_other_offices_events() {
+    let env = district_and_one_case();
+    let text = forged(
+        &env,
+        "S02",
+        false,
+        &[
+            event("S03", 1, "office.init", None, r#"{"name":"人民路街道"}"#),
+            event("S03", 2, "case.add", Some("S03-2026-0001"), ADD),
+        ],
+    );
+    env.write("relay.csv", &text);
+    env.refuses(
+        &["merge", "relay.csv"],
+        "a street office's file brings new events of that office only",
+    );
 }

@@ -72,12 +72,12 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
 
     #[test]
-    fn issue7_arbitrary_bytes_are_refused_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+    fn arbitrary_bytes_are_refused_cleanly(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
         merge_bytes(&bytes);
     }
 
     #[test]
-    fn issue7_mutated_exchange_files_are_refused_or_merged(
+    fn mutated_exchange_files_are_refused_or_merged(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..4u8), 1..6)
     ) {
         let mut bytes = valid_export().to_vec();
@@ -97,13 +97,13 @@ proptest! {
     }
 
     #[test]
-    fn issue7_arbitrary_standard_files_never_panic(text in "(type,code,description,points,months,dishonesty\n)?([a-z]{0,8},[A-Z0-9-]{0,5},[^\n]{0,10},[+-]?[0-9]{0,3},[0-9]{0,3},(yes|no|x)?\n){0,8}") {
+    fn arbitrary_standard_files_never_panic(text in "(type,code,description,points,months,dishonesty\n)?([a-z]{0,8},[A-Z0-9-]{0,5},[^\n]{0,10},[+-]?[0-9]{0,3},[0-9]{0,3},(yes|no|x)?\n){0,8}") {
         let _ = Standard::parse_csv("s.csv", &text);
     }
 }
 
 #[test]
-fn issue7_the_unmutated_file_merges() {
+fn the_unmutated_file_merges() {
     merge_bytes(valid_export());
     let text = String::from_utf8(valid_export().to_vec()).unwrap();
     assert!(text.lines().count() > 12);
@@ -166,7 +166,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 24, .. ProptestConfig::default() })]
 
     #[test]
-    fn issue7_intake_of_arbitrary_or_mutated_files_never_panics(
+    fn intake_of_arbitrary_or_mutated_files_never_panics(
         bytes in proptest::collection::vec(any::<u8>(), 0..600),
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..5),
     ) {
@@ -178,7 +178,7 @@ proptest! {
 }
 
 #[test]
-fn issue7_the_unmutated_intake_files_import() {
+fn the_unmutated_intake_files_import() {
     for (name, bytes) in [("v.csv", VALID_CSV.as_bytes()), ("v.xlsx", valid_xlsx())] {
         let env = crate::common::TestEnv::init();
         std::fs::write(env.dir().join(name), bytes).unwrap();

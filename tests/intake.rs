@@ -1,4 +1,4 @@
-//! Bulk intake tests (issue 6): `ledger add --from FILE` on fixtures the
+//! Bulk intake (issue 6): `ledger add --from FILE` on fixtures the
 //! tests write themselves (GBK and UTF-8-BOM CSV, xlsx, Excel serial dates,
 //! duplicate and bad rows, mapping files), and on the real public data in
 //! `../shared/data/real/` when that folder exists.
@@ -39,12 +39,6 @@ fn counts(stderr: &str) -> Counts {
         rejected: n[4],
         suggested: n[5],
     }
-}
-
-fn write(env: &TestEnv, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let p = env.dir().join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
 }
 
 fn gbk(s: &str) -> Vec<u8> {
@@ -89,10 +83,23 @@ RX2026110001,2026/11/3 9:05:07,张三,13812345678,\"物业以业主欠缴物业�
 RX2026110002,2026-11-04 14:30,李四,138****5678,\"小区3号楼电梯经常故障，\"\"关人\"\"两次，物业说没钱修\",阳光花园,物业管理,区住建局,5个工作日\r\n\
 RX2026110003,2026-11-05,王五,0371-66668888,\"楼下饭店油烟扰民,\r\n每天从早到晚\",,环境保护,区生态环境分局,\r\n";
 
+/// Good rows, a duplicate within the file, and every kind of bad row.
+const MIXED: &str = "工单编号,来电时间,诉求内容,来源\n\
+B1,2026-11-01 08:00,小区停水,12345热线\n\
+B2,2026-11-01 09:00,,热线\n\
+B3,昨天下午,小区停电,热线\n\
+B1,2026-11-01 08:00,小区停水,热线\n\
+B4,2027-01-01,来自未来,热线\n\
+B5,2026-11-02,\"物业撤离,小区无人管理\",火星\n\
+B6,2026-11-02,物业撤离\n\
+B7,2026-11-03,业委会不移交公章,信访\n";
+
+// --- Readers: encodings, spreadsheets, dates.
+
 #[test]
-fn issue6_gbk_csv_with_excel_quoting_and_crlf() {
+fn gbk_csv_with_excel_quoting_and_crlf_is_imported() {
     let env = TestEnv::init();
-    write(&env, "hotline.csv", gbk(HOTLINE));
+    env.write("hotline.csv", gbk(HOTLINE));
     let (r, c) = import(&env, &["hotline.csv", "--profile", "hotline"]);
     assert_eq!(
         c,
@@ -153,12 +160,12 @@ fn issue6_gbk_csv_with_excel_quoting_and_crlf() {
 }
 
 #[test]
-fn issue6_utf8_bom_csv_and_the_profile_is_detected() {
+fn utf8_bom_csv_and_the_profile_is_detected() {
     let env = TestEnv::init();
     let csv = "\u{feff}留言编号,留言用户,留言主题,留言时间,留言详情,反对数,点赞数\n\
 188006,A000102948,A市阳光花园物业乱收停车费,2019/2/28 11:25:05,\"\n\t\t\t\t\t\n\t\t\t\t\t物业擅自提高停车费收费标准，从每月100元涨到300元。\n\t\t\t\",0,0\n\
 188007,A00074795,咨询A6区道路命名规划初步成果公示,2019/2/14 20:00:00,\"\n\t\tA市A6区道路命名规划已经初步成果公示。\",0,1\n";
-    write(&env, "board.csv", csv);
+    env.write("board.csv", csv);
     let (r, c) = import(&env, &["board.csv"]);
     r.err_has("UTF-8 (BOM) CSV").err_has("profile tipdm");
     assert_eq!((c.read, c.imported), (2, 2));
@@ -179,7 +186,7 @@ fn issue6_utf8_bom_csv_and_the_profile_is_detected() {
 }
 
 #[test]
-fn issue6_xlsx_with_excel_dates_and_numeric_ids() {
+fn xlsx_with_excel_dates_and_numeric_ids_is_imported() {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
     let env = TestEnv::init();
     let path = env.dir().join("board.xlsx");
@@ -240,11 +247,9 @@ fn issue6_xlsx_with_excel_dates_and_numeric_ids() {
 }
 
 #[test]
-fn issue6_excel_serial_dates_in_a_csv() {
+fn excel_serial_dates_in_a_csv_are_read() {
     let env = TestEnv::init();
-    write(
-        &env,
-        "s.csv",
+    env.write("s.csv",
         "工单编号,受理时间,诉求内容\nA1,43856.8244,停水\nA2,43856,停电\nA3,2019年1月5日 9时3分,小区大门被堵\n",
     );
     let (_, c) = import(&env, &["s.csv", "--profile", "hotline"]);
@@ -263,21 +268,12 @@ fn issue6_excel_serial_dates_in_a_csv() {
     );
 }
 
-/// Good rows, a duplicate within the file, and every kind of bad row.
-const MIXED: &str = "工单编号,来电时间,诉求内容,来源\n\
-B1,2026-11-01 08:00,小区停水,12345热线\n\
-B2,2026-11-01 09:00,,热线\n\
-B3,昨天下午,小区停电,热线\n\
-B1,2026-11-01 08:00,小区停水,热线\n\
-B4,2027-01-01,来自未来,热线\n\
-B5,2026-11-02,\"物业撤离,小区无人管理\",火星\n\
-B6,2026-11-02,物业撤离\n\
-B7,2026-11-03,业委会不移交公章,信访\n";
+// --- Rows: duplicates, rejects, all or nothing.
 
 #[test]
-fn issue6_duplicates_and_bad_rows_go_to_rejects() {
+fn duplicates_and_bad_rows_go_to_rejects() {
     let env = TestEnv::init();
-    write(&env, "mixed.csv", MIXED);
+    env.write("mixed.csv", MIXED);
     let (r, c) = import(
         &env,
         &[
@@ -350,15 +346,15 @@ fn issue6_duplicates_and_bad_rows_go_to_rejects() {
 
     // Without --rejects, the first reasons are shown on stderr.
     let env2 = TestEnv::init();
-    write(&env2, "mixed.csv", MIXED);
+    env2.write("mixed.csv", MIXED);
     let (r, _) = import(&env2, &["mixed.csv", "--profile", "hotline"]);
     r.err_has("mixed.csv: line 3: no summary");
 }
 
 #[test]
-fn issue6_reimport_adds_nothing() {
+fn reimport_adds_nothing() {
     let env = TestEnv::init();
-    write(&env, "hotline.csv", gbk(HOTLINE));
+    env.write("hotline.csv", gbk(HOTLINE));
     import(&env, &["hotline.csv", "--profile", "hotline"]);
     let events = |env: &TestEnv| -> i64 {
         env.sqlite()
@@ -394,9 +390,22 @@ fn issue6_reimport_adds_nothing() {
 }
 
 #[test]
-fn issue6_dry_run_writes_nothing() {
+fn rows_without_a_reference_are_not_imported_twice() {
     let env = TestEnv::init();
-    write(&env, "mixed.csv", MIXED);
+    env.write("noref.csv",
+        "来电时间,诉求内容,所属小区\n2026-11-03 09:05,物业停水,幸福里小区\n2026-11-03 09:05,物业停电,幸福里小区\n",
+    );
+    let (_, c) = import(&env, &["noref.csv", "--profile", "hotline"]);
+    assert_eq!(c.imported, 2);
+    let (_, c) = import(&env, &["noref.csv", "--profile", "hotline"]);
+    assert_eq!((c.imported, c.duplicates), (0, 2));
+    assert_eq!(env.list_ids(&[]).len(), 2);
+}
+
+#[test]
+fn intake_dry_run_writes_nothing() {
+    let env = TestEnv::init();
+    env.write("mixed.csv", MIXED);
     let before = env.snapshot();
     let (r, dry) = import(
         &env,
@@ -419,7 +428,7 @@ fn issue6_dry_run_writes_nothing() {
 }
 
 #[test]
-fn issue6_a_failure_midway_leaves_nothing() {
+fn a_failure_midway_leaves_nothing() {
     let env = TestEnv::init();
     // Rows 2 and 3 are UTF-8; row 4 is GBK: with --encoding utf-8 the
     // import has registered two cases when it meets the bad bytes.
@@ -427,7 +436,7 @@ fn issue6_a_failure_midway_leaves_nothing() {
         .as_bytes()
         .to_vec();
     bytes.extend(gbk("C3,物业撤离\n"));
-    write(&env, "bad.csv", &bytes);
+    env.write("bad.csv", &bytes);
     let r = env.refuses(
         &[
             "add",
@@ -444,10 +453,12 @@ fn issue6_a_failure_midway_leaves_nothing() {
     assert_eq!(cases(&env), 0);
 }
 
+// --- Columns, mapping files and profiles.
+
 #[test]
-fn issue6_show_columns() {
+fn show_columns_lists_headers_and_what_they_map_to() {
     let env = TestEnv::init();
-    write(&env, "hotline.csv", gbk(HOTLINE));
+    env.write("hotline.csv", gbk(HOTLINE));
     let before = env.snapshot();
     let r = env
         .ledger(&[
@@ -473,7 +484,7 @@ fn issue6_show_columns() {
     }
     r.err_has("profile hotline");
     // A file no profile fits still shows its columns, and says so.
-    write(&env, "odd.csv", "甲,乙\n1,2\n");
+    env.write("odd.csv", "甲,乙\n1,2\n");
     let r = env
         .ledger(&["add", "--from", "odd.csv", "--show-columns"])
         .ok();
@@ -482,16 +493,13 @@ fn issue6_show_columns() {
 }
 
 #[test]
-fn issue6_map_files_csv_and_toml() {
+fn map_files_in_csv_and_toml_name_the_columns() {
     let env = TestEnv::init();
-    write(
-        &env,
+    env.write(
         "own.csv",
         "件号,日期,事项,地点,单位\nP-1,2026-10-08,一楼业主私搭乱建,幸福里小区,区城管局\n",
     );
-    write(
-        &env,
-        "map.csv",
+    env.write("map.csv",
         "column,field\n件号,ref\n日期,received\n事项,summary\n地点,community\n单位,extra\nsource,petition\n",
     );
     let (r, c) = import(&env, &["own.csv", "--map", "map.csv"]);
@@ -502,18 +510,14 @@ fn issue6_map_files_csv_and_toml() {
     assert_eq!(a["details"], "单位：区城管局");
     assert_eq!(a["problem"], "ZN-06");
 
-    write(
-        &env,
-        "map.toml",
+    env.write("map.toml",
         "# my office's export\nsource = \"visit\"\nref = \"件号\"\nreceived = \"日期\"\n\"事项\" = \"summary\"\nextra = [\"地点\", \"单位\"]\n",
     );
     let (_, c) = import(&env, &["own.csv", "--map", "map.toml"]);
     assert_eq!(c.imported, 1, "another source, another case");
     // The example mapping shipped in examples/ parses and fits its columns.
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hotline-map.toml");
-    write(
-        &env,
-        "ex.csv",
+    env.write("ex.csv",
         "工单号,受理时间,来电人,来电号码,反映内容,小区名称,承办单位,办理时限\nE1,2026-11-20 10:00,赵六,13900001111,物业停暖,康桥华城,街道,3\n",
     );
     let (r, c) = import(&env, &["ex.csv", "--map", example.to_str().unwrap()]);
@@ -521,17 +525,17 @@ fn issue6_map_files_csv_and_toml() {
     assert_eq!(by_ref(&env, "E1")["community"], "康桥华城");
 
     // A column the file lacks, and a field that does not exist, are named.
-    write(&env, "typo.csv", "件号,ref\n事由,summary\n");
+    env.write("typo.csv", "件号,ref\n事由,summary\n");
     env.refuses(
         &["add", "--from", "own.csv", "--map", "typo.csv"],
         "typo.csv line 2 names column '事由' for summary, which the file does not have: the columns are 件号, 日期, 事项, 地点, 单位",
     );
-    write(&env, "bad.toml", "ref = \"件号\"\nsumary = \"事项\"\n");
+    env.write("bad.toml", "ref = \"件号\"\nsumary = \"事项\"\n");
     env.refuses(
         &["add", "--from", "own.csv", "--map", "bad.toml"],
         "bad.toml line 2: 'sumary' is not a field",
     );
-    write(&env, "nosum.csv", "件号,ref\n");
+    env.write("nosum.csv", "件号,ref\n");
     env.refuses(
         &["add", "--from", "own.csv", "--map", "nosum.csv"],
         "maps no column to summary",
@@ -539,10 +543,9 @@ fn issue6_map_files_csv_and_toml() {
 }
 
 #[test]
-fn issue6_only_property_keeps_property_rows_and_suggests() {
+fn only_property_keeps_property_rows_and_suggests() {
     let env = TestEnv::init();
-    write(
-        &env,
+    env.write(
         "m.csv",
         "工单编号,诉求内容\n\
 D1,物业以业主欠费为由停水三天\n\
@@ -585,10 +588,10 @@ D5,公交车绕路\n",
 }
 
 #[test]
-fn issue6_bad_input_is_refused_with_a_clear_message() {
+fn bad_input_is_refused_with_a_clear_message() {
     let env = TestEnv::init();
     env.refuses(&["add", "--from", "nope.csv"], "nope.csv: cannot read it");
-    write(&env, "x.csv", "工单编号,诉求内容\n1,停水\n");
+    env.write("x.csv", "工单编号,诉求内容\n1,停水\n");
     env.refuses(
         &["add", "--from", "x.csv", "--profile", "hotlin"],
         "unknown profile 'hotlin': use one of hotline, petition, tipdm, nyc311",
@@ -612,9 +615,9 @@ fn issue6_bad_input_is_refused_with_a_clear_message() {
         &["add", "--from", "x.csv", "--rejects", "no/such/r.csv"],
         "the folder no/such does not exist",
     );
-    write(&env, "empty.csv", "");
+    env.write("empty.csv", "");
     env.refuses(&["add", "--from", "empty.csv"], "empty.csv is empty");
-    write(&env, "broken.xlsx", "PK\x03\x04 not really a zip");
+    env.write("broken.xlsx", "PK\x03\x04 not really a zip");
     env.refuses(
         &["add", "--from", "broken.xlsx"],
         "broken.xlsx: not a readable workbook",
@@ -625,14 +628,111 @@ fn issue6_bad_input_is_refused_with_a_clear_message() {
     env.usage_error(&["add", "--community", "幸福里小区"]);
     // No ledger: the usual message.
     let empty = TestEnv::new();
-    write(&empty, "x.csv", "工单编号,诉求内容\n1,停水\n");
+    empty.write("x.csv", "工单编号,诉求内容\n1,停水\n");
     empty
         .ledger(&["add", "--from", "x.csv"])
         .refused()
         .err_has("no ledger at");
 }
 
-// The real public data (PRODUCT.md §9), when the shared folder is there.
+// --- An imported case is what add makes.
+
+/// An event row and the case row, as stored, for comparing two files.
+fn stored(env: &TestEnv, case_id: &str) -> (Vec<String>, serde_json::Value) {
+    let ev: Vec<String> = env
+        .sqlite()
+        .query_row(
+            "SELECT origin, seq, clock, at, actor, kind, case_id, payload, hash FROM events WHERE case_id = ?1",
+            [case_id],
+            |r| {
+                (0..9)
+                    .map(|i| {
+                        r.get::<_, rusqlite::types::Value>(i).map(|v| match v {
+                            rusqlite::types::Value::Text(t) => t,
+                            other => format!("{other:?}"),
+                        })
+                    })
+                    .collect()
+            },
+        )
+        .unwrap();
+    let mut case = env.case(case_id);
+    case.as_object_mut().unwrap().remove("updated_at");
+    (ev, case)
+}
+
+#[test]
+fn an_imported_case_is_what_add_makes() {
+    // Intake registers through the same path as `ledger add`: the event,
+    // its hash and the case row must be those `ledger add` makes.
+    let single = TestEnv::init();
+    let id = single.add(&[
+        "--community",
+        "幸福里小区",
+        "--summary",
+        "公交车绕路",
+        "--source",
+        "hotline",
+        "--ref",
+        "X1",
+        "--received",
+        "2026-11-03 09:05:07",
+        "--details",
+        "每天绕行两公里",
+        "--address",
+        "建设路1号",
+        "--complainant",
+        "张三",
+        "--phone",
+        "13812345678",
+        "--party",
+        "某公交公司",
+    ]);
+    let bulk = TestEnv::init();
+    bulk.write("one.csv",
+        "工单编号,来电时间,诉求内容,详细内容,所属小区,事发地址,诉求人,联系电话,被投诉单位\n\
+X1,2026-11-03 09:05:07,公交车绕路,每天绕行两公里,幸福里小区,建设路1号,张三,13812345678,某公交公司\n",
+    );
+    let (_, c) = import(&bulk, &["one.csv", "--profile", "hotline"]);
+    assert_eq!(c.imported, 1);
+    assert_eq!(stored(&bulk, &id), stored(&single, &id));
+    // A suggested problem: the same but for the marker.
+    let id2 = single.add(&[
+        "--community",
+        "(未注明)",
+        "--summary",
+        "物业以业主欠费为由停水",
+        "--source",
+        "hotline",
+        "--problem",
+        "WY-06",
+    ]);
+    bulk.write("two.csv", "诉求内容\n物业以业主欠费为由停水\n");
+    import(&bulk, &["two.csv", "--profile", "hotline"]);
+    let (mut ev_b, mut case_b) = stored(&bulk, &id2);
+    let (ev_s, case_s) = stored(&single, &id2);
+    assert_eq!(case_b["problem_suggested"], true);
+    case_b["problem_suggested"] = serde_json::Value::Bool(false);
+    // A row without a reference of its own gets one from its content.
+    assert!(case_b["source_ref"].as_str().unwrap().starts_with('#'));
+    case_b["source_ref"] = serde_json::Value::Null;
+    assert_eq!(case_b, case_s);
+    let payload: serde_json::Value = serde_json::from_str(&ev_b[7]).unwrap();
+    assert_eq!(payload["suggested"], true);
+    assert_eq!(payload["subject"], "property_company");
+    ev_b[7] = ev_s[7].clone();
+    ev_b[8] = ev_s[8].clone();
+    assert_eq!(ev_b, ev_s);
+    bulk.check();
+    // Numbering goes on from what the file holds.
+    bulk.write("three.csv", "诉求内容\n小区停水\n小区停电\n");
+    import(&bulk, &["three.csv", "--profile", "hotline"]);
+    let ids = bulk.list_ids(&[]);
+    assert!(ids.contains(&"S07-2026-0004".to_string()), "{ids:?}");
+    bulk.check();
+}
+
+// --- The real public data (PRODUCT.md §9), when the shared folder is there.
 
 fn real(name: &str) -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -647,7 +747,7 @@ fn real(name: &str) -> Option<PathBuf> {
 }
 
 #[test]
-fn issue6_real_message_board_only_property() {
+fn real_message_board_only_property_rows() {
     let Some(file) = real("tipdm2020_messages.xlsx") else {
         return;
     };
@@ -678,7 +778,7 @@ fn issue6_real_message_board_only_property() {
 }
 
 #[test]
-fn issue6_real_message_board_all_rows() {
+fn real_message_board_all_rows() {
     let Some(file) = real("tipdm2020_messages.xlsx") else {
         return;
     };
@@ -705,7 +805,7 @@ fn issue6_real_message_board_all_rows() {
 }
 
 #[test]
-fn issue6_real_nyc311() {
+fn real_nyc311_file_is_imported() {
     let Some(file) = real("nyc311_sample.csv") else {
         return;
     };
@@ -730,7 +830,7 @@ fn issue6_real_nyc311() {
 }
 
 #[test]
-fn issue6_real_category_file_is_refused_not_misread() {
+fn real_category_file_is_refused_not_misread() {
     let Some(file) = real("tipdm2020_categories.xlsx") else {
         return;
     };
@@ -742,116 +842,4 @@ fn issue6_real_category_file_is_refused_not_misread() {
     );
     r.err_has("一级分类");
     env.ledger(&["add", "--from", file, "--show-columns"]).ok();
-}
-
-/// An event row and the case row, as stored, for comparing two files.
-fn stored(env: &TestEnv, case_id: &str) -> (Vec<String>, serde_json::Value) {
-    let ev: Vec<String> = env
-        .sqlite()
-        .query_row(
-            "SELECT origin, seq, clock, at, actor, kind, case_id, payload, hash FROM events WHERE case_id = ?1",
-            [case_id],
-            |r| {
-                (0..9)
-                    .map(|i| {
-                        r.get::<_, rusqlite::types::Value>(i).map(|v| match v {
-                            rusqlite::types::Value::Text(t) => t,
-                            other => format!("{other:?}"),
-                        })
-                    })
-                    .collect()
-            },
-        )
-        .unwrap();
-    let mut case = env.case(case_id);
-    case.as_object_mut().unwrap().remove("updated_at");
-    (ev, case)
-}
-
-#[test]
-fn issue6_an_imported_case_is_what_add_makes() {
-    // Intake registers through the same path as `ledger add`: the event,
-    // its hash and the case row must be those `ledger add` makes.
-    let single = TestEnv::init();
-    let id = single.add(&[
-        "--community",
-        "幸福里小区",
-        "--summary",
-        "公交车绕路",
-        "--source",
-        "hotline",
-        "--ref",
-        "X1",
-        "--received",
-        "2026-11-03 09:05:07",
-        "--details",
-        "每天绕行两公里",
-        "--address",
-        "建设路1号",
-        "--complainant",
-        "张三",
-        "--phone",
-        "13812345678",
-        "--party",
-        "某公交公司",
-    ]);
-    let bulk = TestEnv::init();
-    write(
-        &bulk,
-        "one.csv",
-        "工单编号,来电时间,诉求内容,详细内容,所属小区,事发地址,诉求人,联系电话,被投诉单位\n\
-X1,2026-11-03 09:05:07,公交车绕路,每天绕行两公里,幸福里小区,建设路1号,张三,13812345678,某公交公司\n",
-    );
-    let (_, c) = import(&bulk, &["one.csv", "--profile", "hotline"]);
-    assert_eq!(c.imported, 1);
-    assert_eq!(stored(&bulk, &id), stored(&single, &id));
-    // A suggested problem: the same but for the marker.
-    let id2 = single.add(&[
-        "--community",
-        "(未注明)",
-        "--summary",
-        "物业以业主欠费为由停水",
-        "--source",
-        "hotline",
-        "--problem",
-        "WY-06",
-    ]);
-    write(&bulk, "two.csv", "诉求内容\n物业以业主欠费为由停水\n");
-    import(&bulk, &["two.csv", "--profile", "hotline"]);
-    let (mut ev_b, mut case_b) = stored(&bulk, &id2);
-    let (ev_s, case_s) = stored(&single, &id2);
-    assert_eq!(case_b["problem_suggested"], true);
-    case_b["problem_suggested"] = serde_json::Value::Bool(false);
-    // A row without a reference of its own gets one from its content.
-    assert!(case_b["source_ref"].as_str().unwrap().starts_with('#'));
-    case_b["source_ref"] = serde_json::Value::Null;
-    assert_eq!(case_b, case_s);
-    let payload: serde_json::Value = serde_json::from_str(&ev_b[7]).unwrap();
-    assert_eq!(payload["suggested"], true);
-    assert_eq!(payload["subject"], "property_company");
-    ev_b[7] = ev_s[7].clone();
-    ev_b[8] = ev_s[8].clone();
-    assert_eq!(ev_b, ev_s);
-    bulk.check();
-    // Numbering goes on from what the file holds.
-    write(&bulk, "three.csv", "诉求内容\n小区停水\n小区停电\n");
-    import(&bulk, &["three.csv", "--profile", "hotline"]);
-    let ids = bulk.list_ids(&[]);
-    assert!(ids.contains(&"S07-2026-0004".to_string()), "{ids:?}");
-    bulk.check();
-}
-
-#[test]
-fn issue6_rows_without_a_reference_are_not_imported_twice() {
-    let env = TestEnv::init();
-    write(
-        &env,
-        "noref.csv",
-        "来电时间,诉求内容,所属小区\n2026-11-03 09:05,物业停水,幸福里小区\n2026-11-03 09:05,物业停电,幸福里小区\n",
-    );
-    let (_, c) = import(&env, &["noref.csv", "--profile", "hotline"]);
-    assert_eq!(c.imported, 2);
-    let (_, c) = import(&env, &["noref.csv", "--profile", "hotline"]);
-    assert_eq!((c.imported, c.duplicates), (0, 2));
-    assert_eq!(env.list_ids(&[]).len(), 2);
 }

@@ -1,232 +1,14 @@
-//! Report tests (issue 4): a district ledger built through the command line
-//! from two office files, with every figure worked out by hand below (not
-//! by calling the code under test), checked in every format and against
-//! the `list` drill-downs.
+//! The report (issue 4): a district ledger built through the command line
+//! from two office files (`common::report_district`), with every figure
+//! worked out by hand below (not by calling the code under test), checked
+//! in every format: the headline, the rows of every grouping, a period,
+//! and the trend.
 
 use serde_json::{Value, json};
 
-use crate::common::{Run, TestEnv};
+use crate::common::report_district::{JINHUA, XINYUAN, fixture};
 
-const S07: &str = "s07.db";
-const S08: &str = "s08.db";
-
-/// One office's file in the test folder.
-struct Office<'a> {
-    env: &'a TestEnv,
-    db: &'static str,
-}
-
-impl Office<'_> {
-    /// Runs `ledger --db DB WORDS` (split at spaces) with the clock at
-    /// `when` (a date means 09:00 that day, +08:00); must succeed; returns
-    /// stdout trimmed (an `add` prints the new id alone). A case added
-    /// this way is received at that moment.
-    fn at(&self, when: &str, words: &str) -> String {
-        let when = if when.len() == 10 {
-            format!("{when}T09:00:00+08:00")
-        } else {
-            when.to_string()
-        };
-        let mut args = vec!["--db", self.db];
-        args.extend(words.split(' '));
-        let r = self.env.at(&when).ledger(&args).ok();
-        r.stdout.trim().to_string()
-    }
-}
-
-/// The cases, named as in the hand computations. Received dates, and why:
-///
-/// | case | office | community  | problem | received   | what happens                          | party | key |
-/// |------|--------|------------|---------|------------|---------------------------------------|-------|-----|
-/// | c1   | S07    | 幸福里小区 | WY-06   | 2026-01-10 | JD, closed resolved 01-15 (5.0 d)      | 鑫源  | key |
-/// | c2   | S07    | 幸福里小区 | WY-06   | 2026-04-10 | JD, closed unfounded 04-12 21:00 (2.5 d) | 鑫源 |   |
-/// | c3   | S07    | 幸福里小区 | WY-06   | 2026-07-10 | open                                  |       |     |
-/// | c4   | S07    | 阳光花园   | WY-12   | 2026-03-01 | ZJ due 03-15 (overdue)                 | 鑫源  | key |
-/// | c5   | S07    | 阳光花园   | WY-12   | 2026-05-30 | JD due 06-10, then deferred            |       |     |
-/// | c6   | S07    | 阳光花园   | WY-12   | 2026-05-31 | JD due 12-31                           | 鑫源  |     |
-/// | c7   | S07    | 和平小区   | ZN-06   | 2026-11-01 | CG (default) due 11-10 (overdue)       |       | key |
-/// | c8   | S07    | 和平小区   | ZN-06   | 2026-11-20 | closed duplicate of c7 11-21 (1.0 d)   |       |     |
-/// | c9   | S07    | 南湖小区   | —       | 2026-02-01 | open                                  |       |     |
-/// | c10  | S07    | 南湖小区   | WY-02   | 2026-10-01 | closed out_of_scope 10-04 (3.0 d)      | 锦华  |     |
-/// | c11  | S07    | 幸福里小区 | WY-07   | 2026-01-12 | JD, closed resolved 02-11 (30.0 d)     |       |     |
-/// | c12  | S07    | 幸福里二期 | WY-06   | 2026-01-11 | open                                  |       |     |
-/// | d1   | S08    | 阳光花园   | WY-12   | 2026-08-15 | ZJ, closed resolved 08-17 (2.0 d)      | 锦华  |     |
-/// | d2   | S08    | 和平小区   | ZN-10   | 2026-11-25 | open                                  |       |     |
-///
-/// Both offices export; the district (`ledger.db`) merges the two files.
-/// The report runs on the district file at the harness's now, 2026-11-26.
-struct Fixture {
-    env: TestEnv,
-    c: Vec<String>,
-    d: Vec<String>,
-}
-
-impl Fixture {
-    /// `c(1)` is c1, and so on.
-    fn c(&self, n: usize) -> String {
-        self.c[n - 1].clone()
-    }
-    fn d(&self, n: usize) -> String {
-        self.d[n - 1].clone()
-    }
-    fn ledger(&self, args: &[&str]) -> Run {
-        self.env.ledger(args).ok()
-    }
-    fn json(&self, args: &[&str]) -> Value {
-        let mut all = vec!["report", "--format", "json"];
-        all.extend_from_slice(args);
-        self.ledger(&all).json()
-    }
-}
-
-const XINYUAN: &str = "鑫源物业服务有限公司";
-const JINHUA: &str = "锦华物业服务有限公司";
-
-fn fixture() -> Fixture {
-    let env = TestEnv::new();
-    let s07 = Office { env: &env, db: S07 };
-    let s08 = Office { env: &env, db: S08 };
-    let district = Office {
-        env: &env,
-        db: "ledger.db",
-    };
-    s07.at("2026-01-01", "init --office S07 --name 建设路街道");
-    s08.at("2026-01-01", "init --office S08 --name 解放路街道");
-    let add = |o: &Office, when: &str, community: &str, rest: &str| {
-        o.at(
-            when,
-            format!("add --community {community} --summary 投诉 {rest}").trim(),
-        )
-    };
-    let (a, b, c, d) = ("幸福里小区", "阳光花园", "和平小区", "南湖小区");
-
-    let c1 = add(
-        &s07,
-        "2026-01-10",
-        a,
-        &format!("--problem WY-06 --party {XINYUAN} --key"),
-    );
-    s07.at(
-        "2026-01-10",
-        &format!("assign {c1} --unit JD --due 2026-01-20"),
-    );
-    s07.at(
-        "2026-01-15",
-        &format!("close {c1} --result resolved --resolution 已恢复供水"),
-    );
-
-    let c2 = add(
-        &s07,
-        "2026-04-10",
-        a,
-        &format!("--problem WY-06 --party {XINYUAN}"),
-    );
-    s07.at(
-        "2026-04-10",
-        &format!("assign {c2} --unit JD --due 2026-04-20"),
-    );
-    s07.at(
-        "2026-04-12T21:00:00+08:00",
-        &format!("close {c2} --result unfounded --resolution 经核实不属实"),
-    );
-
-    let c3 = add(&s07, "2026-07-10", a, "--problem WY-06");
-
-    let c4 = add(
-        &s07,
-        "2026-03-01",
-        b,
-        &format!("--problem WY-12 --party {XINYUAN} --key"),
-    );
-    s07.at(
-        "2026-03-01",
-        &format!("assign {c4} --unit ZJ --due 2026-03-15"),
-    );
-
-    let c5 = add(&s07, "2026-05-30", b, "--problem WY-12");
-    s07.at(
-        "2026-05-30",
-        &format!("assign {c5} --unit JD --due 2026-06-10"),
-    );
-    s07.at(
-        "2026-05-30",
-        &format!("defer {c5} --plan 待业主大会表决后处理"),
-    );
-
-    let c6 = add(
-        &s07,
-        "2026-05-31",
-        b,
-        &format!("--problem WY-12 --party {XINYUAN}"),
-    );
-    s07.at(
-        "2026-05-31",
-        &format!("assign {c6} --unit JD --due 2026-12-31"),
-    );
-
-    let c7 = add(&s07, "2026-11-01", c, "--problem ZN-06 --key");
-    s07.at("2026-11-01", &format!("assign {c7} --due 2026-11-10"));
-
-    let c8 = add(&s07, "2026-11-20", c, "--problem ZN-06");
-    s07.at(
-        "2026-11-21",
-        &format!("close {c8} --result duplicate --duplicate-of {c7} --resolution 同一事项"),
-    );
-
-    let c9 = add(&s07, "2026-02-01", d, "");
-
-    let c10 = add(
-        &s07,
-        "2026-10-01",
-        d,
-        &format!("--problem WY-02 --party {JINHUA}"),
-    );
-    s07.at(
-        "2026-10-04",
-        &format!("close {c10} --result out_of_scope --resolution 非物业问题"),
-    );
-
-    let c11 = add(&s07, "2026-01-12", a, "--problem WY-07");
-    s07.at(
-        "2026-01-12",
-        &format!("assign {c11} --unit JD --due 2026-01-27"),
-    );
-    s07.at(
-        "2026-02-11",
-        &format!("close {c11} --result resolved --resolution 已协调"),
-    );
-
-    let c12 = add(&s07, "2026-01-11", "幸福里二期", "--problem WY-06");
-
-    let d1 = add(
-        &s08,
-        "2026-08-15",
-        b,
-        &format!("--problem WY-12 --party {JINHUA}"),
-    );
-    s08.at(
-        "2026-08-15",
-        &format!("assign {d1} --unit ZJ --due 2026-08-30"),
-    );
-    s08.at(
-        "2026-08-17",
-        &format!("close {d1} --result resolved --resolution 已整改"),
-    );
-
-    let d2 = add(&s08, "2026-11-25", c, "--problem ZN-10");
-
-    s07.at("2026-11-26", "export --out s07.csv");
-    s08.at("2026-11-26", "export --out s08.csv");
-    district.at("2026-11-26", "init --office D --name 示范区 --district");
-    env.trust("ledger.db", S07);
-    env.trust("ledger.db", S08);
-    district.at("2026-11-26", "merge s07.csv s08.csv");
-    Fixture {
-        c: vec![c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12],
-        d: vec![d1, d2],
-        env,
-    }
-}
+// --- The figures, worked out by hand.
 
 /// The headline as of 2026-11-26, worked out from the table above:
 /// - total 14 (12 + 2); open c3 c9 c12 d2 = 4; assigned c4 c6 c7 = 3;
@@ -419,6 +201,8 @@ fn rows(by: &str) -> Value {
     })
 }
 
+// --- Reading tables and CSV back.
+
 /// Table cells: the lines of a comfy table that hold a row, split at the
 /// column separators and trimmed.
 fn table_rows(text: &str) -> Vec<Vec<String>> {
@@ -455,8 +239,51 @@ fn assert_row(rows: &[Vec<String>], want: &[&str], text: &str) {
     assert!(has_row(rows, want), "expected the row {want:?} in:\n{text}");
 }
 
+// --- Known answers.
+
+/// The headline in a table: each label and its value.
+const HEADLINE_LABELS: [(&str, &str); 16] = [
+    ("问题总数", "14"),
+    ("待处理", "4"),
+    ("已转办", "3"),
+    ("暂缓", "1"),
+    ("已销号", "6"),
+    ("销号率", "42.9%"),
+    ("已解决", "3"),
+    ("不属实", "1"),
+    ("重复", "1"),
+    ("非物业问题", "1"),
+    ("逾期未办结", "2"),
+    ("暂缓(已制定计划)", "1"),
+    ("重点难点未销号", "2"),
+    ("半年未解决", "4"),
+    ("多次投诉(90天内同小区同类)", "8"),
+    ("办结天数中位数", "2.8"),
+];
+
+/// The headline in CSV: each figure (its JSON path) and its value.
+const HEADLINE_CSV: [(&str, &str); 17] = [
+    ("total", "14"),
+    ("by_status.open", "4"),
+    ("by_status.assigned", "3"),
+    ("by_status.deferred", "1"),
+    ("by_status.closed", "6"),
+    ("closure_rate", "0.4286"),
+    ("by_result.resolved", "3"),
+    ("by_result.unfounded", "1"),
+    ("by_result.duplicate", "1"),
+    ("by_result.out_of_scope", "1"),
+    ("overdue", "2"),
+    ("deferred", "1"),
+    ("key_open", "2"),
+    ("long_running", "4"),
+    ("repeat", "8"),
+    ("conflicts", "0"),
+    ("median_days_to_close", "2.8"),
+];
+
 #[test]
-fn issue4_headline_figures_known_answers_in_every_format() {
+fn headline_figures_match_the_hand_computed_answers_in_every_format() {
     let f = fixture();
     let r = f.json(&[]);
     assert_eq!(head_of(&r), headline());
@@ -487,24 +314,7 @@ fn issue4_headline_figures_known_answers_in_every_format() {
         "{out}"
     );
     let cells = table_rows(&out);
-    for (label, v) in [
-        ("问题总数", "14"),
-        ("待处理", "4"),
-        ("已转办", "3"),
-        ("暂缓", "1"),
-        ("已销号", "6"),
-        ("销号率", "42.9%"),
-        ("已解决", "3"),
-        ("不属实", "1"),
-        ("重复", "1"),
-        ("非物业问题", "1"),
-        ("逾期未办结", "2"),
-        ("暂缓(已制定计划)", "1"),
-        ("重点难点未销号", "2"),
-        ("半年未解决", "4"),
-        ("多次投诉(90天内同小区同类)", "8"),
-        ("办结天数中位数", "2.8"),
-    ] {
+    for (label, v) in HEADLINE_LABELS {
         assert_row(&cells, &[label, v], &out);
     }
 
@@ -512,30 +322,11 @@ fn issue4_headline_figures_known_answers_in_every_format() {
     let out = f.ledger(&["report", "--format", "csv"]).stdout;
     let rows = csv_rows(&out);
     assert_eq!(rows[0], ["figure", "name", "value"]);
-    let want = [
-        ("total", "14"),
-        ("by_status.open", "4"),
-        ("by_status.assigned", "3"),
-        ("by_status.deferred", "1"),
-        ("by_status.closed", "6"),
-        ("closure_rate", "0.4286"),
-        ("by_result.resolved", "3"),
-        ("by_result.unfounded", "1"),
-        ("by_result.duplicate", "1"),
-        ("by_result.out_of_scope", "1"),
-        ("overdue", "2"),
-        ("deferred", "1"),
-        ("key_open", "2"),
-        ("long_running", "4"),
-        ("repeat", "8"),
-        ("conflicts", "0"),
-        ("median_days_to_close", "2.8"),
-    ];
     let got: Vec<(&str, &str)> = rows[1..]
         .iter()
         .map(|r| (r[0].as_str(), r[2].as_str()))
         .collect();
-    assert_eq!(got, want, "{out}");
+    assert_eq!(got, HEADLINE_CSV, "{out}");
 
     // Markdown: a heading, then the same figures as a table.
     let out = f.ledger(&["report", "--format", "md"]).stdout;
@@ -567,78 +358,53 @@ fn issue4_headline_figures_known_answers_in_every_format() {
     assert_row(&cells, &["closure rate", "42.9%"], &out);
 }
 
-#[test]
-fn issue4_rows_by_every_group_in_every_format() {
-    let f = fixture();
-    for by in [
-        "office",
-        "status",
-        "subject",
-        "problem",
-        "unit",
-        "community",
-        "party",
-    ] {
-        let r = f.json(&["--by", by]);
-        assert_eq!(head_of(&r), headline(), "--by {by} keeps the headline");
-        assert_eq!(r["by"], by);
-        assert_eq!(r["rows"], rows(by), "--by {by}");
-        let want = rows(by);
-        let want = want.as_array().unwrap();
-
-        // The groups add up to the headline.
-        let sum = |k: &str| want.iter().map(|r| r[k].as_i64().unwrap()).sum::<i64>();
+/// CSV: stable codes and plain numbers, one line a group.
+#[track_caller]
+fn assert_csv_groups(out: &str, want: &[Value]) {
+    let got = csv_rows(out);
+    assert_eq!(
+        got[0],
+        [
+            "key",
+            "name",
+            "total",
+            "open",
+            "closed",
+            "closure_rate",
+            "overdue",
+            "median_days_to_close"
+        ]
+    );
+    assert_eq!(got.len(), want.len() + 1, "{out}");
+    for (g, w) in got[1..].iter().zip(want) {
+        let num = |k: &str| w[k].to_string();
+        assert_eq!(g[0], w["key"].as_str().unwrap_or(""), "{out}");
         assert_eq!(
-            (sum("total"), sum("closed"), sum("overdue")),
-            (14, 6, 2),
-            "--by {by}"
-        );
-
-        // CSV: stable codes and plain numbers, one line a group.
-        let out = f.ledger(&["report", "--by", by, "--format", "csv"]).stdout;
-        let got = csv_rows(&out);
-        assert_eq!(
-            got[0],
+            g[2..6],
             [
-                "key",
-                "name",
-                "total",
-                "open",
-                "closed",
-                "closure_rate",
-                "overdue",
-                "median_days_to_close"
-            ]
+                num("total"),
+                num("open"),
+                num("closed"),
+                w["closure_rate"].as_f64().unwrap().to_string()
+            ],
+            "{out}"
         );
-        assert_eq!(got.len(), want.len() + 1, "{out}");
-        for (g, w) in got[1..].iter().zip(want) {
-            let num = |k: &str| w[k].to_string();
-            assert_eq!(g[0], w["key"].as_str().unwrap_or(""), "{out}");
-            assert_eq!(
-                g[2..6],
-                [
-                    num("total"),
-                    num("open"),
-                    num("closed"),
-                    w["closure_rate"].as_f64().unwrap().to_string()
-                ],
-                "{out}"
-            );
-            assert_eq!(g[6], num("overdue"), "{out}");
-            assert_eq!(
-                g[7],
-                w["median_days_to_close"]
-                    .as_f64()
-                    .map_or(String::new(), |m| format!("{m:.1}")),
-                "{out}"
-            );
-        }
+        assert_eq!(g[6], num("overdue"), "{out}");
+        assert_eq!(
+            g[7],
+            w["median_days_to_close"]
+                .as_f64()
+                .map_or(String::new(), |m| format!("{m:.1}")),
+            "{out}"
+        );
     }
+}
 
-    // Tables and Markdown: the labels a leadership group reads, with the
-    // codes beside them where codes mean something, and a total line.
-    let pct = |r: f64| format!("{:.1}%", r * 100.0);
-    let cases: [(&str, Vec<Vec<String>>); 7] = [
+/// The rows of `report --by BY` as tables and Markdown show them: the
+/// labels a leadership group reads, with the codes beside them where codes
+/// mean something.
+fn labelled_rows() -> [(&'static str, Vec<Vec<String>>); 7] {
+    [
         (
             "subject",
             vec![
@@ -731,8 +497,44 @@ fn issue4_rows_by_every_group_in_every_format() {
             .map(|r| r.into_iter().map(String::from).collect())
             .collect(),
         ),
-    ];
-    for (by, want) in cases {
+    ]
+}
+
+#[test]
+fn rows_by_every_group_match_the_hand_computed_answers_in_every_format() {
+    let f = fixture();
+    for by in [
+        "office",
+        "status",
+        "subject",
+        "problem",
+        "unit",
+        "community",
+        "party",
+    ] {
+        let r = f.json(&["--by", by]);
+        assert_eq!(head_of(&r), headline(), "--by {by} keeps the headline");
+        assert_eq!(r["by"], by);
+        assert_eq!(r["rows"], rows(by), "--by {by}");
+        let want = rows(by);
+        let want = want.as_array().unwrap();
+
+        // The groups add up to the headline.
+        let sum = |k: &str| want.iter().map(|r| r[k].as_i64().unwrap()).sum::<i64>();
+        assert_eq!(
+            (sum("total"), sum("closed"), sum("overdue")),
+            (14, 6, 2),
+            "--by {by}"
+        );
+
+        let out = f.ledger(&["report", "--by", by, "--format", "csv"]).stdout;
+        assert_csv_groups(&out, want);
+    }
+
+    // Tables and Markdown: the labels a leadership group reads, with the
+    // codes beside them where codes mean something, and a total line.
+    let pct = |r: f64| format!("{:.1}%", r * 100.0);
+    for (by, want) in labelled_rows() {
         let total: Vec<String> = if by == "party" {
             vec![String::new()]
         } else {
@@ -761,6 +563,27 @@ fn issue4_rows_by_every_group_in_every_format() {
     assert!(out.contains("排名"), "{out}");
 }
 
+/// The headline of --from 2026-05-30 --to 2026-11-20 (worked out below).
+fn period_headline() -> Value {
+    json!({
+        "as_of": "2026-11-26",
+        "from": "2026-05-30",
+        "to": "2026-11-20",
+        "total": 7,
+        "by_status": {"open": 1, "assigned": 2, "deferred": 1, "closed": 3},
+        "closed": 3,
+        "closure_rate": 0.4286,
+        "by_result": {"resolved": 1, "unfounded": 0, "duplicate": 1, "out_of_scope": 1},
+        "overdue": 1,
+        "deferred": 1,
+        "key_open": 1,
+        "long_running": 1,
+        "repeat": 5,
+        "conflicts": 0,
+        "median_days_to_close": 2.0,
+    })
+}
+
 /// --from 2026-05-30 --to 2026-11-20 keeps c3 c5 c6 c7 c8 c10 d1:
 /// open c3; assigned c6 c7; deferred c5; closed c8 c10 d1 (rate 3/7);
 /// overdue c7; key open c7; long-running c5 (05-30); repeat c5 c6 c7 c8 d1
@@ -769,7 +592,7 @@ fn issue4_rows_by_every_group_in_every_format() {
 /// --from 2026-04-01 --to 2026-05-30 keeps c2 and c5, both repeats whose
 /// neighbours (c1; c4 and c6) were received outside the period.
 #[test]
-fn issue4_from_to_restricts_the_cases_counted_not_their_neighbours() {
+fn from_to_restricts_the_cases_counted_not_their_neighbours() {
     let f = fixture();
     let r = f.json(&[
         "--from",
@@ -779,26 +602,7 @@ fn issue4_from_to_restricts_the_cases_counted_not_their_neighbours() {
         "--by",
         "office",
     ]);
-    assert_eq!(
-        head_of(&r),
-        json!({
-            "as_of": "2026-11-26",
-            "from": "2026-05-30",
-            "to": "2026-11-20",
-            "total": 7,
-            "by_status": {"open": 1, "assigned": 2, "deferred": 1, "closed": 3},
-            "closed": 3,
-            "closure_rate": 0.4286,
-            "by_result": {"resolved": 1, "unfounded": 0, "duplicate": 1, "out_of_scope": 1},
-            "overdue": 1,
-            "deferred": 1,
-            "key_open": 1,
-            "long_running": 1,
-            "repeat": 5,
-            "conflicts": 0,
-            "median_days_to_close": 2.0,
-        })
-    );
+    assert_eq!(head_of(&r), period_headline());
     // S07: c3 c5 c6 c7 c8 c10 (closed c8 1.0, c10 3.0); S08: d1.
     assert_eq!(
         r["rows"],
@@ -856,29 +660,32 @@ fn issue4_from_to_restricts_the_cases_counted_not_their_neighbours() {
     );
 }
 
+/// Cases received and closed per month (worked out below).
+const MONTHS: [(&str, i64, i64); 11] = [
+    ("2026-01", 3, 1),
+    ("2026-02", 1, 1),
+    ("2026-03", 1, 0),
+    ("2026-04", 1, 1),
+    ("2026-05", 2, 0),
+    ("2026-06", 0, 0),
+    ("2026-07", 1, 0),
+    ("2026-08", 1, 1),
+    ("2026-09", 0, 0),
+    ("2026-10", 1, 1),
+    ("2026-11", 3, 1),
+];
+
 /// Received per month: 01 c1 c11 c12, 02 c9, 03 c4, 04 c2, 05 c5 c6, 07 c3,
 /// 08 d1, 10 c10, 11 c7 c8 d2; closed per month: 01 c1 (01-15), 02 c11
 /// (02-11), 04 c2 (04-12), 08 d1 (08-17), 10 c10 (10-04), 11 c8 (11-21).
 /// June and September have neither and still get a line.
 #[test]
-fn issue4_period_month_and_iso_week_trend() {
+fn trend_by_month_and_by_iso_week() {
     let f = fixture();
     let r = f.json(&["--period", "month"]);
     assert_eq!(head_of(&r), headline());
     assert_eq!(r["period"], "month");
-    let months = [
-        ("2026-01", 3, 1),
-        ("2026-02", 1, 1),
-        ("2026-03", 1, 0),
-        ("2026-04", 1, 1),
-        ("2026-05", 2, 0),
-        ("2026-06", 0, 0),
-        ("2026-07", 1, 0),
-        ("2026-08", 1, 1),
-        ("2026-09", 0, 0),
-        ("2026-10", 1, 1),
-        ("2026-11", 3, 1),
-    ];
+    let months = MONTHS;
     let want: Vec<Value> = months
         .iter()
         .map(|(p, n, c)| json!({"period": p, "new": n, "closed": c}))
@@ -947,150 +754,4 @@ fn issue4_period_month_and_iso_week_trend() {
     );
     // An unknown period is a refused value (exit 1), as an unknown --by is.
     f.env.ledger(&["report", "--period", "year"]).refused();
-}
-
-/// Every headline figure is the count of a `list` drill-down, today and
-/// later, with and without a period.
-#[test]
-fn issue4_list_drill_downs_match_the_report() {
-    let f = fixture();
-    let ids = |args: &[&str]| f.env.list_ids(args);
-    assert_eq!(ids(&["--overdue"]), [f.c(4), f.c(7)]);
-    assert_eq!(ids(&["--long-running"]), [f.c(4), f.c(5), f.c(9), f.c(12)]);
-    assert_eq!(
-        ids(&["--repeat"]),
-        [
-            f.c(1),
-            f.c(2),
-            f.c(4),
-            f.c(5),
-            f.c(6),
-            f.c(7),
-            f.c(8),
-            f.d(1)
-        ]
-    );
-    assert_eq!(
-        ids(&["--key", "--status", "open,assigned,deferred"]),
-        [f.c(4), f.c(7)]
-    );
-    assert_eq!(ids(&["--status", "deferred"]), [f.c(5)]);
-    // Filters narrow the repeats: which cases are repeats does not change.
-    assert_eq!(ids(&["--repeat", "--office", "S08"]), [f.d(1)]);
-    assert_eq!(
-        ids(&["--repeat", "--status", "closed"]),
-        [f.c(1), f.c(2), f.c(8), f.d(1)]
-    );
-    assert_eq!(
-        ids(&["--repeat", "--community", "幸福里"]),
-        [f.c(1), f.c(2)]
-    );
-    assert_eq!(
-        ids(&["--repeat", "--from", "2026-05-30", "--to", "2026-11-20"]),
-        [f.c(5), f.c(6), f.c(7), f.c(8), f.d(1)]
-    );
-
-    let count = |now: &str, flag: &[&str], period: &[&str]| {
-        let mut args = flag.to_vec();
-        args.extend_from_slice(period);
-        f.env.at(now).list_ids(&args).len() as i64
-    };
-    for now in ["2026-11-26", "2027-01-01", "2027-06-30"] {
-        for period in [&[][..], &["--from", "2026-05-30", "--to", "2026-11-20"][..]] {
-            let mut args = vec!["report", "--format", "json"];
-            args.extend_from_slice(period);
-            let r = f.env.at(now).ledger(&args).ok().json();
-            let fig = |k: &str| r[k].as_i64().unwrap();
-            let ctx = format!("at {now} {period:?}");
-            assert_eq!(fig("overdue"), count(now, &["--overdue"], period), "{ctx}");
-            assert_eq!(
-                fig("long_running"),
-                count(now, &["--long-running"], period),
-                "{ctx}"
-            );
-            assert_eq!(fig("repeat"), count(now, &["--repeat"], period), "{ctx}");
-            assert_eq!(
-                fig("key_open"),
-                count(
-                    now,
-                    &["--key", "--status", "open,assigned,deferred"],
-                    period
-                ),
-                "{ctx}"
-            );
-            assert_eq!(
-                fig("deferred"),
-                count(now, &["--status", "deferred"], period),
-                "{ctx}"
-            );
-            assert_eq!(fig("total"), count(now, &[], period), "{ctx}");
-        }
-    }
-
-    // On 2027-01-01: c6 (due 12-31) is overdue too; the long-running cutoff
-    // is 2026-07-05, which adds c6 (05-31) but not c3 (07-10).
-    let r = f
-        .env
-        .at("2027-01-01")
-        .ledger(&["report", "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(
-        (r["overdue"].as_i64(), r["long_running"].as_i64()),
-        (Some(3), Some(5))
-    );
-    assert_eq!(
-        f.env.at("2027-01-01").list_ids(&["--long-running"]),
-        [f.c(4), f.c(5), f.c(6), f.c(9), f.c(12)]
-    );
-    // The figures of an office file are those of its rows in the district.
-    let r = f
-        .env
-        .ledger(&["--db", S08, "report", "--format", "json"])
-        .ok()
-        .json();
-    assert_eq!(
-        (r["total"].as_i64(), r["closed"].as_i64()),
-        (Some(2), Some(1))
-    );
-    // d1's neighbour c6 is in the other office's file: alone here.
-    assert_eq!(r["repeat"], 0);
-}
-
-/// The repeat window in a ledger of its own: 90 days apart counts, 91 does
-/// not, either way round; the same day counts; a case is never its own
-/// neighbour; exact community text.
-#[test]
-fn issue4_repeat_window_boundaries() {
-    let env = TestEnv::init();
-    let office = Office {
-        env: &env,
-        db: "ledger.db",
-    };
-    let add = |when: &str, community: &str, problem: &str| {
-        office.at(
-            when,
-            &format!("add --community {community} --summary x --problem {problem}"),
-        )
-    };
-    let lone = add("2026-01-01", "甲小区", "WY-16");
-    let late = add("2026-06-01", "甲小区", "WY-16"); // 151 days later
-    let a = add("2026-02-01", "乙小区", "WY-16");
-    let b = add("2026-05-02", "乙小区", "WY-16"); // 90 days after a
-    let c = add("2026-08-01", "乙小区", "WY-16"); // 91 days after b
-    let same1 = add("2026-09-09", "丙小区", "WY-03");
-    let same2 = add("2026-09-09", "丙小区", "WY-03");
-    let other = add("2026-09-10", "丙小区二期", "WY-03"); // another community
-    let _ = (lone, late, c, other);
-    assert_eq!(
-        env.list_ids(&["--repeat"]),
-        [a.clone(), b.clone(), same1.clone(), same2.clone()]
-    );
-    let r = env.ledger(&["report", "--format", "json"]).ok().json();
-    assert_eq!(r["repeat"], 4);
-    // Only b is in May; its neighbour a is not, and still makes it a repeat.
-    assert_eq!(
-        env.list_ids(&["--repeat", "--from", "2026-05-01", "--to", "2026-05-31"]),
-        [b]
-    );
 }

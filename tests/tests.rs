@@ -1,5 +1,5 @@
 //! The integration tests: one binary that drives the real `ledger`
-//! executable in temporary folders.
+//! executable in temporary folders, one module per subject.
 
 mod common;
 
@@ -10,7 +10,10 @@ mod exchange;
 mod fuzz;
 mod intake;
 mod lifecycle;
+mod registration;
 mod reliability;
 mod report;
+mod report_list;
 mod security;
+mod setup;
 mod upgrade;

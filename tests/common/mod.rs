@@ -12,6 +12,7 @@
 #![allow(dead_code)]
 
 pub mod forge;
+pub mod report_district;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -25,6 +26,49 @@ pub const NOW: &str = "2026-11-26T10:00:00+08:00";
 pub const TODAY: &str = "2026-11-26";
 /// The office `TestEnv::init` creates.
 pub const OFFICE: &str = "S07";
+
+/// `add` arguments: a community, a summary, and `more`.
+pub fn add_args<'a>(community: &'a str, summary: &'a str, more: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["--community", community, "--summary", summary];
+    v.extend_from_slice(more);
+    v
+}
+
+/// Five cases for the list tests, in an office ledger:
+/// 1 幸福里小区 WY-06 → JD, due 11-27, key;
+/// 2 阳光花园 ZN-06 → CG (default), due 11-29;
+/// 3 幸福里二期 YW-01 → JD, then closed;
+/// 4 和平小区 → ZJ, then deferred;
+/// 5 南湖小区, received 2026-03-01, open (long-running).
+pub fn five_cases() -> (TestEnv, [String; 5]) {
+    let env = TestEnv::init();
+    let c1 = env.add(&add_args(
+        "幸福里小区",
+        "停水",
+        &["--problem", "WY-06", "--key"],
+    ));
+    env.ledger(&["assign", &c1, "--unit", "JD"]).ok();
+    let c2 = env.add(&add_args("阳光花园", "私搭乱建", &["--problem", "ZN-06"]));
+    env.ledger(&["assign", &c2]).ok();
+    let c3 = env.add(&add_args("幸福里二期", "业委会", &["--problem", "YW-01"]));
+    env.ledger(&["assign", &c3, "--unit", "JD", "--days", "1"])
+        .ok();
+    env.ledger(&[
+        "close",
+        &c3,
+        "--result",
+        "resolved",
+        "--resolution",
+        "已解决",
+    ])
+    .ok();
+    let c4 = env.add(&add_args("和平小区", "物业服务差", &[]));
+    env.ledger(&["assign", &c4, "--unit", "ZJ", "--days", "1"])
+        .ok();
+    env.ledger(&["defer", &c4, "--plan", "待业主大会表决"]).ok();
+    let c5 = env.add(&add_args("南湖小区", "电梯", &["--received", "2026-03-01"]));
+    (env, [c1, c2, c3, c4, c5])
+}
 
 /// The executable under test.
 pub fn bin() -> &'static str {
@@ -61,6 +105,19 @@ impl TestEnv {
         env
     }
 
+    /// A folder whose `ledger.db` is the district's (D, 示范区).
+    pub fn district() -> TestEnv {
+        let env = TestEnv::new();
+        env.init_district();
+        env
+    }
+
+    /// `init` of `./ledger.db` as the district (D, 示范区).
+    pub fn init_district(&self) {
+        self.ledger(&["init", "--office", "D", "--name", "示范区", "--district"])
+            .ok();
+    }
+
     pub fn dir(&self) -> &Path {
         self.dir.path()
     }
@@ -68,6 +125,18 @@ impl TestEnv {
     /// The default ledger file, `./ledger.db`.
     pub fn db(&self) -> PathBuf {
         self.dir().join("ledger.db")
+    }
+
+    /// Writes `bytes` to the file `name` in the folder; returns its path.
+    pub fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// The text of the file `name` in the folder.
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir().join(name)).unwrap()
     }
 
     /// A runner with the default clock and environment.
@@ -111,6 +180,16 @@ impl TestEnv {
             "--summary",
             "物业以欠费为由停水",
         ])
+    }
+
+    /// An open case of problem WY-06 (a day's time limit, no default unit):
+    /// `add --community 幸福里小区 --summary 物业以欠费为由停水 --problem WY-06`.
+    pub fn water_case(&self) -> String {
+        self.add(&add_args(
+            "幸福里小区",
+            "物业以欠费为由停水",
+            &["--problem", "WY-06"],
+        ))
     }
 
     /// `show ID --format json`, parsed.
