@@ -1,5 +1,7 @@
 //! English: every error kind said as a sentence with what to do.
 
+pub mod intake;
+
 use crate::ledger::Error;
 
 /// SQLite's terse words about the disk, as what happened for the user.
@@ -41,6 +43,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(le) = e.downcast_ref::<Error>() {
         return Some(core(le));
+    }
+    if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
+        return Some(intake::say(ie));
     }
     None
 }
