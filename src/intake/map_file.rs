@@ -2,7 +2,9 @@
 //! line, a header line allowed) or TOML (`.toml`) with `field = "column"`,
 //! `field = ["a", "b"]` (on one line or several) or `"column" = "field"`,
 //! plus `source = "petition"` for the default source; a `[columns]` table
-//! header is allowed. See `examples/hotline-map.toml`.
+//! header is allowed. It is read by the `toml` crate, so TOML's own rules
+//! hold: a key appears once (several columns for a field are a list) and a
+//! Chinese column name as a key is quoted. See `examples/hotline-map.toml`.
 
 use std::path::Path;
 

@@ -22,12 +22,13 @@
 //! the whole import: the transaction is rolled back and nothing is written.
 //! `--dry-run` does every step, then rolls back.
 
-pub mod cell;
-pub mod classify;
-pub mod dates;
+mod cell;
+mod classify;
+mod dates;
 pub mod error;
 pub mod fields;
-pub mod map_file;
+mod keywords;
+mod map_file;
 mod prepare;
 pub mod profiles;
 pub mod readers;
