@@ -96,9 +96,6 @@ pub struct Outcome {
     pub rejects: Vec<Reject>,
 }
 
-/// Community of a row that names none and for which none is guessed.
-pub const NO_COMMUNITY: &str = "(未注明)";
-
 /// Opens the file and matches the mapping to its header.
 pub fn open(opts: &Options) -> Result<(Table, Plan)> {
     let table = readers::open(&opts.file, opts.sheet.as_deref(), opts.encoding)?;

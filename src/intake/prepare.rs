@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
-use super::NO_COMMUNITY;
 use super::classify;
 use super::dates;
 use super::error::Reason;
@@ -13,6 +12,9 @@ use super::profiles::{Column, Plan};
 use super::readers::RawRow;
 use crate::domain::{Phone, Source};
 use crate::ledger::ops::NewCase;
+
+/// Community of a row that names none and for which none is guessed.
+const NO_COMMUNITY: &str = "(未注明)";
 
 /// A row made ready for the ledger.
 pub(super) struct Prepared {
