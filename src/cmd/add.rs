@@ -3,15 +3,17 @@
 //! message-board export in one transaction (see `crate::intake`).
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cli::Ctx;
-use crate::domain::{Phone, ProblemCode, Source, Subject, Text, TimeArg};
-use crate::intake::{self, MapChoice, Options, readers::Encoding};
+use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
+use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};
 use crate::ledger::ops::NewCase;
+// Only English is written so far (msg::describe says the same).
+use crate::msg::en::intake as say;
 use crate::render::{self, Grid};
 
 /// Register a complaint as a new case; prints its id (e.g. S07-2026-0001).
@@ -153,86 +155,126 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
 /// Files smaller than this import too fast to need a progress bar.
 const PROGRESS_AFTER: Duration = Duration::from_millis(500);
 
-fn run_from(ctx: &mut Ctx, a: Args, from: PathBuf) -> anyhow::Result<()> {
-    let opts = Options {
+fn options(a: &mut Args, from: PathBuf) -> Options {
+    Options {
         file: from,
-        map: match (a.profile, a.map) {
+        map: match (a.profile.take(), a.map.take()) {
             (Some(p), _) => MapChoice::Profile(p),
             (None, Some(m)) => MapChoice::File(m),
             (None, None) => MapChoice::Detect,
         },
-        sheet: a.sheet,
+        sheet: a.sheet.take(),
         encoding: a.encoding,
         dry_run: a.dry_run,
         only_property: a.only_property,
         source: a.source,
-        community: a.community,
-    };
+        community: a.community.take(),
+    }
+}
+
+fn run_from(ctx: &mut Ctx, mut a: Args, from: PathBuf) -> anyhow::Result<()> {
+    let opts = options(&mut a, from);
     if a.show_columns {
         return show_columns(ctx, &opts);
     }
     if let Some(r) = &a.rejects {
-        intake::check_rejects_path(r, &opts.file)?;
+        rejects::check_path(r, &opts.file)?;
     }
     let mut ledger = ctx.open()?;
-    let interactive = std::io::stderr().is_terminal();
-    let started = Instant::now();
-    let mut bar: Option<ProgressBar> = None;
-    let mut progress = |pos: u64, total: u64| {
-        if !interactive {
+    let mut bar = Progress::new(std::io::stderr().is_terminal(), &opts.file);
+    let outcome = intake::import(&mut ledger, &ctx.stamp, &opts, &mut |pos, total| {
+        bar.at(pos, total)
+    });
+    bar.finish();
+    let outcome = outcome?;
+    let reasons: Vec<String> = outcome
+        .rejects
+        .iter()
+        .map(|r| say::reject(r.unit, r.at, &r.reason))
+        .collect();
+    if let Some(path) = &a.rejects {
+        rejects::write(
+            path,
+            &outcome.headers,
+            &outcome.rejects,
+            &reasons,
+            ctx.t("拒收原因", "reason"),
+        )?;
+    } else if !reasons.is_empty() {
+        show_rejects(ctx, &opts, &reasons)?;
+    }
+    writeln!(ctx.err, "{}", outcome.described)?;
+    let line = summary_line(ctx.lang, opts.dry_run, &outcome.counts);
+    writeln!(ctx.err, "{line}")?;
+    Ok(())
+}
+
+/// A progress bar on an interactive stderr, once the import has run a
+/// while: small files finish first.
+struct Progress {
+    interactive: bool,
+    started: Instant,
+    label: String,
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    fn new(interactive: bool, file: &Path) -> Progress {
+        Progress {
+            interactive,
+            started: Instant::now(),
+            label: file.display().to_string(),
+            bar: None,
+        }
+    }
+
+    fn at(&mut self, pos: u64, total: u64) {
+        if !self.interactive {
             return;
         }
-        // Only once the import has run a while: small files finish first.
-        if bar.is_none() && started.elapsed() > PROGRESS_AFTER {
+        if self.bar.is_none() && self.started.elapsed() > PROGRESS_AFTER {
             let b = ProgressBar::new(total);
             b.set_style(
                 ProgressStyle::with_template("{msg} [{bar:30}] {percent}% {eta}")
                     .expect("a valid template")
                     .progress_chars("=> "),
             );
-            b.set_message(opts.file.display().to_string());
-            bar = Some(b);
+            b.set_message(self.label.clone());
+            self.bar = Some(b);
         }
-        if let Some(b) = &bar {
+        if let Some(b) = &self.bar {
             b.set_position(pos);
         }
-    };
-    let outcome = intake::import(&mut ledger, &ctx.stamp, &opts, &mut progress);
-    if let Some(b) = bar {
-        b.finish_and_clear();
     }
-    let outcome = outcome?;
-    let c = &outcome.counts;
-    if let Some(path) = &a.rejects {
-        intake::write_rejects(
-            path,
-            &outcome.headers,
-            &outcome.rejects,
-            ctx.t("拒收原因", "reason"),
-        )?;
-    } else if !outcome.rejects.is_empty() {
-        // Without --rejects, show a few so the clerk knows what to fix.
-        for r in outcome.rejects.iter().take(5) {
-            writeln!(ctx.err, "{}: {}", opts.file.display(), r.reason)?;
-        }
-        if outcome.rejects.len() > 5 {
-            let more = outcome.rejects.len() - 5;
-            let text = match ctx.lang {
-                crate::domain::Lang::Zh => {
-                    format!("…另有 {more} 行；用 --rejects FILE 取得全部拒收行")
-                }
-                crate::domain::Lang::En => {
-                    format!("… and {more} more; --rejects FILE writes them all")
-                }
-            };
-            writeln!(ctx.err, "{text}")?;
+
+    fn finish(self) {
+        if let Some(b) = self.bar {
+            b.finish_and_clear();
         }
     }
-    writeln!(ctx.err, "{}", outcome.described)?;
-    let line = match ctx.lang {
-        crate::domain::Lang::Zh => format!(
+}
+
+/// Without --rejects, a few reasons, so the clerk knows what to fix.
+fn show_rejects(ctx: &mut Ctx, opts: &Options, reasons: &[String]) -> anyhow::Result<()> {
+    for r in reasons.iter().take(5) {
+        writeln!(ctx.err, "{}: {r}", opts.file.display())?;
+    }
+    if reasons.len() > 5 {
+        let more = reasons.len() - 5;
+        let text = match ctx.lang {
+            Lang::Zh => format!("…另有 {more} 行；用 --rejects FILE 取得全部拒收行"),
+            Lang::En => format!("… and {more} more; --rejects FILE writes them all"),
+        };
+        writeln!(ctx.err, "{text}")?;
+    }
+    Ok(())
+}
+
+fn summary_line(lang: Lang, dry_run: bool, c: &Counts) -> String {
+    match lang {
+        Lang::Zh => format!(
             "{}读取 {} 行：导入 {}，重复 {}，跳过 {}，拒收 {}（其中 {} 件系统建议了问题类型，待确认）",
-            if opts.dry_run {
+            if dry_run {
                 "试运行，未写入："
             } else {
                 ""
@@ -244,9 +286,9 @@ fn run_from(ctx: &mut Ctx, a: Args, from: PathBuf) -> anyhow::Result<()> {
             c.rejected,
             c.suggested
         ),
-        crate::domain::Lang::En => format!(
+        Lang::En => format!(
             "{}read {}: imported {}, duplicates {}, skipped {}, rejected {} (problem type suggested for {}, to confirm)",
-            if opts.dry_run {
+            if dry_run {
                 "dry run, nothing written: "
             } else {
                 ""
@@ -258,9 +300,7 @@ fn run_from(ctx: &mut Ctx, a: Args, from: PathBuf) -> anyhow::Result<()> {
             c.rejected,
             c.suggested
         ),
-    };
-    writeln!(ctx.err, "{line}")?;
-    Ok(())
+    }
 }
 
 fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
@@ -284,7 +324,7 @@ fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
     render::table(ctx.out, &g, ctx.style)?;
     writeln!(ctx.err, "{}", v.described)?;
     if let Some(p) = v.problem {
-        writeln!(ctx.err, "{p}")?;
+        writeln!(ctx.err, "{}", say::say(&p))?;
     }
     Ok(())
 }

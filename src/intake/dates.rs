@@ -11,53 +11,28 @@
 //! A time without a zone is read in the zone of the ledger's clock, as
 //! `add --received` does.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
-use super::readers::Cell;
+use super::cell::{Cell, from_serial};
+use super::error::BadDate;
 use crate::domain::TimeArg;
 
-/// Excel's day 0 in the 1900 date system (serial 60, the 29 February 1900
-/// that Lotus invented, is before every date a ledger holds).
-fn excel_epoch() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(1899, 12, 30)
-        .expect("a valid date")
-        .and_time(NaiveTime::MIN)
-}
-
-/// Serials a reception time can plausibly have: 1990-01-01 to 2099-12-31.
-/// Outside that a number is more likely an id or an amount than a date.
-const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 32874.0..=73415.0;
-
-/// An Excel serial date-time (days since 1899-12-30, the fraction is the
-/// time of day), rounded to the second.
-pub fn from_serial(serial: f64) -> Option<NaiveDateTime> {
-    if !serial.is_finite() || !SERIAL_RANGE.contains(&serial) {
-        return None;
-    }
-    let seconds = (serial * 86_400.0).round() as i64;
-    excel_epoch().checked_add_signed(Duration::seconds(seconds))
-}
-
-/// Reads a reception time from a cell: `Ok(None)` for an empty cell, an
-/// error saying what was found and what is accepted otherwise.
-pub fn parse_cell(cell: &Cell) -> Result<Option<TimeArg>, String> {
+/// Reads a reception time from a cell: `Ok(None)` for an empty cell, the
+/// value found (which the message sets beside the accepted forms) otherwise.
+pub fn parse_cell(cell: &Cell) -> Result<Option<TimeArg>, BadDate> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(n) | Cell::Date(n) => from_serial(*n)
             .map(|t| Some(TimeArg::Local(t)))
-            .ok_or_else(|| {
-                format!("{n} is not a date (as an Excel serial date it is outside 1990–2099)")
-            }),
+            .ok_or(BadDate::Serial(*n)),
         Cell::Text(s) => {
             let t = s.trim();
             if t.is_empty() {
                 return Ok(None);
             }
-            parse_text(t).map(Some).ok_or_else(|| {
-                format!(
-                    "'{t}' is not a date: use 2019-01-05 09:03:07, 2019/1/5 9:03, 2019年1月5日, 01/05/2019 09:03:07 AM or an Excel serial number such as 43856.8244"
-                )
-            })
+            parse_text(t)
+                .map(Some)
+                .ok_or_else(|| BadDate::Text(t.to_string()))
         }
     }
 }

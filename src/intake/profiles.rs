@@ -1,14 +1,6 @@
 //! Which column of an export becomes which field of a case: the built-in
-//! profiles, a clerk's own mapping file (`--map`), and matching either to
-//! a file's header.
-//!
-//! Fields: `ref` (the source's number: 工单编号, 留言编号; duplicates are
-//! found by it), `received`, `summary` (required), `details`, `community`,
-//! `address`, `complainant`, `phone`, `party`, `category` (the source's own
-//! classification: kept in the details and read by the property rule),
-//! `source` (hotline, petition, 市长热线, 信访 … per row), and `extra` (any
-//! other column worth keeping: appended to the details as `列名：值`).
-//! A field named more than once takes every column, joined.
+//! profiles, and matching a profile or a clerk's own mapping file (`--map`,
+//! read by `map_file`) to a file's header.
 //!
 //! A profile lists, for each field, the names the column goes by in real
 //! exports; the first present is used, and a column already taken by an
@@ -17,87 +9,10 @@
 //! but the summary is optional: a file without some, or with extra
 //! columns, still imports. A mapping file names exact columns, and a
 //! column it names that the file lacks is refused before anything is read.
-//!
-//! Mapping files are CSV (`column,field` per line, a header line allowed)
-//! or a small TOML file (`.toml`): `field = "column"`, `field = ["a", "b"]`
-//! or `"column" = "field"`, plus `source = "petition"` for the default
-//! source; `#` starts a comment. See `examples/hotline-map.toml`.
 
-use std::path::Path;
-
+use super::error::{MapLine, Mismatch};
+use super::fields::Field;
 use crate::domain::Source;
-use crate::ledger::{Error, Result};
-use crate::refuse;
-
-/// A case field a column can fill.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Ref,
-    Received,
-    Summary,
-    Details,
-    Community,
-    Address,
-    Complainant,
-    Phone,
-    Party,
-    Category,
-    Source,
-    Extra,
-}
-
-impl Field {
-    pub const ALL: &'static [Field] = &[
-        Field::Ref,
-        Field::Received,
-        Field::Summary,
-        Field::Details,
-        Field::Community,
-        Field::Address,
-        Field::Complainant,
-        Field::Phone,
-        Field::Party,
-        Field::Category,
-        Field::Source,
-        Field::Extra,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Field::Ref => "ref",
-            Field::Received => "received",
-            Field::Summary => "summary",
-            Field::Details => "details",
-            Field::Community => "community",
-            Field::Address => "address",
-            Field::Complainant => "complainant",
-            Field::Phone => "phone",
-            Field::Party => "party",
-            Field::Category => "category",
-            Field::Source => "source",
-            Field::Extra => "extra",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Field> {
-        let t = s.trim().to_ascii_lowercase();
-        let t = match t.as_str() {
-            "source_ref" | "reference" => "ref",
-            "received_at" | "date" => "received",
-            "detail" => "details",
-            other => other,
-        };
-        Field::ALL.iter().copied().find(|f| f.name() == t)
-    }
-
-    fn list() -> String {
-        Field::ALL
-            .iter()
-            .map(|f| f.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
 
 /// One line of a mapping: a field and the names its column may have.
 #[derive(Clone, Debug)]
@@ -106,7 +21,7 @@ pub struct Entry {
     /// Alternatives, first present wins (one name in a mapping file).
     pub columns: Vec<String>,
     /// Where a mapping file said it, for messages (`map.csv line 3`).
-    pub origin: Option<String>,
+    pub origin: Option<MapLine>,
 }
 
 /// A profile or a mapping file.
@@ -295,10 +210,6 @@ pub struct Plan {
 }
 
 impl Plan {
-    pub fn has(&self, f: Field) -> bool {
-        self.columns.iter().any(|c| c.field == f)
-    }
-
     /// The columns for a field, in mapping order.
     pub fn of(&self, f: Field) -> impl Iterator<Item = &Column> {
         self.columns.iter().filter(move |c| c.field == f)
@@ -315,13 +226,13 @@ impl Plan {
 
 /// Header names compare without case and surrounding space
 /// (`unique key` is `Unique Key`).
-fn same(a: &str, b: &str) -> bool {
+pub(super) fn same(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-/// Matches a mapping to a header. `Err` says why in a sentence without the
-/// file's name (the caller adds it).
-pub fn resolve(m: &Mapping, headers: &[String]) -> Result<Plan, String> {
+/// Matches a mapping to a header. `Err` says why, without the file's name
+/// (the caller adds it).
+pub fn resolve(m: &Mapping, headers: &[String]) -> Result<Plan, Mismatch> {
     let mut used = vec![false; headers.len()];
     let mut columns = Vec::new();
     for e in &m.entries {
@@ -344,40 +255,33 @@ pub fn resolve(m: &Mapping, headers: &[String]) -> Result<Plan, String> {
             None if m.builtin => {}
             None => {
                 let name = &e.columns[0];
-                let taken = headers.iter().any(|h| same(h, name));
-                return Err(format!(
-                    "{}names column '{name}' for {}, {}: the columns are {}",
-                    e.origin
-                        .as_deref()
-                        .map(|o| format!("{o} "))
-                        .unwrap_or_default(),
-                    e.field.name(),
-                    if taken {
-                        "which an earlier line already maps"
-                    } else {
-                        "which the file does not have"
-                    },
-                    headers.join(", ")
-                ));
+                return Err(Mismatch::MissingColumn {
+                    origin: e.origin.clone(),
+                    column: name.clone(),
+                    field: e.field,
+                    taken: headers.iter().any(|h| same(h, name)),
+                    headers: headers.to_vec(),
+                });
             }
         }
     }
     if !columns.iter().any(|c| c.field == Field::Summary) {
-        let wanted: Vec<&str> = m
+        let wanted: Vec<String> = m
             .entries
             .iter()
             .filter(|e| e.field == Field::Summary)
-            .flat_map(|e| e.columns.iter().map(String::as_str))
+            .flat_map(|e| e.columns.iter().cloned())
             .collect();
         return Err(if wanted.is_empty() {
-            format!("mapping {} maps no column to summary", m.name)
+            Mismatch::NoSummaryMapped {
+                mapping: m.name.clone(),
+            }
         } else {
-            format!(
-                "it has no summary column for profile {} (looked for {}); its columns are {}: give --map FILE (see --show-columns)",
-                m.name,
-                wanted.join(", "),
-                headers.join(", ")
-            )
+            Mismatch::NoSummaryColumn {
+                profile: m.name.clone(),
+                wanted,
+                headers: headers.to_vec(),
+            }
         });
     }
     Ok(Plan {
@@ -401,206 +305,6 @@ pub fn detect(headers: &[String]) -> Option<Plan> {
         // One summary column alone (编号 and 标题 are common words) is too
         // little to go on.
         .filter(|p| p.columns.len() >= 2)
-}
-
-/// Reads a mapping file (CSV or the TOML subset of the module comment).
-pub fn read_map(path: &Path) -> Result<Mapping> {
-    let name = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Refused(format!("{name}: cannot read it: {e}")))?;
-    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
-        Ok(t) => t.to_string(),
-        // A mapping file saved by Excel on Chinese Windows.
-        Err(_) => {
-            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(&bytes) {
-                Some(t) => t.into_owned(),
-                None => refuse!("{name}: not UTF-8 or GB18030 text"),
-            }
-        }
-    };
-    let toml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    let mut m = Mapping {
-        name: name.clone(),
-        source: Source::Other,
-        entries: Vec::new(),
-        builtin: false,
-    };
-    if toml {
-        read_toml(&name, &text, &mut m)?;
-    } else {
-        read_csv_map(&name, &text, &mut m)?;
-    }
-    if !m.entries.iter().any(|e| e.field == Field::Summary) {
-        refuse!(
-            "{name} maps no column to summary: every case needs one (e.g. a line 诉求内容,summary)"
-        );
-    }
-    Ok(m)
-}
-
-fn bad_field(name: &str, line: usize, s: &str) -> Error {
-    Error::Refused(format!(
-        "{name} line {line}: '{s}' is not a field: use {}",
-        Field::list()
-    ))
-}
-
-fn read_csv_map(name: &str, text: &str, m: &mut Mapping) -> Result<()> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .from_reader(text.as_bytes());
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| Error::Refused(format!("{name}: {e}")))?;
-        let line = rec.position().map_or(i + 1, |p| p.line() as usize);
-        let cells: Vec<&str> = rec.iter().map(str::trim).collect();
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
-        if cells.len() != 2 || cells[0].is_empty() {
-            refuse!("{name} line {line}: expected two cells, column,field (e.g. 工单编号,ref)");
-        }
-        // A header line such as "column,field" or "列名,字段".
-        if i == 0 && Field::parse(cells[1]).is_none() {
-            continue;
-        }
-        if same(cells[0], "source") && Field::parse(cells[1]).is_none() {
-            m.source = source(name, line, cells[1])?;
-            continue;
-        }
-        let field = Field::parse(cells[1]).ok_or_else(|| bad_field(name, line, cells[1]))?;
-        m.entries.push(Entry {
-            field,
-            columns: vec![cells[0].to_string()],
-            origin: Some(format!("{name} line {line}")),
-        });
-    }
-    Ok(())
-}
-
-fn source(name: &str, line: usize, s: &str) -> Result<Source> {
-    s.parse::<Source>()
-        .map_err(|e| Error::Refused(format!("{name} line {line}: {e}")))
-}
-
-/// A TOML basic string (`"..."` with `\"` and `\\`), a literal string
-/// (`'...'`), or, where `bare` allows (keys), a bare word.
-fn toml_string(s: &str, bare: bool) -> Option<(String, &str)> {
-    let s = s.trim_start();
-    if let Some(rest) = s.strip_prefix('"') {
-        let mut out = String::new();
-        let mut chars = rest.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '"' => return Some((out, &rest[i + 1..])),
-                '\\' => match chars.next() {
-                    Some((_, 'n')) => out.push('\n'),
-                    Some((_, 't')) => out.push('\t'),
-                    Some((_, c)) => out.push(c),
-                    None => return None,
-                },
-                c => out.push(c),
-            }
-        }
-        return None;
-    }
-    if let Some(rest) = s.strip_prefix('\'') {
-        let end = rest.find('\'')?;
-        return Some((rest[..end].to_string(), &rest[end + 1..]));
-    }
-    if !bare {
-        return None;
-    }
-    let end = s
-        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-        .unwrap_or(s.len());
-    if end == 0 {
-        return None;
-    }
-    Some((s[..end].to_string(), &s[end..]))
-}
-
-fn strip_comment(rest: &str) -> &str {
-    let rest = rest.trim();
-    if rest.starts_with('#') { "" } else { rest }
-}
-
-fn read_toml(name: &str, text: &str, m: &mut Mapping) -> Result<()> {
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let t = raw.trim();
-        if t.is_empty() || t.starts_with('#') || t.starts_with('[') {
-            // Comments, and a [columns] table header some write for clarity.
-            continue;
-        }
-        let bad = || {
-            Error::Refused(format!(
-                "{name} line {line}: expected field = \"column\", field = [\"column\", ...] or \"column\" = \"field\""
-            ))
-        };
-        let (key, rest) = toml_string(t, true).ok_or_else(bad)?;
-        let rest = rest.trim_start().strip_prefix('=').ok_or_else(bad)?.trim();
-        let mut values = Vec::new();
-        if let Some(mut list) = rest.strip_prefix('[') {
-            loop {
-                list = list.trim_start();
-                if let Some(after) = list.strip_prefix(']') {
-                    if !strip_comment(after).is_empty() {
-                        return Err(bad());
-                    }
-                    break;
-                }
-                let (v, after) = toml_string(list, false).ok_or_else(bad)?;
-                values.push(v);
-                list = after.trim_start();
-                list = list.strip_prefix(',').unwrap_or(list);
-            }
-        } else {
-            let (v, after) = toml_string(rest, false).ok_or_else(bad)?;
-            if !strip_comment(after).is_empty() {
-                return Err(bad());
-            }
-            values.push(v);
-        }
-        let origin = Some(format!("{name} line {line}"));
-        if key == "source" && values.len() == 1 && Field::parse(&values[0]).is_none() {
-            m.source = source(name, line, &values[0])?;
-        } else if let Some(field) = Field::parse(&key) {
-            // field = "column" or field = ["column", ...]
-            for v in values {
-                m.entries.push(Entry {
-                    field,
-                    columns: vec![v],
-                    origin: origin.clone(),
-                });
-            }
-        } else if values.len() == 1 {
-            // "column" = "field". When neither side is a field, name the
-            // side that looks like a misspelt one (field names are ASCII).
-            let field = Field::parse(&values[0]).ok_or_else(|| {
-                match (key.is_ascii(), values[0].is_ascii()) {
-                    (true, false) => bad_field(name, line, &key),
-                    (false, _) => bad_field(name, line, &values[0]),
-                    (true, true) => Error::Refused(format!(
-                        "{name} line {line}: neither '{key}' nor '{}' is a field: use {}",
-                        values[0],
-                        Field::list()
-                    )),
-                }
-            })?;
-            m.entries.push(Entry {
-                field,
-                columns: vec![key],
-                origin,
-            });
-        } else {
-            return Err(bad_field(name, line, &key));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -630,6 +334,7 @@ mod tests {
         assert_eq!(p.of(Field::Summary).next().unwrap().header, "标题");
         assert_eq!(p.of(Field::Details).next().unwrap().header, "诉求内容");
         let e = resolve(&profile("hotline").unwrap(), &headers("a,b")).unwrap_err();
+        let e = crate::msg::en::intake::mismatch(&e);
         assert!(e.contains("no summary column"), "{e}");
     }
 
@@ -640,44 +345,5 @@ mod tests {
         let h = headers("Unique Key,Created Date,Complaint Type,Descriptor");
         assert_eq!(detect(&h).unwrap().mapping, "nyc311");
         assert!(detect(&headers("标题,x")).is_none());
-    }
-
-    #[test]
-    fn toml_maps_both_ways() {
-        let mut m = Mapping {
-            name: "m.toml".into(),
-            source: Source::Other,
-            entries: vec![],
-            builtin: false,
-        };
-        read_toml(
-            "m.toml",
-            "# a map\nsource = \"petition\"\nref = \"件号\"\nextra = [\"承办单位\", '办理时限'] # two\n\"反映内容\" = \"summary\"\n",
-            &mut m,
-        )
-        .unwrap();
-        assert_eq!(m.source, Source::Petition);
-        let got: Vec<(&str, &str)> = m
-            .entries
-            .iter()
-            .map(|e| (e.field.name(), e.columns[0].as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("ref", "件号"),
-                ("extra", "承办单位"),
-                ("extra", "办理时限"),
-                ("summary", "反映内容")
-            ]
-        );
-        let e = read_toml("m.toml", "ref = 件号\n", &mut m)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("m.toml line 1"), "{e}");
-        let e = read_toml("m.toml", "\"x\" = \"sumary\"\n", &mut m)
-            .unwrap_err()
-            .to_string();
-        assert!(e.contains("nor 'sumary' is a field"), "{e}");
     }
 }

@@ -16,13 +16,12 @@
 //! by one after the CSV structure is parsed on bytes: GBK and GB18030 never
 //! use the bytes of `,` `"` CR or LF inside a character, so that is safe.
 
-use std::borrow::Cow;
 use std::path::Path;
 
 use calamine::{Data, Reader as _};
 
-use crate::ledger::{Error, Result};
-use crate::refuse;
+use super::cell::Cell;
+use super::error::{Error, Result, Unit};
 
 /// A character encoding `--encoding` can name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,50 +54,6 @@ impl Encoding {
     }
 }
 
-/// One cell as the file holds it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
-    Empty,
-    Text(String),
-    /// A numeric workbook cell.
-    Number(f64),
-    /// A workbook cell formatted as a date: its Excel serial number.
-    Date(f64),
-}
-
-impl Cell {
-    /// The cell as text, as a clerk would read it in the sheet: whole
-    /// numbers without `.0` (ids such as 留言编号 are stored as numbers),
-    /// dates as `YYYY-MM-DD HH:MM:SS`.
-    pub fn text(&self) -> Cow<'_, str> {
-        match self {
-            Cell::Empty => Cow::Borrowed(""),
-            Cell::Text(s) => Cow::Borrowed(s.as_str()),
-            Cell::Number(n) => Cow::Owned(number_text(*n)),
-            Cell::Date(n) => Cow::Owned(match super::dates::from_serial(*n) {
-                Some(t) => t.format("%Y-%m-%d %H:%M:%S").to_string(),
-                None => number_text(*n),
-            }),
-        }
-    }
-
-    pub fn is_blank(&self) -> bool {
-        match self {
-            Cell::Empty => true,
-            Cell::Text(s) => s.trim().is_empty(),
-            _ => false,
-        }
-    }
-}
-
-fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
-
 /// One data row: where it is in the file, and its cells.
 #[derive(Clone, Debug)]
 pub struct RawRow {
@@ -114,8 +69,8 @@ pub struct RawRow {
 pub struct Table {
     /// The file as named on the command line.
     pub name: String,
-    /// "line" for CSV, "row" for a workbook: how messages locate a row.
-    pub unit: &'static str,
+    /// Lines for CSV, rows for a workbook: how messages locate a row.
+    pub unit: Unit,
     /// What was read: `UTF-8 CSV`, `sheet Sheet1`...
     pub what: String,
     pub headers: Vec<String>,
@@ -124,18 +79,13 @@ pub struct Table {
     pub rows: Box<dyn Iterator<Item = Result<RawRow>>>,
 }
 
-impl Table {
-    /// `file.csv line 7`, `file.xlsx row 7`.
-    pub fn at(&self, at: u64) -> String {
-        format!("{} {} {at}", self.name, self.unit)
-    }
-}
-
 /// Opens an export; refuses, naming the file, what cannot be read.
 pub fn open(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -> Result<Table> {
     let name = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::Refused(format!("{name}: cannot read it: {e}")))?;
+    let bytes = std::fs::read(path).map_err(|source| Error::CannotRead {
+        file: name.clone(),
+        source,
+    })?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -145,19 +95,27 @@ pub fn open(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -> Res
         || matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods");
     if workbook {
         if encoding.is_some() {
-            refuse!("{name} is a workbook: --encoding is for CSV files (a workbook says its own)");
+            return Err(Error::EncodingForWorkbook { file: name });
         }
         return open_workbook(name, bytes, sheet);
     }
     if let Some(s) = sheet {
-        refuse!("{name} is a CSV file: --sheet {s} is for workbooks (xlsx)");
+        return Err(Error::SheetForCsv {
+            file: name,
+            sheet: s.to_string(),
+        });
     }
     open_csv(name, bytes, encoding)
 }
 
 fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table> {
-    let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::Refused(format!("{name}: not a readable workbook: {e}")))?;
+    let mut wb =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|source| {
+            Error::NotAWorkbook {
+                file: name.clone(),
+                source,
+            }
+        })?;
     let names = wb.sheet_names().to_vec();
     let chosen = match sheet {
         Some(s) => match names
@@ -165,19 +123,26 @@ fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Ta
             .find(|n| n.as_str() == s || n.trim() == s.trim())
         {
             Some(n) => n.clone(),
-            None => refuse!(
-                "{name} has no sheet '{s}': its sheets are {}",
-                names.join(", ")
-            ),
+            None => {
+                return Err(Error::NoSuchSheet {
+                    file: name,
+                    sheet: s.to_string(),
+                    sheets: names,
+                });
+            }
         },
         None => match names.first() {
             Some(n) => n.clone(),
-            None => refuse!("{name} has no sheets"),
+            None => return Err(Error::NoSheets { file: name }),
         },
     };
     let range = wb
         .worksheet_range(&chosen)
-        .map_err(|e| Error::Refused(format!("{name}, sheet {chosen}: cannot read it: {e}")))?;
+        .map_err(|source| Error::SheetUnreadable {
+            file: name.clone(),
+            sheet: chosen.clone(),
+            source,
+        })?;
     // Row numbers as the spreadsheet shows them (1-based, counting any
     // empty rows above the used range).
     let first_row = range.start().map_or(0, |(r, _)| u64::from(r)) + 1;
@@ -187,7 +152,12 @@ fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Ta
         .map(|(i, r)| (first_row + i as u64, r));
     let header = loop {
         match rows.next() {
-            None => refuse!("{name}, sheet {chosen}: the sheet is empty (no header row)"),
+            None => {
+                return Err(Error::EmptySheet {
+                    file: name,
+                    sheet: chosen,
+                });
+            }
             Some((_, r)) if r.iter().all(|c| cell(c).is_blank()) => continue,
             Some((_, r)) => break r,
         }
@@ -206,7 +176,7 @@ fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Ta
         .collect();
     Ok(Table {
         name,
-        unit: "row",
+        unit: Unit::Row,
         what: format!("sheet {chosen}"),
         headers,
         total,
@@ -241,9 +211,7 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
     let (encoding, what_enc) = if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
         if forced == Some(Encoding::Gb18030) {
-            refuse!(
-                "{name} starts with a UTF-8 BOM: it is UTF-8, not GB18030 (leave out --encoding)"
-            );
+            return Err(Error::BomNotGb18030 { file: name });
         }
         (Encoding::Utf8, "UTF-8 (BOM)")
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
@@ -254,7 +222,7 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
         };
         let (text, _, bad) = enc.decode(&bytes);
         if bad {
-            refuse!("{name}: not valid UTF-16 text");
+            return Err(Error::BadUtf16 { file: name });
         }
         bytes = text.into_owned().into_bytes();
         (Encoding::Utf8, "UTF-16")
@@ -285,12 +253,12 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
     let header = loop {
         let line = rdr.position().line();
         match rdr.read_byte_record(&mut rec) {
-            Ok(false) => refuse!("{name} is empty: expected a header row with the column names"),
+            Ok(false) => return Err(Error::EmptyCsv { file: name }),
             Ok(true) if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
             Ok(true) => {
                 let mut h = Vec::with_capacity(rec.len());
                 for f in rec.iter() {
-                    h.push(clean_header(&decode(&name, "line", line, f, encoding)?));
+                    h.push(clean_header(&decode(&name, line, f, encoding)?));
                 }
                 break h;
             }
@@ -307,7 +275,7 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
     };
     Ok(Table {
         name,
-        unit: "line",
+        unit: Unit::Line,
         what: format!("{what_enc} CSV"),
         headers: header,
         total,
@@ -315,30 +283,27 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
     })
 }
 
-fn csv_error(name: &str, e: csv::Error) -> Error {
-    let at = e
-        .position()
-        .map(|p| format!(" line {}", p.line()))
-        .unwrap_or_default();
-    Error::Refused(format!("{name}{at}: cannot read it as CSV: {e}"))
+fn csv_error(name: &str, source: csv::Error) -> Error {
+    Error::Csv {
+        file: name.to_string(),
+        line: source.position().map(|p| p.line()),
+        source,
+    }
 }
 
 /// Decodes one field; a byte sequence that is not in the encoding stops
 /// the import (the whole file is then in another encoding than assumed).
-fn decode(name: &str, unit: &str, at: u64, field: &[u8], enc: Encoding) -> Result<String> {
+fn decode(name: &str, line: u64, field: &[u8], enc: Encoding) -> Result<String> {
+    let file = || name.to_string();
     match enc {
         Encoding::Utf8 => match std::str::from_utf8(field) {
             Ok(s) => Ok(s.to_string()),
-            Err(_) => refuse!(
-                "{name} {unit} {at}: not valid UTF-8: the file is probably GBK/GB18030 (try --encoding gb18030, or leave --encoding out to detect it)"
-            ),
+            Err(_) => Err(Error::NotUtf8 { file: file(), line }),
         },
         Encoding::Gb18030 => {
             match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(field) {
                 Some(s) => Ok(s.into_owned()),
-                None => refuse!(
-                    "{name} {unit} {at}: not valid GB18030/GBK: the file is probably UTF-8 (try --encoding utf-8)"
-                ),
+                None => Err(Error::NotGb18030 { file: file(), line }),
             }
         }
     }
@@ -402,7 +367,7 @@ impl Iterator for CsvRows {
                     cells.push(Cell::Empty);
                     continue;
                 }
-                match decode(&self.name, "line", at, f, self.encoding) {
+                match decode(&self.name, at, f, self.encoding) {
                     Ok(s) => cells.push(Cell::Text(s)),
                     Err(e) => return Some(Err(e)),
                 }
@@ -442,10 +407,7 @@ mod tests {
         let mut bytes = "编号,内容\n1,a\n".as_bytes().to_vec();
         // GBK bytes that are not UTF-8 (some GBK pairs happen to be).
         bytes.extend_from_slice(&encoding_rs::GBK.encode("2,小区停水\n").0);
-        let e = table(&bytes, Some(Encoding::Utf8))
-            .err()
-            .unwrap()
-            .to_string();
+        let e = crate::msg::en::intake::say(&table(&bytes, Some(Encoding::Utf8)).err().unwrap());
         assert!(e.contains("t.csv line 3: not valid UTF-8"), "{e}");
     }
 
@@ -456,12 +418,5 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].at, 3);
         assert_eq!(r[1].at, 5);
-    }
-
-    #[test]
-    fn numbers_read_like_the_sheet_shows_them() {
-        assert_eq!(Cell::Number(188006.0).text(), "188006");
-        assert_eq!(Cell::Number(1.5).text(), "1.5");
-        assert_eq!(Cell::Date(43856.5).text(), "2020-01-26 12:00:00");
     }
 }

@@ -1,6 +1,7 @@
 //! English: every error kind said as a sentence with what to do.
 
 pub mod credit;
+pub mod intake;
 pub mod ledger;
 
 use crate::ledger::Error;
@@ -47,6 +48,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(ce) = e.downcast_ref::<crate::credit::Error>() {
         return Some(credit::say(ce));
+    }
+    if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
+        return Some(intake::say(ie));
     }
     None
 }

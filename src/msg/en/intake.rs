@@ -1,0 +1,256 @@
+//! English for bulk intake (`ledger add --from`): why a file, a mapping or
+//! a row was refused, with what to do about it.
+
+use crate::intake::error::{BadDate, Error, MapLine, Mismatch, Reason, Unit};
+use crate::intake::fields::Field;
+use crate::intake::profiles::PROFILES;
+
+fn unit(u: Unit) -> &'static str {
+    match u {
+        Unit::Line => "line",
+        Unit::Row => "row",
+    }
+}
+
+fn line(at: &MapLine) -> String {
+    format!("{} line {}", at.file, at.line)
+}
+
+const MAP_SHAPE: &str =
+    "expected field = \"column\", field = [\"column\", ...] or \"column\" = \"field\"";
+
+/// The sentence for an intake error.
+pub fn say(e: &Error) -> String {
+    match e {
+        Error::Ledger(inner) => super::core(inner),
+        Error::Mismatch { file, why } => format!("{file}: {}", mismatch(why)),
+        Error::RowRefused {
+            file,
+            unit: u,
+            at,
+            source,
+        } => format!(
+            "{file} {} {at}: {}; nothing was imported",
+            unit(*u),
+            super::core(source)
+        ),
+        Error::Suggestion { file, why, .. } => format!("{file}: {why}"),
+        Error::UnknownProfile { name } => format!(
+            "unknown profile '{name}': use one of {} or give --map FILE",
+            PROFILES.join(", ")
+        ),
+        Error::Undetected { file, headers } => format!(
+            "{file}: cannot tell which column is which (columns: {}): give --profile {} or --map FILE (`ledger add --from {file} --show-columns` lists the columns)",
+            headers.join(", "),
+            PROFILES.join("|"),
+        ),
+        Error::RejectsIsInput { path } => format!(
+            "--rejects {} is the input file: name another file",
+            path.display()
+        ),
+        Error::RejectsNoFolder { path, dir } => format!(
+            "--rejects {}: the folder {} does not exist",
+            path.display(),
+            dir.display()
+        ),
+        Error::RejectsWrite { path, source } => format!("--rejects {}: {source}", path.display()),
+        Error::RejectsCsv { path, source } => format!("--rejects {}: {source}", path.display()),
+        e @ (Error::MapNotText { .. }
+        | Error::MapCsv { .. }
+        | Error::MapCells { .. }
+        | Error::MapShape { .. }
+        | Error::MapSyntax { .. }
+        | Error::NotAField { .. }
+        | Error::NeitherField { .. }
+        | Error::MapSource { .. }
+        | Error::MapNoSummary { .. }) => map_file(e),
+        e @ (Error::CannotRead { .. }
+        | Error::EncodingForWorkbook { .. }
+        | Error::SheetForCsv { .. }
+        | Error::NotAWorkbook { .. }
+        | Error::NoSuchSheet { .. }
+        | Error::NoSheets { .. }
+        | Error::SheetUnreadable { .. }
+        | Error::EmptySheet { .. }
+        | Error::BomNotGb18030 { .. }
+        | Error::BadUtf16 { .. }
+        | Error::EmptyCsv { .. }
+        | Error::Csv { .. }
+        | Error::NotUtf8 { .. }
+        | Error::NotGb18030 { .. }) => export(e),
+    }
+}
+
+/// What is wrong with a mapping file.
+fn map_file(e: &Error) -> String {
+    match e {
+        Error::MapNotText { file } => format!("{file}: not UTF-8 or GB18030 text"),
+        Error::MapCsv { file, source } => format!("{file}: {source}"),
+        Error::MapCells { at } => format!(
+            "{}: expected two cells, column,field (e.g. 工单编号,ref)",
+            line(at)
+        ),
+        Error::MapShape { at } => format!("{}: {MAP_SHAPE}", line(at)),
+        Error::MapSyntax {
+            file,
+            line: Some(n),
+            why,
+        } => format!("{file} line {n}: {MAP_SHAPE} ({why})"),
+        Error::MapSyntax {
+            file,
+            line: None,
+            why,
+        } => format!("{file}: {MAP_SHAPE} ({why})"),
+        Error::NotAField { at, value } => format!(
+            "{}: '{value}' is not a field: use {}",
+            line(at),
+            Field::list()
+        ),
+        Error::NeitherField { at, key, value } => format!(
+            "{}: neither '{key}' nor '{value}' is a field: use {}",
+            line(at),
+            Field::list()
+        ),
+        Error::MapSource { at, why } => format!("{}: {why}", line(at)),
+        Error::MapNoSummary { file } => format!(
+            "{file} maps no column to summary: every case needs one (e.g. a line 诉求内容,summary)"
+        ),
+        _ => unreachable!("`say` sends only these here"),
+    }
+}
+
+/// What is wrong with the export itself.
+fn export(e: &Error) -> String {
+    match e {
+        Error::CannotRead { file, source } => format!("{file}: cannot read it: {source}"),
+        Error::EncodingForWorkbook { file } => {
+            format!("{file} is a workbook: --encoding is for CSV files (a workbook says its own)")
+        }
+        Error::SheetForCsv { file, sheet } => {
+            format!("{file} is a CSV file: --sheet {sheet} is for workbooks (xlsx)")
+        }
+        Error::NotAWorkbook { file, source } => {
+            format!("{file}: not a readable workbook: {source}")
+        }
+        Error::NoSuchSheet {
+            file,
+            sheet,
+            sheets,
+        } => format!(
+            "{file} has no sheet '{sheet}': its sheets are {}",
+            sheets.join(", ")
+        ),
+        Error::NoSheets { file } => format!("{file} has no sheets"),
+        Error::SheetUnreadable {
+            file,
+            sheet,
+            source,
+        } => format!("{file}, sheet {sheet}: cannot read it: {source}"),
+        Error::EmptySheet { file, sheet } => {
+            format!("{file}, sheet {sheet}: the sheet is empty (no header row)")
+        }
+        Error::BomNotGb18030 { file } => format!(
+            "{file} starts with a UTF-8 BOM: it is UTF-8, not GB18030 (leave out --encoding)"
+        ),
+        Error::BadUtf16 { file } => format!("{file}: not valid UTF-16 text"),
+        Error::EmptyCsv { file } => {
+            format!("{file} is empty: expected a header row with the column names")
+        }
+        Error::Csv { file, line, source } => {
+            let at = line.map(|n| format!(" line {n}")).unwrap_or_default();
+            format!("{file}{at}: cannot read it as CSV: {source}")
+        }
+        Error::NotUtf8 { file, line } => format!(
+            "{file} line {line}: not valid UTF-8: the file is probably GBK/GB18030 (try --encoding gb18030, or leave --encoding out to detect it)"
+        ),
+        Error::NotGb18030 { file, line } => format!(
+            "{file} line {line}: not valid GB18030/GBK: the file is probably UTF-8 (try --encoding utf-8)"
+        ),
+        _ => unreachable!("`say` sends only these here"),
+    }
+}
+
+/// Why a mapping does not fit a file's header (after the file's name).
+pub fn mismatch(m: &Mismatch) -> String {
+    match m {
+        Mismatch::MissingColumn {
+            origin,
+            column,
+            field,
+            taken,
+            headers,
+        } => format!(
+            "{}names column '{column}' for {}, {}: the columns are {}",
+            origin
+                .as_ref()
+                .map(|o| format!("{} ", line(o)))
+                .unwrap_or_default(),
+            field.name(),
+            if *taken {
+                "which an earlier line already maps"
+            } else {
+                "which the file does not have"
+            },
+            headers.join(", ")
+        ),
+        Mismatch::NoSummaryMapped { mapping } => {
+            format!("mapping {mapping} maps no column to summary")
+        }
+        Mismatch::NoSummaryColumn {
+            profile,
+            wanted,
+            headers,
+        } => format!(
+            "it has no summary column for profile {profile} (looked for {}); its columns are {}: give --map FILE (see --show-columns)",
+            wanted.join(", "),
+            headers.join(", ")
+        ),
+    }
+}
+
+/// A row turned away, located: `line 7: no summary: 诉求内容 is empty`.
+pub fn reject(u: Unit, at: u64, why: &Reason) -> String {
+    format!("{} {at}: {}", unit(u), reason(why))
+}
+
+/// Why a row was turned away.
+pub fn reason(r: &Reason) -> String {
+    let minute = "%Y-%m-%d %H:%M";
+    match r {
+        Reason::ShortRow {
+            cells,
+            width,
+            missing,
+        } => format!("the row has {cells} cells where the header has {width}: no {missing} cell"),
+        Reason::LongRow { cells, width } => format!(
+            "the row has {cells} cells where the header has {width} (a stray comma or quote?)"
+        ),
+        Reason::NoSummary { columns } => format!("no summary: {} is empty", columns.join(", ")),
+        Reason::Date { column, bad } => format!("{column}: {}", bad_date(bad)),
+        Reason::Future { received, now } => format!(
+            "received {} is in the future (now is {})",
+            received.format(minute),
+            now.format(minute)
+        ),
+        Reason::Year { received, why } => format!(
+            "received {}: {}",
+            received.format(minute),
+            super::ledger::rule(why)
+        ),
+        Reason::NotASource { column, value } => format!(
+            "{column}: '{value}' is not a source: use hotline (12345, 热线), petition (信访), patrol, visit or other"
+        ),
+    }
+}
+
+/// A reception time that is not a date, and the forms that are.
+pub fn bad_date(b: &BadDate) -> String {
+    match b {
+        BadDate::Serial(n) => {
+            format!("{n} is not a date (as an Excel serial date it is outside 1990–2099)")
+        }
+        BadDate::Text(t) => format!(
+            "'{t}' is not a date: use 2019-01-05 09:03:07, 2019/1/5 9:03, 2019年1月5日, 01/05/2019 09:03:07 AM or an Excel serial number such as 43856.8244"
+        ),
+    }
+}
