@@ -20,7 +20,7 @@ OFFICES=${OFFICES:-20}
 PER_OFFICE=$(( CASES / OFFICES ))
 CASES=$(( PER_OFFICE * OFFICES ))
 cargo build --release --quiet
-L=$PWD/target/release/ledger
+L=${CARGO_TARGET_DIR:-$PWD/target}/release/ledger
 W=$(mktemp -d)
 if [ -z "${KEEP:-}" ]; then trap 'rm -rf "$W"' EXIT; else echo "files in $W"; fi
 export LEDGER_NOW=2026-11-26T18:00:00+08:00
