@@ -84,8 +84,8 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         subject: a.subject,
         community: a.community.clone(),
         office: a.office.map(|o| o.as_str().to_string()),
-        from: a.from.map(|d| d.0.to_string()),
-        to: a.to.map(|d| d.0.to_string()),
+        from: a.from.map(|d| d.0),
+        to: a.to.map(|d| d.0),
     };
     let today = ctx.today();
     match a.format.format {
