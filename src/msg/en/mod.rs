@@ -2,6 +2,8 @@
 
 use crate::ledger::Error;
 
+pub mod list;
+
 /// SQLite's terse words about the disk, as what happened for the user.
 pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
     use rusqlite::ErrorCode as C;
@@ -41,6 +43,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(le) = e.downcast_ref::<Error>() {
         return Some(core(le));
+    }
+    if let Some(le) = e.downcast_ref::<crate::cmd::list::Error>() {
+        return Some(list::say(le));
     }
     None
 }
