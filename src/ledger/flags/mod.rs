@@ -7,7 +7,7 @@
 //! the cases behind a figure (`report`'s `overdue`).
 
 pub mod period;
-pub mod repeat;
+pub(crate) mod repeat;
 
 use crate::domain::Status;
 
@@ -26,7 +26,7 @@ pub(crate) fn sql_statuses(statuses: &[Status]) -> String {
 
 /// **Overdue**: open or assigned, with a due date before `today` (dates as
 /// `YYYY-MM-DD` text, compared as text).
-pub fn overdue(status: Status, due: Option<&[u8]>, today: &[u8]) -> bool {
+pub(crate) fn overdue(status: Status, due: Option<&[u8]>, today: &[u8]) -> bool {
     WORKING.contains(&status) && due.is_some_and(|d| d < today)
 }
 
@@ -40,7 +40,7 @@ pub(crate) fn overdue_sql(today: &str) -> String {
 
 /// **Long-running**: not closed, and received on or before the cutoff of
 /// [`long_running_cutoff`] (the local received date, as text).
-pub fn long_running(status: Status, received_date: &[u8], cutoff: &[u8]) -> bool {
+pub(crate) fn long_running(status: Status, received_date: &[u8], cutoff: &[u8]) -> bool {
     status != Status::Closed && received_date <= cutoff
 }
 
@@ -56,7 +56,7 @@ pub(crate) fn long_running_sql(cutoff: &str) -> String {
 
 /// Cases received on or before this date are long-running `today`
 /// (`None` when `today` is not a date: then no case is).
-pub fn long_running_cutoff(today: &str) -> Option<String> {
+pub(crate) fn long_running_cutoff(today: &str) -> Option<String> {
     chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d")
         .ok()
         .map(|d| (d - chrono::Days::new(LONG_RUNNING_DAYS)).to_string())

@@ -26,7 +26,7 @@ use crate::ledger::error::Result;
 
 /// Days within which two complaints about the same problem type in the
 /// same community make a repeat complaint.
-pub const REPEAT_WINDOW_DAYS: i64 = 90;
+const REPEAT_WINDOW_DAYS: i64 = 90;
 
 /// The SQL twin of "has a problem type": only such a case can be a repeat.
 pub(crate) const REPEAT_CANDIDATE_SQL: &str = "problem IS NOT NULL";
