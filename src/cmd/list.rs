@@ -3,6 +3,7 @@
 use crate::cli::{Ctx, FormatArg};
 use crate::cmd::view::{self, CaseView, field_label};
 use crate::domain::{DateArg, OfficeCode, ProblemCode, Status, Subject, UnitRef};
+use crate::ledger::Ledger;
 use crate::ledger::query::CaseFilter;
 use crate::render::{self, CsvOut, Format, Grid, JsonArray, clip};
 
@@ -58,21 +59,34 @@ pub struct Args {
     pub show_pii: bool,
 }
 
-pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
-    let ledger = ctx.open()?;
+/// Why `list` refuses before reading a case (said in `msg::en::list`).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// `--unit` names no unit of the catalogue; the value as typed.
+    #[error("unknown unit {0:?}")]
+    UnknownUnit(String),
+    /// `--problem` names no problem type of the catalogue.
+    #[error("unknown problem code {0}")]
+    UnknownProblem(ProblemCode),
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::Error),
+}
+
+/// The arguments as a filter, the unit and problem type looked up.
+fn filter(ledger: &Ledger, a: &Args) -> Result<CaseFilter, Error> {
     let unit = match &a.unit {
         None => None,
         Some(u) => match ledger.unit(&u.0)? {
             Some(u) => Some(u.code),
-            None => anyhow::bail!("unknown unit '{}': see `ledger catalog units`", u.0),
+            None => return Err(Error::UnknownUnit(u.0.clone())),
         },
     };
     if let Some(p) = &a.problem
         && ledger.problem(p.as_str())?.is_none()
     {
-        anyhow::bail!("unknown problem code {p}: see `ledger catalog problems`");
+        return Err(Error::UnknownProblem(p.clone()));
     }
-    let filter = CaseFilter {
+    Ok(CaseFilter {
         statuses: a.status.clone(),
         overdue: a.overdue,
         long_running: a.long_running,
@@ -80,13 +94,18 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         key: a.key,
         conflicts: a.conflicts,
         unit,
-        problem: a.problem.map(|p| p.as_str().to_string()),
+        problem: a.problem.as_ref().map(|p| p.as_str().to_string()),
         subject: a.subject,
         community: a.community.clone(),
-        office: a.office.map(|o| o.as_str().to_string()),
-        from: a.from.map(|d| d.0.to_string()),
-        to: a.to.map(|d| d.0.to_string()),
-    };
+        office: a.office.as_ref().map(|o| o.as_str().to_string()),
+        from: a.from.map(|d| d.0),
+        to: a.to.map(|d| d.0),
+    })
+}
+
+pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    let ledger = ctx.open()?;
+    let filter = filter(&ledger, &a)?;
     let today = ctx.today();
     match a.format.format {
         Format::Json => {
@@ -103,53 +122,61 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             })?;
             w.finish()?;
         }
-        Format::Table | Format::Md => {
-            let keys = [
-                "id",
-                "status",
-                "received_at",
-                "community",
-                "summary",
-                "problem",
-                "unit",
-                "due",
-                "flags",
-            ];
-            // The table shows the received day, not the time.
-            let mut grid = Grid::new(keys.map(|k| match k {
-                "received_at" => ctx.t("受理日期", "received"),
-                k => field_label(ctx.lang, k),
-            }));
-            let lang = ctx.lang;
-            let mut rows = Vec::new();
-            ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
-                rows.push((c, repeat));
-                Ok(())
-            })?;
-            for (c, repeat) in &rows {
-                grid.push(vec![
-                    c.id.clone(),
-                    c.status.label(lang).to_string(),
-                    c.received_date().to_string(),
-                    clip(&c.community, 12),
-                    clip(&c.summary, 24),
-                    match (&c.problem, c.problem_suggested) {
-                        (Some(p), true) => format!("{p}{}", ctx.t("(建议)", "?")),
-                        (Some(p), false) => p.clone(),
-                        (None, _) => String::new(),
-                    },
-                    c.unit.clone().unwrap_or_default(),
-                    c.due.clone().unwrap_or_default(),
-                    view::flags(ctx, c, &today, *repeat),
-                ]);
-            }
-            if a.format.format == Format::Md {
-                render::md(ctx.out, &grid)?;
-            } else {
-                render::table(ctx.out, &grid, ctx.style)?;
-            }
-            writeln!(ctx.err, "{} {}", rows.len(), ctx.t("件", "cases"))?;
-        }
+        Format::Table | Format::Md => table(ctx, &ledger, &filter, a.format.format)?,
     }
+    Ok(())
+}
+
+/// The cases as a table for people (or Markdown), the count after it.
+fn table(
+    ctx: &mut Ctx,
+    ledger: &Ledger,
+    filter: &CaseFilter,
+    format: Format,
+) -> anyhow::Result<()> {
+    let today = ctx.today();
+    let keys = [
+        "id",
+        "status",
+        "received_at",
+        "community",
+        "summary",
+        "problem",
+        "unit",
+        "due",
+        "flags",
+    ];
+    // The table shows the received day, not the time.
+    let mut grid = Grid::new(keys.map(|k| match k {
+        "received_at" => ctx.t("受理日期", "received"),
+        k => field_label(ctx.lang, k),
+    }));
+    let lang = ctx.lang;
+    let mut n = 0;
+    ledger.each_case_with_repeat(filter, &today, |c, repeat| {
+        n += 1;
+        grid.push(vec![
+            c.id.clone(),
+            c.status.label(lang).to_string(),
+            c.received_date().to_string(),
+            clip(&c.community, 12),
+            clip(&c.summary, 24),
+            match (&c.problem, c.problem_suggested) {
+                (Some(p), true) => format!("{p}{}", ctx.t("(建议)", "?")),
+                (Some(p), false) => p.clone(),
+                (None, _) => String::new(),
+            },
+            c.unit.clone().unwrap_or_default(),
+            c.due.clone().unwrap_or_default(),
+            view::flags(ctx, &c, &today, repeat),
+        ]);
+        Ok(())
+    })?;
+    if format == Format::Md {
+        render::md(ctx.out, &grid)?;
+    } else {
+        render::table(ctx.out, &grid, ctx.style)?;
+    }
+    writeln!(ctx.err, "{} {}", n, ctx.t("件", "cases"))?;
     Ok(())
 }

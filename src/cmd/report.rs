@@ -7,7 +7,8 @@
 use crate::cli::Ctx;
 use crate::domain::{DateArg, Outcome, Status, Subject};
 use crate::ledger::Ledger;
-use crate::ledger::report::{GroupBy, GroupRow, Period, Report, Trend};
+use crate::ledger::flags::period::{Period, Trend};
+use crate::ledger::report::{GroupBy, GroupRow, Report};
 use crate::render::{self, Format, Grid};
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -78,8 +79,8 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let period = Period {
-        from: a.from.map(|d| d.0.to_string()),
-        to: a.to.map(|d| d.0.to_string()),
+        from: a.from.map(|d| d.0),
+        to: a.to.map(|d| d.0),
     };
     let report = ledger.report(
         &ctx.today(),

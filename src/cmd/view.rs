@@ -39,7 +39,7 @@ pub struct CaseView {
     pub duplicate_of: Option<String>,
     pub overdue: bool,
     pub long_running: bool,
-    /// A repeat complaint (多次投诉: see `ledger::report::RepeatWindow`).
+    /// A repeat complaint (多次投诉: see `ledger::flags::repeat`).
     pub repeat: bool,
     pub notes: i64,
     pub updated_at: String,

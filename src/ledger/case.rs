@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::{Error, Result};
 use super::event::{Event, EventRecord};
+use super::flags;
 use crate::domain::{Outcome, Source, Status, Subject};
 
 /// The derived state of one case: what the `cases` table holds.
@@ -376,23 +377,21 @@ impl CaseState {
         self.received_at.get(..10).unwrap_or(&self.received_at)
     }
 
-    /// Due date passed and still being worked on (not closed, not deferred).
+    /// Due date passed and still being worked on (see `flags::overdue`).
     pub fn overdue(&self, today: &str) -> bool {
-        matches!(self.status, Status::Open | Status::Assigned)
-            && self.due.as_deref().is_some_and(|d| d < today)
+        flags::overdue(
+            self.status,
+            self.due.as_deref().map(str::as_bytes),
+            today.as_bytes(),
+        )
     }
 
-    /// Not closed 180 days after it was received (半年未解决).
+    /// Not closed 180 days after it was received (see `flags::long_running`).
     pub fn long_running(&self, today: &str) -> bool {
-        self.status != Status::Closed && self.received_date() <= long_running_cutoff(today).as_str()
+        flags::long_running_cutoff(today).is_some_and(|cut| {
+            flags::long_running(self.status, self.received_date().as_bytes(), cut.as_bytes())
+        })
     }
-}
-
-/// Cases received on or before this date are long-running today.
-pub fn long_running_cutoff(today: &str) -> String {
-    chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d")
-        .map(|d| (d - chrono::Days::new(180)).to_string())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

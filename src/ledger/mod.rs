@@ -6,9 +6,11 @@
 //! together, or nothing is written at all.
 
 pub mod case;
+pub(crate) mod days;
 pub mod error;
 pub mod event;
 pub mod files;
+pub mod flags;
 pub mod keys;
 pub mod merge;
 pub mod ops;

@@ -2,9 +2,14 @@
 
 use rusqlite::{Connection, OptionalExtension, ToSql};
 
-use super::case::{self, CaseState, long_running_cutoff};
+use chrono::NaiveDate;
+
+use super::case::{self, CaseState};
+use super::days::RECEIVED_DATE_SQL;
 use super::error::{Error, Result};
 use super::event::EventRecord;
+use super::flags::period::Period;
+use super::flags::{self, long_running_cutoff, repeat};
 use super::{Ledger, OfficeInfo};
 use crate::domain::{Status, Subject};
 
@@ -33,8 +38,8 @@ pub struct CaseFilter {
     pub statuses: Vec<Status>,
     pub overdue: bool,
     pub long_running: bool,
-    /// Only repeat complaints (多次投诉): the rule is `report::RepeatWindow`'s,
-    /// the very code behind the report's `repeat` figure.
+    /// Only repeat complaints (多次投诉): the rule is `flags::repeat`'s, the
+    /// very code behind the report's `repeat` figure.
     pub repeat: bool,
     pub key: bool,
     /// Only cases marked `conflict` (see `case::apply`).
@@ -45,9 +50,9 @@ pub struct CaseFilter {
     /// Substring of the community name.
     pub community: Option<String>,
     pub office: Option<String>,
-    /// Received on or after / on or before (dates, `YYYY-MM-DD`).
-    pub from: Option<String>,
-    pub to: Option<String>,
+    /// Received on or after / on or before.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
 }
 
 pub(crate) fn problem(conn: &Connection, code: &str) -> Result<Option<Problem>> {
@@ -158,7 +163,7 @@ impl Ledger {
     }
 
     /// Like [`Ledger::each_case`], and says of each case whether it is a
-    /// repeat complaint (多次投诉, `report::RepeatWindow`'s rule). The
+    /// repeat complaint (多次投诉, `flags::repeat`'s rule). The
     /// repeats are found once, before the rows stream (one pass over the
     /// table, a few bytes a case), whether or not the filter asks for them.
     pub fn each_case_with_repeat(
@@ -170,10 +175,10 @@ impl Ledger {
         self.stream_cases(filter, today, true, f)
     }
 
-    /// Whether one case is a repeat complaint (`report::RepeatWindow`'s
+    /// Whether one case is a repeat complaint (`flags::repeat`'s
     /// rule); `false` for a case that is not in the ledger.
     pub fn is_repeat(&self, id: &str) -> Result<bool> {
-        super::report::is_repeat(self.conn(), id)
+        repeat::is_repeat(self.conn(), id)
     }
 
     fn stream_cases(
@@ -183,96 +188,30 @@ impl Ledger {
         flag_repeats: bool,
         mut f: impl FnMut(CaseState, bool) -> Result<()>,
     ) -> Result<()> {
-        let mut wheres: Vec<String> = Vec::new();
-        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        let arg = |v: Box<dyn ToSql>, args: &mut Vec<Box<dyn ToSql>>| {
-            args.push(v);
-            format!("?{}", args.len())
-        };
-        if !filter.statuses.is_empty() {
-            let list: Vec<String> = filter
-                .statuses
-                .iter()
-                .map(|s| format!("'{}'", s.code()))
-                .collect();
-            wheres.push(format!("status IN ({})", list.join(", ")));
-        }
-        if filter.overdue {
-            let p = arg(Box::new(today.to_string()), &mut args);
-            wheres.push(format!(
-                "status IN ('open', 'assigned') AND due IS NOT NULL AND due < {p}"
-            ));
-        }
-        if filter.long_running {
-            let p = arg(Box::new(long_running_cutoff(today)), &mut args);
-            wheres.push(format!(
-                "status <> 'closed' AND substr(received_at, 1, 10) <= {p}"
-            ));
-        }
-        if filter.key {
-            wheres.push("key_case = 1".into());
-        }
-        if filter.conflicts {
-            wheres.push("conflict = 1".into());
-        }
         // Which cases are repeats depends on their neighbours, not on the
         // row alone: found first by one pass over the table (a few bytes a
         // case), then matched by rowid as the rows stream by. The listed
         // cases all lie within --from/--to, so the repeats of that period
         // are all of theirs (their neighbours may lie outside it).
-        if filter.repeat {
-            wheres.push("problem IS NOT NULL".into());
-        }
         let repeats = if filter.repeat || flag_repeats {
-            let period = super::report::Period {
-                from: filter.from.clone(),
-                to: filter.to.clone(),
+            let period = Period {
+                from: filter.from,
+                to: filter.to,
             };
-            Some(super::report::repeat_rowids(self.conn(), &period)?)
+            Some(repeat::repeat_rowids(self.conn(), &period)?)
         } else {
             None
         };
-        if let Some(u) = &filter.unit {
-            let p = arg(Box::new(u.clone()), &mut args);
-            wheres.push(format!("unit = {p}"));
-        }
-        if let Some(v) = &filter.problem {
-            let p = arg(Box::new(v.clone()), &mut args);
-            wheres.push(format!("problem = {p}"));
-        }
-        if let Some(v) = &filter.subject {
-            let p = arg(Box::new(v.code().to_string()), &mut args);
-            wheres.push(format!("subject = {p}"));
-        }
-        if let Some(v) = &filter.community {
-            let p = arg(Box::new(v.clone()), &mut args);
-            wheres.push(format!("instr(community, {p}) > 0"));
-        }
-        if let Some(v) = &filter.office {
-            let p = arg(Box::new(v.clone()), &mut args);
-            wheres.push(format!("office = {p}"));
-        }
-        if let Some(v) = &filter.from {
-            let p = arg(Box::new(v.clone()), &mut args);
-            wheres.push(format!("substr(received_at, 1, 10) >= {p}"));
-        }
-        if let Some(v) = &filter.to {
-            let p = arg(Box::new(v.clone()), &mut args);
-            wheres.push(format!("substr(received_at, 1, 10) <= {p}"));
-        }
+        let w = Wheres::of(filter, today);
         let sql = format!(
             "SELECT {}, rowid FROM cases {} ORDER BY office, year, seq",
             case::COLUMNS,
-            if wheres.is_empty() {
-                String::new()
-            } else {
-                format!("WHERE {}", wheres.join(" AND "))
-            }
+            w.clause()
         );
         // The rowid comes after the case's columns.
         let rowid_column = case::COLUMNS.split(',').count();
         let mut st = self.conn().prepare(&sql)?;
-        let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let params: Vec<&dyn ToSql> = w.args.iter().map(|b| b.as_ref()).collect();
         let mut rows = st.query(params.as_slice())?;
         while let Some(row) = rows.next()? {
             let repeat = match &repeats {
@@ -317,5 +256,79 @@ impl Ledger {
     /// Verifies the file (see `replay::check`).
     pub fn check(&self) -> Result<super::replay::CheckReport> {
         super::replay::check(self.conn())
+    }
+}
+
+/// The conditions of a list's SQL and the values they bind.
+#[derive(Default)]
+struct Wheres {
+    conds: Vec<String>,
+    args: Vec<Box<dyn ToSql>>,
+}
+
+impl Wheres {
+    /// Binds `v`, returning its placeholder.
+    fn bind(&mut self, v: impl ToSql + 'static) -> String {
+        self.args.push(Box::new(v));
+        format!("?{}", self.args.len())
+    }
+
+    /// A condition on a bound value: `cond` is given its placeholder.
+    fn with(&mut self, v: impl ToSql + 'static, cond: impl FnOnce(&str) -> String) {
+        let p = self.bind(v);
+        self.conds.push(cond(&p));
+    }
+
+    /// The conditions of `filter`, the flags' from `flags`.
+    fn of(filter: &CaseFilter, today: &str) -> Wheres {
+        let mut w = Wheres::default();
+        if !filter.statuses.is_empty() {
+            let list = flags::sql_statuses(&filter.statuses);
+            w.conds.push(format!("status IN ({list})"));
+        }
+        if filter.overdue {
+            w.with(today.to_string(), flags::overdue_sql);
+        }
+        if filter.long_running {
+            // No cutoff (today is not a date): no case is long-running.
+            w.with(long_running_cutoff(today), flags::long_running_sql);
+        }
+        if filter.key {
+            w.conds.push("key_case = 1".into());
+        }
+        if filter.conflicts {
+            w.conds.push("conflict = 1".into());
+        }
+        if filter.repeat {
+            w.conds.push(repeat::REPEAT_CANDIDATE_SQL.into());
+        }
+        let date = RECEIVED_DATE_SQL;
+        let text = |v: &Option<String>| v.clone();
+        let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
+        for (v, cond) in [
+            (text(&filter.unit), "unit = {}".to_string()),
+            (text(&filter.problem), "problem = {}".into()),
+            (
+                filter.subject.map(|s| s.code().to_string()),
+                "subject = {}".into(),
+            ),
+            (text(&filter.community), "instr(community, {}) > 0".into()),
+            (text(&filter.office), "office = {}".into()),
+            (day(filter.from), format!("{date} >= {{}}")),
+            (day(filter.to), format!("{date} <= {{}}")),
+        ] {
+            if let Some(v) = v {
+                w.with(v, |p| cond.replace("{}", p));
+            }
+        }
+        w
+    }
+
+    fn clause(&self) -> String {
+        if self.conds.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.conds.join(" AND "))
+        }
     }
 }

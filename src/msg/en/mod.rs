@@ -3,6 +3,7 @@
 pub mod credit;
 pub mod intake;
 pub mod ledger;
+pub mod list;
 
 use crate::ledger::Error;
 
@@ -51,6 +52,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
         return Some(intake::say(ie));
+    }
+    if let Some(le) = e.downcast_ref::<crate::cmd::list::Error>() {
+        return Some(list::say(le));
     }
     None
 }
