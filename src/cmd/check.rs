@@ -1,6 +1,6 @@
 //! `ledger check`: prove the file is whole and its tables match its log.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 
 /// Verify the file: SQLite integrity, every event's hash, and that replaying the log reproduces the case tables exactly.
 #[derive(Debug, clap::Args)]

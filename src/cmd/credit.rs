@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::{Months, NaiveDate};
 use serde_json::json;
 
-use crate::cli::{Ctx, FormatArg};
+use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{self, ListStatus, NewRecord, Register, Standing};
 use crate::domain::{CaseId, DateArg, Lang};

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::demo::{self, Plan};
 use crate::domain::OfficeCode;
 use crate::exchange;

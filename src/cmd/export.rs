@@ -4,7 +4,7 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::exchange;
 use crate::ledger::files;
 

@@ -1,6 +1,6 @@
 //! `ledger init`: create a ledger file for an office or the district.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::OfficeCode;
 use crate::exchange;
 use crate::ledger::Ledger;

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::exchange::{Reader, read_ahead};
 use crate::ledger::Then;
 use crate::ledger::merge::MergeStats;

@@ -8,6 +8,7 @@ pub mod check;
 pub mod close;
 pub mod completions;
 pub mod credit;
+mod ctx;
 pub mod defer;
 pub mod demo;
 pub mod export;
@@ -25,7 +26,7 @@ pub mod trust;
 pub mod unit;
 pub mod view;
 
-use crate::cli::Ctx;
+pub use ctx::{Ctx, FormatArg};
 
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)] // made once per run; boxing buys nothing

@@ -4,7 +4,7 @@
 //! groups, then the trend); CSV and JSON carry the stable codes and keys
 //! for scripts and spreadsheets, as `list` does.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{DateArg, Outcome, Status, Subject};
 use crate::ledger::Ledger;
 use crate::ledger::report::{GroupBy, GroupRow, Period, Report, Trend};

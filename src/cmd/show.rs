@@ -2,8 +2,8 @@
 
 use serde_json::{Value, json};
 
-use crate::cli::{Ctx, FormatArg};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
+use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome, mask_name, mask_phone};
 use crate::ledger::{Event, EventRecord, Ledger};
 use crate::render::{self, Format, Grid};

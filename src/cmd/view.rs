@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{Lang, mask_name, mask_phone};
 use crate::ledger::CaseState;
 
