@@ -381,8 +381,36 @@ impl FromStr for TimeArg {
     }
 }
 
+/// A complainant's personal data, which every output masks unless the user
+/// asks for it (`--show-pii`): the one rule for cases, events and their JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Personal {
+    Name,
+    Phone,
+}
+
+impl Personal {
+    /// The personal datum a case or event field holds, by its key.
+    pub fn of_field(key: &str) -> Option<Personal> {
+        match key {
+            "complainant" => Some(Personal::Name),
+            "phone" => Some(Personal::Phone),
+            _ => None,
+        }
+    }
+
+    /// The value as shown: as given when `show`, masked otherwise.
+    pub fn shown(self, value: &str, show: bool) -> String {
+        match (show, self) {
+            (true, _) => value.to_string(),
+            (false, Personal::Name) => mask_name(value),
+            (false, Personal::Phone) => mask_phone(value),
+        }
+    }
+}
+
 /// Masks a person's name for display: `张三` → `张*`.
-pub fn mask_name(name: &str) -> String {
+fn mask_name(name: &str) -> String {
     let mut chars = name.trim().chars();
     match chars.next() {
         None => String::new(),
@@ -394,7 +422,7 @@ pub fn mask_name(name: &str) -> String {
 }
 
 /// Masks a phone number for display: `13812345678` → `138****5678`.
-pub fn mask_phone(phone: &str) -> String {
+fn mask_phone(phone: &str) -> String {
     let chars: Vec<char> = phone.trim().chars().collect();
     let n = chars.len();
     if n >= 8 {
@@ -477,5 +505,7 @@ mod tests {
         assert_eq!(mask_name("李"), "李*");
         assert_eq!(mask_phone("13812345678"), "138****5678");
         assert_eq!(mask_phone("5678"), "**78");
+        assert_eq!(Personal::Phone.shown("13812345678", true), "13812345678");
+        assert_eq!(Personal::of_field("complainant"), Some(Personal::Name));
     }
 }

@@ -150,6 +150,41 @@ fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
+/// The CSV header of a serde record: its field names, in order, as the csv
+/// crate writes them (`T::default()` only stands in for a row).
+pub fn csv_header<T: Serialize + Default>() -> Vec<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.serialize(T::default())
+        .expect("a flat record of text, numbers and flags serialises");
+    let bytes = w.into_inner().expect("writing to memory does not fail");
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(&bytes[..]);
+    match r.records().next() {
+        Some(Ok(header)) => header.iter().map(String::from).collect(),
+        _ => unreachable!("the csv crate reads the header it wrote"),
+    }
+}
+
+/// A flat record's cells in its header's order (`header` from
+/// [`csv_header`]), each value as the csv crate writes it: text as is,
+/// numbers and flags as text, nothing as an empty cell. A struct is thereby
+/// the one field list behind its JSON and its CSV.
+pub fn csv_cells(v: &impl Serialize, header: &[String]) -> Vec<String> {
+    use serde_json::Value;
+    let Ok(Value::Object(mut fields)) = serde_json::to_value(v) else {
+        unreachable!("csv_cells takes a struct of named fields")
+    };
+    header
+        .iter()
+        .map(|k| match fields.remove(k) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) => s,
+            Some(other) => other.to_string(),
+        })
+        .collect()
+}
+
 pub fn csv(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
     let mut w = CsvOut::new(out, &grid.headers)?;
     for r in &grid.rows {

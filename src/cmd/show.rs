@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
-use crate::domain::{CaseId, Outcome, mask_name, mask_phone};
+use crate::domain::{CaseId, Outcome, Personal};
 use crate::ledger::{Event, EventRecord, Ledger};
 use crate::render::{self, Format, Grid};
 
@@ -180,12 +180,11 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
                 parts.push(format!("{} {x}", field_label(ctx.lang, "source_ref")));
             }
             if let Some(n) = &a.complainant {
-                let n = if show_pii { n.clone() } else { mask_name(n) };
+                let n = Personal::Name.shown(n, show_pii);
                 parts.push(format!("{} {n}", field_label(ctx.lang, "complainant")));
             }
             if let Some(p) = &a.phone {
-                let p = if show_pii { p.clone() } else { mask_phone(p) };
-                parts.push(p);
+                parts.push(Personal::Phone.shown(p, show_pii));
             }
             if let Some(p) = &a.problem {
                 parts.push(p.clone());
@@ -236,14 +235,11 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
 /// unless asked.
 fn event_json(r: &EventRecord, show_pii: bool) -> anyhow::Result<Value> {
     let mut data: Value = serde_json::from_str(&r.payload)?;
-    if !show_pii && let Some(obj) = data.as_object_mut() {
-        if let Some(Value::String(n)) = obj.get("complainant") {
-            let m = mask_name(n);
-            obj.insert("complainant".into(), Value::String(m));
-        }
-        if let Some(Value::String(p)) = obj.get("phone") {
-            let m = mask_phone(p);
-            obj.insert("phone".into(), Value::String(m));
+    if let Some(obj) = data.as_object_mut() {
+        for (key, value) in obj.iter_mut() {
+            if let (Some(p), Value::String(v)) = (Personal::of_field(key), &mut *value) {
+                *v = p.shown(v, show_pii);
+            }
         }
     }
     Ok(json!({
