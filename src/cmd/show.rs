@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome, Personal};
-use crate::ledger::{Event, EventRecord, Ledger};
+use crate::ledger::{CaseState, Event, EventRecord, Ledger};
 use crate::render::{self, Format, Grid};
 
 /// Show one case and its whole history (who, what, when), oldest first.
@@ -56,75 +56,14 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             render::csv(ctx.out, &grid)?;
         }
         Format::Table | Format::Md => {
-            let value = serde_json::to_value(&v)?;
-            let mut fields = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
-            for (key, shown) in [
-                ("id", None),
-                ("status", Some(case.status.label(ctx.lang).to_string())),
-                ("received_at", Some(short_time(&case.received_at))),
-                ("source", Some(case.source.label(ctx.lang).to_string())),
-                ("source_ref", None),
-                ("community", None),
-                ("address", None),
-                ("summary", None),
-                ("details", None),
-                ("complainant", None),
-                ("phone", None),
-                (
-                    "subject",
-                    case.subject.map(|s| s.label(ctx.lang).to_string()),
-                ),
-                (
-                    "problem",
-                    problem_text(&ledger, case.problem.as_deref())?.map(|p| {
-                        if case.problem_suggested {
-                            format!(
-                                "{p} {}",
-                                ctx.t("(系统建议，待确认)", "(suggested, to confirm)")
-                            )
-                        } else {
-                            p
-                        }
-                    }),
-                ),
-                ("party", None),
-                ("unit", unit_text(&ledger, case.unit.as_deref())?),
-                ("due", None),
-                ("plan", None),
-                ("defer_until", None),
-                ("result", case.result.map(|r| r.label(ctx.lang).to_string())),
-                ("resolution", None),
-                ("duplicate_of", None),
-                ("closed_at", case.closed_at.as_deref().map(short_time)),
-                ("flags", Some(view::flags(ctx, &case, &today, repeat))),
-            ] {
-                let text = shown.unwrap_or_else(|| match value.get(key) {
-                    Some(Value::String(s)) => s.clone(),
-                    _ => String::new(),
-                });
-                if !text.is_empty() {
-                    fields.push(vec![field_label(ctx.lang, key).to_string(), text]);
-                }
-            }
-            let mut history = Grid::new([
-                ctx.t("时间", "time"),
-                ctx.t("经办", "by"),
-                ctx.t("事项", "event"),
-                ctx.t("内容", "details"),
-            ]);
-            for r in &events {
-                let by = if r.actor.is_empty() {
-                    r.origin.clone()
-                } else {
-                    format!("{} {}", r.origin, r.actor)
-                };
-                history.push(vec![
-                    short_time(&r.at),
-                    by,
-                    kind_label(ctx, &r.kind).to_string(),
-                    describe(ctx, &ledger, r, a.show_pii)?,
-                ]);
-            }
+            let shown = Shown {
+                ledger: &ledger,
+                case: &case,
+                view: &v,
+                flags: view::flags(ctx, &case, &today, repeat),
+            };
+            let fields = fields(ctx, &shown)?;
+            let history = history(ctx, &ledger, &events, a.show_pii)?;
             if a.format.format == Format::Md {
                 writeln!(ctx.out, "## {}\n", case.id)?;
                 render::md(ctx.out, &fields)?;
@@ -137,6 +76,95 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the field table shows of a case.
+struct Shown<'a> {
+    ledger: &'a Ledger,
+    case: &'a CaseState,
+    view: &'a CaseView,
+    flags: String,
+}
+
+/// The case's fields as a two-column table: codes as labels, times short,
+/// empty fields left out.
+fn fields(ctx: &Ctx, s: &Shown) -> anyhow::Result<Grid> {
+    let (case, lang) = (s.case, ctx.lang);
+    let value = serde_json::to_value(s.view)?;
+    let problem = problem_text(s.ledger, case.problem.as_deref())?.map(|p| {
+        if case.problem_suggested {
+            format!(
+                "{p} {}",
+                ctx.t("(系统建议，待确认)", "(suggested, to confirm)")
+            )
+        } else {
+            p
+        }
+    });
+    let mut grid = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
+    for (key, shown) in [
+        ("id", None),
+        ("status", Some(case.status.label(lang).to_string())),
+        ("received_at", Some(short_time(&case.received_at))),
+        ("source", Some(case.source.label(lang).to_string())),
+        ("source_ref", None),
+        ("community", None),
+        ("address", None),
+        ("summary", None),
+        ("details", None),
+        ("complainant", None),
+        ("phone", None),
+        ("subject", case.subject.map(|x| x.label(lang).to_string())),
+        ("problem", problem),
+        ("party", None),
+        ("unit", unit_text(s.ledger, case.unit.as_deref())?),
+        ("due", None),
+        ("plan", None),
+        ("defer_until", None),
+        ("result", case.result.map(|r| r.label(lang).to_string())),
+        ("resolution", None),
+        ("duplicate_of", None),
+        ("closed_at", case.closed_at.as_deref().map(short_time)),
+        ("flags", Some(s.flags.clone())),
+    ] {
+        let text = shown.unwrap_or_else(|| match value.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            _ => String::new(),
+        });
+        if !text.is_empty() {
+            grid.push(vec![field_label(lang, key).to_string(), text]);
+        }
+    }
+    Ok(grid)
+}
+
+/// The case's history, oldest first: when, who, what.
+fn history(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    events: &[EventRecord],
+    show_pii: bool,
+) -> anyhow::Result<Grid> {
+    let mut grid = Grid::new([
+        ctx.t("时间", "time"),
+        ctx.t("经办", "by"),
+        ctx.t("事项", "event"),
+        ctx.t("内容", "details"),
+    ]);
+    for r in events {
+        let by = if r.actor.is_empty() {
+            r.origin.clone()
+        } else {
+            format!("{} {}", r.origin, r.actor)
+        };
+        grid.push(vec![
+            short_time(&r.at),
+            by,
+            kind_label(ctx, &r.kind).to_string(),
+            describe(ctx, ledger, r, show_pii)?,
+        ]);
+    }
+    Ok(grid)
 }
 
 fn problem_text(ledger: &Ledger, code: Option<&str>) -> anyhow::Result<Option<String>> {
