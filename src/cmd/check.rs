@@ -11,7 +11,7 @@ pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let r = ledger.check()?;
     if let Some(p) = r.problem {
-        anyhow::bail!("check failed: {p}");
+        return Err(crate::cmd::Error::CheckFailed { problem: p }.into());
     }
     writeln!(
         ctx.out,

@@ -68,8 +68,9 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             std::process::id()
         )),
     };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    if let Err(source) = std::fs::create_dir_all(&dir) {
+        return Err(crate::cmd::Error::CreateDir { path: dir, source }.into());
+    }
     let mut exports = Vec::new();
     for (k, line) in build_offices(&dir, &a, &ctx.stamp, ctx.lang)? {
         writeln!(ctx.err, "{line}")?;
@@ -144,7 +145,7 @@ fn build_offices(
 
 /// The district's ledger, made and merging every office's export.
 fn merge_district(ctx: &mut Ctx, district: &Path, exports: &[PathBuf]) -> anyhow::Result<Ledger> {
-    let code: OfficeCode = "D".parse().map_err(anyhow::Error::msg)?;
+    let code: OfficeCode = "D".parse().expect("D is an office code");
     let mut ledger = Ledger::create(district, &code, "示范区", true, &ctx.stamp)?;
     // What the README asks of a real district, done here on one machine:
     // each office reads out its key and the district registers it, and
@@ -174,9 +175,10 @@ fn merge_district(ctx: &mut Ctx, district: &Path, exports: &[PathBuf]) -> anyhow
 
 /// Builds office number `k`'s ledger and its export; returns a line to say so.
 fn build_office(dir: &Path, k: u32, a: &Args, stamp: &Stamp, lang: Lang) -> anyhow::Result<String> {
+    // At most 99 offices (clap checks `--offices`): S01 to S99.
     let code: OfficeCode = format!("S{:02}", k + 1)
         .parse()
-        .map_err(anyhow::Error::msg)?;
+        .expect("S and two digits is an office code");
     let name = OFFICE_NAMES[k as usize % OFFICE_NAMES.len()];
     let path = dir.join(format!("{code}.db"));
     let mut ledger = Ledger::create(&path, &code, name, false, stamp)?;

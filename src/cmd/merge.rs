@@ -95,7 +95,7 @@ impl FileResult {
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     if !matches!(a.format, Format::Table | Format::Json) {
-        anyhow::bail!("merge prints a table or json (--format table|json)");
+        return Err(crate::cmd::Error::MergeFormat.into());
     }
     let mut ledger = ctx.open()?;
     let mut results = Vec::new();
@@ -112,11 +112,14 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         return Err(crate::msg::Reported.into());
     }
     if refused > 0 {
-        anyhow::bail!(
-            "{refused} of {} files refused; the others were {}",
-            results.len(),
-            if a.dry_run { "checked" } else { "merged" }
-        );
+        let files = results.len();
+        let dry_run = a.dry_run;
+        return Err(crate::cmd::Error::FilesRefused {
+            refused,
+            files,
+            dry_run,
+        }
+        .into());
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ pub mod credit;
 mod ctx;
 pub mod defer;
 pub mod demo;
+mod error;
 pub mod export;
 pub mod init;
 pub mod key;
@@ -30,6 +31,7 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 pub use ctx::{Ctx, FormatArg};
+pub use error::Error;
 
 use crate::exchange;
 use crate::ledger::files;
