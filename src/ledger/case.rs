@@ -242,17 +242,18 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
     Some((it.next()?.to_string(), year, seq))
 }
 
-const INSERT_TAIL: &str = "INTO cases (id, office, year, seq, status, received_at, source, \
-     source_ref, community, address, summary, details, complainant, phone, subject, problem, party, \
-     key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
-     duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by) VALUES (?1, ?2, ?3, \
-     ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
-     ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
-
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
      updated_at, notes, problem_suggested, conflict, closed_by";
+
+/// `INTO cases (COLUMNS) VALUES (?1, …)`: the row as `write_row` binds it,
+/// made from the one column list.
+static INSERT_TAIL: LazyLock<String> = LazyLock::new(|| {
+    let n = COLUMNS.split(',').count();
+    let slots: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+    format!("INTO cases ({COLUMNS}) VALUES ({})", slots.join(", "))
+});
 
 fn code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
     let s: String = r.get(i)?;
@@ -322,14 +323,15 @@ impl CaseState {
 
     /// Writes the row (insert or replace).
     pub(crate) fn save(&self, conn: &Connection) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT OR REPLACE {INSERT_TAIL}"));
+        static SQL: LazyLock<String> =
+            LazyLock::new(|| format!("INSERT OR REPLACE {}", *INSERT_TAIL));
         self.write_row(conn, &SQL)
     }
 
     /// Writes the row of a case known to be new (cheaper than `save`: no
     /// statement journal for a possible replace).
     pub(crate) fn insert(&self, conn: &Connection) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT {INSERT_TAIL}"));
+        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT {}", *INSERT_TAIL));
         self.write_row(conn, &SQL)
     }
 
