@@ -4,8 +4,9 @@ use serde_json::{Value, json};
 
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
-use crate::domain::{CaseId, Outcome, Personal};
+use crate::domain::{CaseId, Outcome};
 use crate::ledger::{CaseState, Event, EventRecord, Ledger};
+use crate::pii::Personal;
 use crate::render::{self, Format, Grid};
 
 /// Show one case and its whole history (who, what, when), oldest first.

@@ -6,8 +6,9 @@ use std::sync::LazyLock;
 use serde::Serialize;
 
 use crate::cmd::Ctx;
-use crate::domain::{Lang, Personal};
+use crate::domain::Lang;
 use crate::ledger::CaseState;
+use crate::pii::Personal;
 use crate::render;
 
 /// The CSV header of [`CaseView`], made once from its serde form.
