@@ -99,7 +99,7 @@ impl CaseView {
 
     /// The CSV cells: the JSON values, in order.
     pub fn csv_row(&self) -> Vec<String> {
-        render::csv_cells(self, &HEADER)
+        render::csv_cells(self)
     }
 }
 
