@@ -11,7 +11,7 @@ pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let r = ledger.check()?;
     if let Some(p) = r.problem {
-        return Err(crate::cmd::Error::CheckFailed { problem: p }.into());
+        return Err(crate::cmd::error::Error::CheckFailed { problem: p }.into());
     }
     writeln!(
         ctx.out,

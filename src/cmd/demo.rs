@@ -69,7 +69,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         )),
     };
     if let Err(source) = std::fs::create_dir_all(&dir) {
-        return Err(crate::cmd::Error::CreateDir { path: dir, source }.into());
+        return Err(crate::cmd::error::Error::CreateDir { path: dir, source }.into());
     }
     let mut exports = Vec::new();
     for (k, line) in build_offices(&dir, &a, &ctx.stamp, ctx.lang)? {

@@ -95,7 +95,7 @@ impl FileResult {
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     if !matches!(a.format, Format::Table | Format::Json) {
-        return Err(crate::cmd::Error::MergeFormat.into());
+        return Err(crate::cmd::error::Error::MergeFormat.into());
     }
     let mut ledger = ctx.open()?;
     let mut results = Vec::new();
@@ -114,7 +114,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     if refused > 0 {
         let files = results.len();
         let dry_run = a.dry_run;
-        return Err(crate::cmd::Error::FilesRefused {
+        return Err(crate::cmd::error::Error::FilesRefused {
             refused,
             files,
             dry_run,

@@ -11,7 +11,7 @@ pub mod credit;
 mod ctx;
 pub mod defer;
 pub mod demo;
-mod error;
+pub mod error;
 pub mod export;
 pub mod init;
 pub mod key;
@@ -31,7 +31,6 @@ use std::io::{BufReader, Read};
 use std::path::Path;
 
 pub use ctx::{Ctx, FormatArg};
-pub use error::Error;
 
 use crate::exchange;
 use crate::ledger::files;

@@ -28,7 +28,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let id = a.case.to_string();
     let Some(case) = ledger.case(&id)? else {
-        return Err(crate::cmd::Error::NoCase { id }.into());
+        return Err(crate::cmd::error::Error::NoCase { id }.into());
     };
     let events = ledger.events_for(&id)?;
     let today = ctx.today();

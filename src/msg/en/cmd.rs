@@ -1,6 +1,6 @@
-//! English for what the command layer refuses (`cmd::Error`).
+//! English for what the command layer refuses (`cmd::error::Error`).
 
-use crate::cmd::Error;
+use crate::cmd::error::Error;
 
 pub fn say(e: &Error) -> String {
     match e {

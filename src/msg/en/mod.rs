@@ -41,7 +41,7 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     if let Some(r) = e.downcast_ref::<rusqlite::Error>() {
         return Some(sqlite(r));
     }
-    if let Some(ce) = e.downcast_ref::<crate::cmd::Error>() {
+    if let Some(ce) = e.downcast_ref::<crate::cmd::error::Error>() {
         return Some(cmd::say(ce));
     }
     if let Some(le) = e.downcast_ref::<Error>() {
