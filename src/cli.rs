@@ -1,15 +1,12 @@
-//! The command line: global flags, the context every command runs in, and
-//! the output options listing commands share.
+//! The command line as clap parses it: the global flags and the command.
+//! What commands run with (`Ctx`) is the command layer's (`cmd::ctx`).
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Parser;
 
 use crate::cmd::Command;
 use crate::domain::Lang;
-use crate::ledger::{Ledger, Stamp};
-use crate::render::{Format, Style};
 
 /// 物业管理整治台账 — the property-management rectification case ledger.
 ///
@@ -39,44 +36,4 @@ pub struct Cli {
     pub ascii: bool,
     #[command(subcommand)]
     pub command: Command,
-}
-
-/// The output format option shared by listing commands.
-#[derive(Debug, Clone, clap::Args)]
-pub struct FormatArg {
-    /// Output format: table, csv or json.
-    #[arg(long, default_value = "table", value_name = "table|csv|json")]
-    pub format: Format,
-}
-
-/// What a command runs with: where the file is, how to print, what time it
-/// is and who is typing, and where output goes.
-pub struct Ctx<'a> {
-    pub db: PathBuf,
-    pub lang: Lang,
-    pub style: Style,
-    pub stamp: Stamp,
-    /// Data.
-    pub out: &'a mut dyn Write,
-    /// Messages.
-    pub err: &'a mut dyn Write,
-}
-
-impl Ctx<'_> {
-    pub fn open(&self) -> crate::ledger::Result<Ledger> {
-        Ledger::open(&self.db)
-    }
-
-    /// Today's date, `YYYY-MM-DD`, in the clock's zone.
-    pub fn today(&self) -> String {
-        self.stamp.today()
-    }
-
-    /// Picks the Chinese or English text.
-    pub fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
 }

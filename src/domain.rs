@@ -381,38 +381,6 @@ impl FromStr for TimeArg {
     }
 }
 
-/// Masks a person's name for display: `张三` → `张*`.
-pub fn mask_name(name: &str) -> String {
-    let mut chars = name.trim().chars();
-    match chars.next() {
-        None => String::new(),
-        Some(first) => {
-            let rest = chars.count().max(1);
-            format!("{first}{}", "*".repeat(rest))
-        }
-    }
-}
-
-/// Masks a phone number for display: `13812345678` → `138****5678`.
-pub fn mask_phone(phone: &str) -> String {
-    let chars: Vec<char> = phone.trim().chars().collect();
-    let n = chars.len();
-    if n >= 8 {
-        let keep_tail = 4;
-        let keep_head = 3.min(n - keep_tail - 1);
-        let mut s: String = chars[..keep_head].iter().collect();
-        s.push_str(&"*".repeat(n - keep_head - keep_tail));
-        s.extend(&chars[n - keep_tail..]);
-        s
-    } else if n > 2 {
-        let mut s = "*".repeat(n - 2);
-        s.extend(&chars[n - 2..]);
-        s
-    } else {
-        "*".repeat(n)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -468,14 +436,5 @@ mod tests {
         assert_eq!("信访".parse::<Source>().unwrap(), Source::Petition);
         let e = "closd".parse::<Status>().unwrap_err();
         assert!(e.contains("open, assigned, deferred, closed"), "{e}");
-    }
-
-    #[test]
-    fn personal_data_is_masked() {
-        assert_eq!(mask_name("张三"), "张*");
-        assert_eq!(mask_name("欧阳娜娜"), "欧***");
-        assert_eq!(mask_name("李"), "李*");
-        assert_eq!(mask_phone("13812345678"), "138****5678");
-        assert_eq!(mask_phone("5678"), "**78");
     }
 }

@@ -13,5 +13,6 @@ pub mod exchange;
 pub mod intake;
 pub mod ledger;
 pub mod msg;
+pub mod pii;
 pub mod render;
 pub mod uscc;

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use clap::error::ErrorKind;
 
-use ledger::cli::{Cli, Ctx};
+use ledger::cli::Cli;
+use ledger::cmd::Ctx;
 use ledger::ledger::Stamp;
 use ledger::render::Style;
 use ledger::{clock, cmd};

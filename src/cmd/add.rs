@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
 use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};
 use crate::ledger::ops::NewCase;

@@ -1,6 +1,6 @@
 //! `ledger assign`: classify a case and forward it to a unit with a due date.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{CaseId, DateArg, ProblemCode, Subject, UnitRef};
 use crate::ledger::ops::{Assignment, Due};
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 
 /// Copy the ledger to a new file, consistently, while other processes may be writing to it.
 #[derive(Debug, clap::Args)]

@@ -1,6 +1,6 @@
 //! `ledger catalog`: the problem catalogue and the units.
 
-use crate::cli::{Ctx, FormatArg};
+use crate::cmd::{Ctx, FormatArg};
 use crate::render::{self, Format, Grid};
 
 #[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]

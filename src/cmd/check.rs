@@ -1,6 +1,6 @@
 //! `ledger check`: prove the file is whole and its tables match its log.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 
 /// Verify the file: SQLite integrity, every event's hash, and that replaying the log reproduces the case tables exactly.
 #[derive(Debug, clap::Args)]
@@ -11,7 +11,7 @@ pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let r = ledger.check()?;
     if let Some(p) = r.problem {
-        anyhow::bail!("check failed: {}", crate::msg::problem(&p, ctx.lang));
+        return Err(crate::cmd::error::Error::CheckFailed { problem: p }.into());
     }
     writeln!(
         ctx.out,

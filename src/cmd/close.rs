@@ -1,6 +1,6 @@
 //! `ledger close`: close a case out (销号) with a result.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::credit::{self, ManagerFrom, Register, Substantiated};
 use crate::domain::{CaseId, Outcome, Text};
 use crate::ledger::Then;

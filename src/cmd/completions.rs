@@ -2,7 +2,8 @@
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Ctx};
+use crate::cli::Cli;
+use crate::cmd::Ctx;
 
 /// Print a shell completion script.
 #[derive(Debug, clap::Args)]

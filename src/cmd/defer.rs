@@ -1,6 +1,6 @@
 //! `ledger defer`: a case that cannot be solved for now, with a work plan.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{CaseId, DateArg, Text};
 
 /// Defer a case that cannot be solved for now (暂缓), with a work plan for the leadership group.

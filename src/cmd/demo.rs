@@ -1,15 +1,18 @@
 //! `ledger demo`: build a small realistic district and print its report.
 
-use std::io::BufReader;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use crate::cli::Ctx;
+use crate::cmd::report::{self, By};
+use crate::cmd::{Ctx, open_exchange};
 use crate::demo::{self, Plan};
-use crate::domain::OfficeCode;
+use crate::domain::{Lang, OfficeCode};
 use crate::exchange;
-use crate::ledger::{Ledger, Stamp};
+use crate::ledger::flags::period::Period;
+use crate::ledger::report::GroupBy;
+use crate::ledger::{Ledger, Stamp, Then, files};
+use crate::render::Format;
 
 pub const OFFICE_NAMES: &[&str] = &[
     "建设路街道",
@@ -66,13 +69,53 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             std::process::id()
         )),
     };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
-    // Offices are independent files: build them on every core.
+    if let Err(source) = std::fs::create_dir_all(&dir) {
+        return Err(crate::cmd::error::Error::CreateDir { path: dir, source }.into());
+    }
+    let mut exports = Vec::new();
+    for (k, line) in build_offices(&dir, &a, &ctx.stamp, ctx.lang)? {
+        writeln!(ctx.err, "{line}")?;
+        exports.push(dir.join(format!("S{:02}.csv", k + 1)));
+    }
+    if a.no_district {
+        return Ok(());
+    }
+    let district = dir.join("district.db");
+    let ledger = merge_district(ctx, &district, &exports)?;
+    let report = ledger.report(
+        &ctx.today(),
+        &Period::default(),
+        Some(GroupBy::Office),
+        None,
+    )?;
+    let shown = report::Args {
+        by: Some(By::Office),
+        from: None,
+        to: None,
+        period: None,
+        format: Format::Table,
+    };
+    report::print(ctx, &ledger, &report, &shown)?;
+    writeln!(
+        ctx.err,
+        "{}: ledger --db {} list --overdue",
+        ctx.t("试一试", "try"),
+        district.display()
+    )?;
+    Ok(())
+}
+
+/// Builds every office's ledger and export; offices are independent files,
+/// so they are built on every core. Returns each office's number and line,
+/// in order.
+fn build_offices(
+    dir: &Path,
+    a: &Args,
+    stamp: &Stamp,
+    lang: Lang,
+) -> anyhow::Result<Vec<(u32, String)>> {
     let next = AtomicU32::new(0);
     let made: Mutex<Vec<(u32, String)>> = Mutex::new(Vec::new());
-    let stamp = ctx.stamp.clone();
-    let lang = ctx.lang;
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(a.offices as usize);
@@ -85,7 +128,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                         if k >= a.offices {
                             return Ok(());
                         }
-                        let line = build_office(&dir, k, &a, &stamp, lang)?;
+                        let line = build_office(dir, k, a, stamp, lang)?;
                         made.lock().expect("no panics while held").push((k, line));
                     }
                 })
@@ -98,78 +141,45 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     })?;
     let mut made = made.into_inner().expect("no panics while held");
     made.sort();
-    let mut exports = Vec::new();
-    for (k, line) in made {
-        writeln!(ctx.err, "{line}")?;
-        exports.push(dir.join(format!("S{:02}.csv", k + 1)));
-    }
-    if a.no_district {
-        return Ok(());
-    }
-    // The district merges them all.
-    let district = dir.join("district.db");
-    let code: OfficeCode = "D".parse().map_err(anyhow::Error::msg)?;
-    let mut ledger = Ledger::create(&district, &code, "示范区", true, &ctx.stamp)?;
+    Ok(made)
+}
+
+/// The district's ledger, made and merging every office's export.
+fn merge_district(ctx: &mut Ctx, district: &Path, exports: &[PathBuf]) -> anyhow::Result<Ledger> {
+    let code: OfficeCode = "D".parse().expect("D is an office code");
+    let mut ledger = Ledger::create(district, &code, "示范区", true, &ctx.stamp)?;
     // What the README asks of a real district, done here on one machine:
     // each office reads out its key and the district registers it, and
     // each office registers the district's.
     let district_key = ledger.public_key()?;
-    for csv in &exports {
-        let office_db = csv.with_extension("db");
-        let mut office = Ledger::open(&office_db)?;
+    for csv in exports {
+        let mut office = Ledger::open(&csv.with_extension("db"))?;
         let office_code = office.office().code.clone();
         let office_key = office.public_key()?;
         office.write(&ctx.stamp, |w| w.trust(code.as_str(), &district_key, false))?;
         ledger.write(&ctx.stamp, |w| w.trust(&office_code, &office_key, false))?;
     }
-    for csv in &exports {
-        let name = csv.display().to_string();
-        let reader = exchange::Reader::new(&name, BufReader::new(std::fs::File::open(csv)?))?;
-        let stats = ledger.merge(
-            exchange::read_ahead(reader),
-            crate::ledger::Then::Commit,
-            &mut |_| {},
-        )?;
+    for csv in exports {
+        let reader = open_exchange(csv, |file, _| file)?;
+        let stats = ledger.merge(exchange::read_ahead(reader), Then::Commit, &mut |_| {})?;
         writeln!(
             ctx.err,
-            "{} {name}: {} {}",
+            "{} {}: {} {}",
             ctx.t("区级合并", "district merged"),
+            csv.display(),
             stats.new_events,
             ctx.t("条新事件", "new events")
         )?;
     }
-    drop(ledger);
-    ctx.db = district.clone();
-    crate::cmd::report::run(
-        ctx,
-        crate::cmd::report::Args {
-            by: Some(crate::cmd::report::By::Office),
-            from: None,
-            to: None,
-            period: None,
-            format: crate::render::Format::Table,
-        },
-    )?;
-    writeln!(
-        ctx.err,
-        "{}: ledger --db {} list --overdue",
-        ctx.t("试一试", "try"),
-        district.display()
-    )?;
-    Ok(())
+    Ok(ledger)
 }
 
 /// Builds office number `k`'s ledger and its export; returns a line to say so.
-fn build_office(
-    dir: &Path,
-    k: u32,
-    a: &Args,
-    stamp: &Stamp,
-    lang: crate::domain::Lang,
-) -> anyhow::Result<String> {
+fn build_office(dir: &Path, k: u32, a: &Args, stamp: &Stamp, lang: Lang) -> anyhow::Result<String> {
+    // At most 99 offices (clap checks `--offices`): S01 to S99.
     let code: OfficeCode = format!("S{:02}", k + 1)
         .parse()
-        .map_err(anyhow::Error::msg)?;
+        .expect("S and two digits is an office code");
     let name = OFFICE_NAMES[k as usize % OFFICE_NAMES.len()];
     let path = dir.join(format!("{code}.db"));
     let mut ledger = Ledger::create(&path, &code, name, false, stamp)?;
@@ -182,12 +192,10 @@ fn build_office(
     let ids = ledger.write(stamp, |w| demo::generate(w, &plan))?;
     // The nightly job: each office exports its events.
     let csv = dir.join(format!("{code}.csv"));
-    let stats = crate::cmd::export::write_atomically(&csv, |out| {
-        Ok(exchange::export(&ledger, out, None)?)
-    })?;
+    let stats = files::write_atomically(&csv, |out| exchange::export(&ledger, out, None))?;
     let (cases, events) = match lang {
-        crate::domain::Lang::Zh => ("件", "条事件"),
-        crate::domain::Lang::En => ("cases", "events"),
+        Lang::Zh => ("件", "条事件"),
+        Lang::En => ("cases", "events"),
     };
     Ok(format!(
         "{} {name}: {} {cases}, {} {events} → {}",

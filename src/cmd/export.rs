@@ -1,10 +1,8 @@
 //! `ledger export`: the exchange CSV of every event this file holds.
 
-use std::fs;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::exchange;
 use crate::ledger::files;
 
@@ -30,7 +28,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let stats = match &a.out {
         None => exchange::export(&ledger, ctx.out, a.since)?,
-        Some(path) => write_atomically(path, |w| Ok(exchange::export(&ledger, w, a.since)?))?,
+        Some(path) => files::write_atomically(path, |w| exchange::export(&ledger, w, a.since))?,
     };
     writeln!(
         ctx.err,
@@ -44,35 +42,4 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             .unwrap_or_default()
     )?;
     Ok(())
-}
-
-/// Writes through a temporary file in the same folder, synced, then renamed
-/// over `path`; readable by the owner only (it carries personal data).
-pub(crate) fn write_atomically<T>(
-    path: &Path,
-    f: impl FnOnce(&mut dyn Write) -> anyhow::Result<T>,
-) -> anyhow::Result<T> {
-    let dir = files::folder_of(path)?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| anyhow::anyhow!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let file = files::create_private(&tmp)?;
-        let mut w = BufWriter::new(file);
-        let out = f(&mut w)?;
-        let file = w.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)
-            .map_err(|e| anyhow::anyhow!("cannot move the export to {}: {e}", path.display()))?;
-        Ok(out)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }

@@ -1,6 +1,6 @@
 //! `ledger init`: create a ledger file for an office or the district.
 
-use crate::cli::Ctx;
+use crate::cmd::{Ctx, open_exchange};
 use crate::domain::OfficeCode;
 use crate::exchange;
 use crate::ledger::Ledger;
@@ -35,10 +35,7 @@ fn parse_key(s: &str) -> Result<PublicKey, String> {
 
 pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
     if let Some(file) = &args.restore {
-        let name = file.display().to_string();
-        let input = std::fs::File::open(file)
-            .map_err(|e| anyhow::anyhow!("{name}: cannot read it: {e}"))?;
-        let reader = exchange::Reader::new(&name, std::io::BufReader::new(input))?;
+        let reader = open_exchange(file, |input, _| input)?;
         let district_key = args.trust.as_ref().expect("clap requires --trust");
         let (ledger, stats) = Ledger::restore(
             &ctx.db,

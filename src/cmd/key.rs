@@ -1,6 +1,6 @@
 //! `ledger key`: this ledger's public key, to read out to whoever merges its files.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 
 /// Print this ledger's public key: one line, `CODE ed25519:…`, for the receiver's `ledger trust`.
 ///

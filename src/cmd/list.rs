@@ -1,7 +1,7 @@
 //! `ledger list`: the cases, filtered, as a table, CSV or JSON.
 
-use crate::cli::{Ctx, FormatArg};
 use crate::cmd::view::{self, CaseView, field_label};
+use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{DateArg, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::Ledger;
 use crate::ledger::query::CaseFilter;

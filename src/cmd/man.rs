@@ -2,7 +2,8 @@
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, Ctx};
+use crate::cli::Cli;
+use crate::cmd::Ctx;
 
 /// Print the manual page (roff).
 #[derive(Debug, clap::Args)]

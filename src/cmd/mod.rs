@@ -8,8 +8,10 @@ pub mod check;
 pub mod close;
 pub mod completions;
 pub mod credit;
+mod ctx;
 pub mod defer;
 pub mod demo;
+pub mod error;
 pub mod export;
 pub mod init;
 pub mod key;
@@ -25,7 +27,13 @@ pub mod trust;
 pub mod unit;
 pub mod view;
 
-use crate::cli::Ctx;
+use std::io::{BufReader, Read};
+use std::path::Path;
+
+pub use ctx::{Ctx, FormatArg};
+
+use crate::exchange;
+use crate::ledger::files;
 
 #[derive(Debug, clap::Subcommand)]
 #[allow(clippy::large_enum_variant)] // made once per run; boxing buys nothing
@@ -81,4 +89,18 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Completions(a) => completions::run(ctx, a),
         Command::Man(a) => man::run(ctx, a),
     }
+}
+
+/// Opens an exchange file to read, the one way `merge`, `demo` and
+/// `init --restore` do: refused with its name when it cannot be read or does
+/// not open like one. `wrap` sees the file and its size first (`merge`
+/// counts the bytes read, for its progress bar).
+pub(crate) fn open_exchange<R: Read>(
+    path: &Path,
+    wrap: impl FnOnce(BufReader<std::fs::File>, u64) -> R,
+) -> crate::ledger::Result<exchange::Reader<R>> {
+    let input = files::open_to_read(path)?;
+    // Only the progress bar's length: an unknown size draws no bar.
+    let size = input.get_ref().metadata().map_or(0, |m| m.len());
+    exchange::Reader::new(&path.display().to_string(), wrap(input, size))
 }

@@ -1,6 +1,6 @@
 //! `ledger note`: append a remark to a case in any state.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{CaseId, Text};
 
 /// Append a remark to a case (any state).

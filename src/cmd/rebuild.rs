@@ -1,6 +1,6 @@
 //! `ledger rebuild`: derive the case tables again from the event log.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 
 /// Rebuild the case, unit and office tables from the event log (the log is the truth).
 #[derive(Debug, clap::Args)]

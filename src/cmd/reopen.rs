@@ -1,6 +1,6 @@
 //! `ledger reopen`: put a closed or deferred case back to open.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{CaseId, Text};
 
 /// Put a closed or deferred case back to open, with the reason.

@@ -4,7 +4,7 @@
 //! groups, then the trend); CSV and JSON carry the stable codes and keys
 //! for scripts and spreadsheets, as `list` does.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::{DateArg, Outcome, Status, Subject};
 use crate::ledger::Ledger;
 use crate::ledger::flags::period::{Period, Trend};
@@ -88,20 +88,26 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         a.by.map(Into::into),
         a.period.map(Into::into),
     )?;
+    print(ctx, &ledger, &report, &a)
+}
+
+/// Prints a report the core made, as `a` asks (`demo` prints its district's
+/// report with this too).
+pub fn print(ctx: &mut Ctx, ledger: &Ledger, report: &Report, a: &Args) -> anyhow::Result<()> {
     // Everything to print is made first: the writers borrow ctx.out.
-    let title = title(ctx, &ledger, &report);
-    let head = headline(ctx, &report);
-    let groups = a.by.map(|by| (by_title(ctx, by), rows(ctx, by, &report)));
+    let title = title(ctx, ledger, report);
+    let head = headline(ctx, report);
+    let groups = a.by.map(|by| (by_title(ctx, by), rows(ctx, by, report)));
     let trend = a
         .period
-        .map(|p| (period_title(ctx, p), periods_grid(ctx, &report, false)));
+        .map(|p| (period_title(ctx, p), periods_grid(ctx, report, false)));
     match a.format {
-        Format::Json => render::json(ctx.out, &report)?,
+        Format::Json => render::json(ctx.out, report)?,
         Format::Csv => {
             let grid = match a.by {
-                Some(by) => rows_csv(ctx, by, &report),
-                None if a.period.is_some() => periods_grid(ctx, &report, true),
-                None => headline_csv(ctx, &report),
+                Some(by) => rows_csv(ctx, by, report),
+                None if a.period.is_some() => periods_grid(ctx, report, true),
+                None => headline_csv(ctx, report),
             };
             render::csv(ctx.out, &grid)?;
         }

@@ -2,10 +2,11 @@
 
 use serde_json::{Value, json};
 
-use crate::cli::{Ctx, FormatArg};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
-use crate::domain::{CaseId, Outcome, mask_name, mask_phone};
-use crate::ledger::{Event, EventRecord, Ledger};
+use crate::cmd::{Ctx, FormatArg};
+use crate::domain::{CaseId, Outcome};
+use crate::ledger::{CaseState, Event, EventRecord, Ledger};
+use crate::pii::Personal;
 use crate::render::{self, Format, Grid};
 
 /// Show one case and its whole history (who, what, when), oldest first.
@@ -27,7 +28,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let id = a.case.to_string();
     let Some(case) = ledger.case(&id)? else {
-        anyhow::bail!("no case {id} in this ledger (see `ledger list`)");
+        return Err(crate::cmd::error::Error::NoCase { id }.into());
     };
     let events = ledger.events_for(&id)?;
     let today = ctx.today();
@@ -56,75 +57,14 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             render::csv(ctx.out, &grid)?;
         }
         Format::Table | Format::Md => {
-            let value = serde_json::to_value(&v)?;
-            let mut fields = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
-            for (key, shown) in [
-                ("id", None),
-                ("status", Some(case.status.label(ctx.lang).to_string())),
-                ("received_at", Some(short_time(&case.received_at))),
-                ("source", Some(case.source.label(ctx.lang).to_string())),
-                ("source_ref", None),
-                ("community", None),
-                ("address", None),
-                ("summary", None),
-                ("details", None),
-                ("complainant", None),
-                ("phone", None),
-                (
-                    "subject",
-                    case.subject.map(|s| s.label(ctx.lang).to_string()),
-                ),
-                (
-                    "problem",
-                    problem_text(&ledger, case.problem.as_deref())?.map(|p| {
-                        if case.problem_suggested {
-                            format!(
-                                "{p} {}",
-                                ctx.t("(系统建议，待确认)", "(suggested, to confirm)")
-                            )
-                        } else {
-                            p
-                        }
-                    }),
-                ),
-                ("party", None),
-                ("unit", unit_text(&ledger, case.unit.as_deref())?),
-                ("due", None),
-                ("plan", None),
-                ("defer_until", None),
-                ("result", case.result.map(|r| r.label(ctx.lang).to_string())),
-                ("resolution", None),
-                ("duplicate_of", None),
-                ("closed_at", case.closed_at.as_deref().map(short_time)),
-                ("flags", Some(view::flags(ctx, &case, &today, repeat))),
-            ] {
-                let text = shown.unwrap_or_else(|| match value.get(key) {
-                    Some(Value::String(s)) => s.clone(),
-                    _ => String::new(),
-                });
-                if !text.is_empty() {
-                    fields.push(vec![field_label(ctx.lang, key).to_string(), text]);
-                }
-            }
-            let mut history = Grid::new([
-                ctx.t("时间", "time"),
-                ctx.t("经办", "by"),
-                ctx.t("事项", "event"),
-                ctx.t("内容", "details"),
-            ]);
-            for r in &events {
-                let by = if r.actor.is_empty() {
-                    r.origin.clone()
-                } else {
-                    format!("{} {}", r.origin, r.actor)
-                };
-                history.push(vec![
-                    short_time(&r.at),
-                    by,
-                    kind_label(ctx, &r.kind).to_string(),
-                    describe(ctx, &ledger, r, a.show_pii)?,
-                ]);
-            }
+            let shown = Shown {
+                ledger: &ledger,
+                case: &case,
+                view: &v,
+                flags: view::flags(ctx, &case, &today, repeat),
+            };
+            let fields = fields(ctx, &shown)?;
+            let history = history(ctx, &ledger, &events, a.show_pii)?;
             if a.format.format == Format::Md {
                 writeln!(ctx.out, "## {}\n", case.id)?;
                 render::md(ctx.out, &fields)?;
@@ -137,6 +77,95 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// What the field table shows of a case.
+struct Shown<'a> {
+    ledger: &'a Ledger,
+    case: &'a CaseState,
+    view: &'a CaseView,
+    flags: String,
+}
+
+/// The case's fields as a two-column table: codes as labels, times short,
+/// empty fields left out.
+fn fields(ctx: &Ctx, s: &Shown) -> anyhow::Result<Grid> {
+    let (case, lang) = (s.case, ctx.lang);
+    let value = serde_json::to_value(s.view)?;
+    let problem = problem_text(s.ledger, case.problem.as_deref())?.map(|p| {
+        if case.problem_suggested {
+            format!(
+                "{p} {}",
+                ctx.t("(系统建议，待确认)", "(suggested, to confirm)")
+            )
+        } else {
+            p
+        }
+    });
+    let mut grid = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
+    for (key, shown) in [
+        ("id", None),
+        ("status", Some(case.status.label(lang).to_string())),
+        ("received_at", Some(short_time(&case.received_at))),
+        ("source", Some(case.source.label(lang).to_string())),
+        ("source_ref", None),
+        ("community", None),
+        ("address", None),
+        ("summary", None),
+        ("details", None),
+        ("complainant", None),
+        ("phone", None),
+        ("subject", case.subject.map(|x| x.label(lang).to_string())),
+        ("problem", problem),
+        ("party", None),
+        ("unit", unit_text(s.ledger, case.unit.as_deref())?),
+        ("due", None),
+        ("plan", None),
+        ("defer_until", None),
+        ("result", case.result.map(|r| r.label(lang).to_string())),
+        ("resolution", None),
+        ("duplicate_of", None),
+        ("closed_at", case.closed_at.as_deref().map(short_time)),
+        ("flags", Some(s.flags.clone())),
+    ] {
+        let text = shown.unwrap_or_else(|| match value.get(key) {
+            Some(Value::String(s)) => s.clone(),
+            _ => String::new(),
+        });
+        if !text.is_empty() {
+            grid.push(vec![field_label(lang, key).to_string(), text]);
+        }
+    }
+    Ok(grid)
+}
+
+/// The case's history, oldest first: when, who, what.
+fn history(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    events: &[EventRecord],
+    show_pii: bool,
+) -> anyhow::Result<Grid> {
+    let mut grid = Grid::new([
+        ctx.t("时间", "time"),
+        ctx.t("经办", "by"),
+        ctx.t("事项", "event"),
+        ctx.t("内容", "details"),
+    ]);
+    for r in events {
+        let by = if r.actor.is_empty() {
+            r.origin.clone()
+        } else {
+            format!("{} {}", r.origin, r.actor)
+        };
+        grid.push(vec![
+            short_time(&r.at),
+            by,
+            kind_label(ctx, &r.kind).to_string(),
+            describe(ctx, ledger, r, show_pii)?,
+        ]);
+    }
+    Ok(grid)
 }
 
 fn problem_text(ledger: &Ledger, code: Option<&str>) -> anyhow::Result<Option<String>> {
@@ -180,12 +209,11 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
                 parts.push(format!("{} {x}", field_label(ctx.lang, "source_ref")));
             }
             if let Some(n) = &a.complainant {
-                let n = if show_pii { n.clone() } else { mask_name(n) };
+                let n = Personal::Name.shown(n, show_pii);
                 parts.push(format!("{} {n}", field_label(ctx.lang, "complainant")));
             }
             if let Some(p) = &a.phone {
-                let p = if show_pii { p.clone() } else { mask_phone(p) };
-                parts.push(p);
+                parts.push(Personal::Phone.shown(p, show_pii));
             }
             if let Some(p) = &a.problem {
                 parts.push(p.clone());
@@ -236,14 +264,11 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
 /// unless asked.
 fn event_json(r: &EventRecord, show_pii: bool) -> anyhow::Result<Value> {
     let mut data: Value = serde_json::from_str(&r.payload)?;
-    if !show_pii && let Some(obj) = data.as_object_mut() {
-        if let Some(Value::String(n)) = obj.get("complainant") {
-            let m = mask_name(n);
-            obj.insert("complainant".into(), Value::String(m));
-        }
-        if let Some(Value::String(p)) = obj.get("phone") {
-            let m = mask_phone(p);
-            obj.insert("phone".into(), Value::String(m));
+    if let Some(obj) = data.as_object_mut() {
+        for (key, value) in obj.iter_mut() {
+            if let (Some(p), Value::String(v)) = (Personal::of_field(key), &mut *value) {
+                *v = p.shown(v, show_pii);
+            }
         }
     }
     Ok(json!({

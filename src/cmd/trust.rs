@@ -1,6 +1,6 @@
 //! `ledger trust`: register the key of a ledger whose files this one merges, or list them.
 
-use crate::cli::{Ctx, FormatArg};
+use crate::cmd::{Ctx, FormatArg};
 use crate::domain::OfficeCode;
 use crate::ledger::keys::{PublicKey, Registered};
 use crate::render::{self, Format, Grid};

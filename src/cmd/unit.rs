@@ -1,6 +1,6 @@
 //! `ledger unit add`: register a local unit.
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::domain::UnitCode;
 
 #[derive(Debug, clap::Subcommand)]

@@ -1,15 +1,22 @@
 //! How a case looks in every format: the JSON/CSV record with stable keys,
 //! and the table labels. Shared by `list` and `show`.
 
+use std::sync::LazyLock;
+
 use serde::Serialize;
 
-use crate::cli::Ctx;
-use crate::domain::{Lang, mask_name, mask_phone};
+use crate::cmd::Ctx;
+use crate::domain::Lang;
 use crate::ledger::CaseState;
+use crate::pii::Personal;
+use crate::render;
+
+/// The CSV header of [`CaseView`], made once from its serde form.
+static HEADER: LazyLock<Vec<String>> = LazyLock::new(render::csv_header::<CaseView>);
 
 /// A case as `list --format json|csv` and `show --format json` print it.
 /// Field names are the stable keys scripts use.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct CaseView {
     pub id: String,
     pub office: String,
@@ -45,24 +52,11 @@ pub struct CaseView {
     pub updated_at: String,
 }
 
-/// Personal data as shown: masked unless `--show-pii`.
-pub fn pii(
-    name: Option<&str>,
-    phone: Option<&str>,
-    show: bool,
-) -> (Option<String>, Option<String>) {
-    if show {
-        (name.map(str::to_string), phone.map(str::to_string))
-    } else {
-        (name.map(mask_name), phone.map(mask_phone))
-    }
-}
-
 impl CaseView {
     /// `repeat`: whether the case is a repeat complaint, as the ledger
     /// found it (`Ledger::each_case_with_repeat`, `Ledger::is_repeat`).
     pub fn new(c: &CaseState, today: &str, show_pii: bool, repeat: bool) -> CaseView {
-        let (complainant, phone) = pii(c.complainant.as_deref(), c.phone.as_deref(), show_pii);
+        let shown = |p: Personal, v: &Option<String>| v.as_deref().map(|v| p.shown(v, show_pii));
         CaseView {
             id: c.id.clone(),
             office: c.office.clone(),
@@ -74,8 +68,8 @@ impl CaseView {
             address: c.address.clone(),
             summary: c.summary.clone(),
             details: c.details.clone(),
-            complainant,
-            phone,
+            complainant: shown(Personal::Name, &c.complainant),
+            phone: shown(Personal::Phone, &c.phone),
             subject: c.subject.map(|s| s.code()),
             problem: c.problem.clone(),
             problem_suggested: c.problem_suggested,
@@ -100,79 +94,12 @@ impl CaseView {
 
     /// The CSV header: the JSON keys, in order.
     pub fn csv_headers() -> Vec<String> {
-        [
-            "id",
-            "office",
-            "status",
-            "received_at",
-            "source",
-            "source_ref",
-            "community",
-            "address",
-            "summary",
-            "details",
-            "complainant",
-            "phone",
-            "subject",
-            "problem",
-            "problem_suggested",
-            "party",
-            "key",
-            "unit",
-            "assigned_at",
-            "due",
-            "plan",
-            "defer_until",
-            "closed_at",
-            "result",
-            "resolution",
-            "duplicate_of",
-            "overdue",
-            "long_running",
-            "repeat",
-            "notes",
-            "updated_at",
-        ]
-        .map(String::from)
-        .to_vec()
+        HEADER.clone()
     }
 
+    /// The CSV cells: the JSON values, in order.
     pub fn csv_row(&self) -> Vec<String> {
-        let o = |v: &Option<String>| v.clone().unwrap_or_default();
-        let s = |v: Option<&str>| v.unwrap_or_default().to_string();
-        vec![
-            self.id.clone(),
-            self.office.clone(),
-            self.status.to_string(),
-            self.received_at.clone(),
-            self.source.to_string(),
-            o(&self.source_ref),
-            self.community.clone(),
-            o(&self.address),
-            self.summary.clone(),
-            o(&self.details),
-            o(&self.complainant),
-            o(&self.phone),
-            s(self.subject),
-            o(&self.problem),
-            self.problem_suggested.to_string(),
-            o(&self.party),
-            self.key.to_string(),
-            o(&self.unit),
-            o(&self.assigned_at),
-            o(&self.due),
-            o(&self.plan),
-            o(&self.defer_until),
-            o(&self.closed_at),
-            s(self.result),
-            o(&self.resolution),
-            o(&self.duplicate_of),
-            self.overdue.to_string(),
-            self.long_running.to_string(),
-            self.repeat.to_string(),
-            self.notes.to_string(),
-            self.updated_at.clone(),
-        ]
+        render::csv_cells(self)
     }
 }
 

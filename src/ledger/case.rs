@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::{Error, Result};
-use super::event::{Event, EventRecord};
+use super::event::{CaseAdd, Event, EventRecord};
 use super::flags;
 use crate::domain::{Outcome, Source, Status, Subject};
 
@@ -131,41 +131,7 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             c.conflict = true;
             return Some(c);
         }
-        let (office, year, seq) = split_id(id)?;
-        return Some(CaseState {
-            id: id.to_string(),
-            office,
-            year,
-            seq,
-            status: Status::Open,
-            received_at: a.received_at.clone(),
-            source: a.source,
-            source_ref: a.source_ref.clone(),
-            community: a.community.clone(),
-            address: a.address.clone(),
-            summary: a.summary.clone(),
-            details: a.details.clone(),
-            complainant: a.complainant.clone(),
-            phone: a.phone.clone(),
-            subject: a.subject,
-            problem: a.problem.clone(),
-            party: a.party.clone(),
-            key_case: a.key,
-            unit: None,
-            assigned_at: None,
-            due: None,
-            plan: None,
-            defer_until: None,
-            closed_at: None,
-            result: None,
-            resolution: None,
-            duplicate_of: None,
-            updated_at: rec.at.clone(),
-            notes: 0,
-            problem_suggested: a.suggested && a.problem.is_some(),
-            conflict: false,
-            closed_by: None,
-        });
+        return CaseState::registered(id, rec, a);
     }
     let mut c = case?;
     if Step::of(ev).is_some_and(|step| !allowed(c.status, step)) {
@@ -243,17 +209,18 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
     Some((it.next()?.to_string(), year, seq))
 }
 
-const INSERT_TAIL: &str = "INTO cases (id, office, year, seq, status, received_at, source, \
-     source_ref, community, address, summary, details, complainant, phone, subject, problem, party, \
-     key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
-     duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by) VALUES (?1, ?2, ?3, \
-     ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, \
-     ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
-
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
      updated_at, notes, problem_suggested, conflict, closed_by";
+
+/// `verb INTO cases (COLUMNS) VALUES (?1, …)`, from the one column list.
+fn insert_sql(verb: &str) -> String {
+    let n = COLUMNS.split(',').count();
+    let slots: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
+    let slots = slots.join(", ");
+    format!("{verb} INTO cases ({COLUMNS}) VALUES ({slots})")
+}
 
 fn code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
     let s: String = r.get(i)?;
@@ -275,6 +242,45 @@ fn opt_code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<Opt
 }
 
 impl CaseState {
+    /// A case as its `case.add` registers it (`None`: not a case id).
+    fn registered(id: &str, rec: &EventRecord, a: &CaseAdd) -> Option<CaseState> {
+        let (office, year, seq) = split_id(id)?;
+        Some(CaseState {
+            id: id.to_string(),
+            office,
+            year,
+            seq,
+            status: Status::Open,
+            received_at: a.received_at.clone(),
+            source: a.source,
+            source_ref: a.source_ref.clone(),
+            community: a.community.clone(),
+            address: a.address.clone(),
+            summary: a.summary.clone(),
+            details: a.details.clone(),
+            complainant: a.complainant.clone(),
+            phone: a.phone.clone(),
+            subject: a.subject,
+            problem: a.problem.clone(),
+            party: a.party.clone(),
+            key_case: a.key,
+            unit: None,
+            assigned_at: None,
+            due: None,
+            plan: None,
+            defer_until: None,
+            closed_at: None,
+            result: None,
+            resolution: None,
+            duplicate_of: None,
+            updated_at: rec.at.clone(),
+            notes: 0,
+            problem_suggested: a.suggested && a.problem.is_some(),
+            conflict: false,
+            closed_by: None,
+        })
+    }
+
     pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<CaseState> {
         Ok(CaseState {
             id: r.get(0)?,
@@ -323,14 +329,14 @@ impl CaseState {
 
     /// Writes the row (insert or replace).
     pub(crate) fn save(&self, conn: &Connection) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT OR REPLACE {INSERT_TAIL}"));
+        static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("INSERT OR REPLACE"));
         self.write_row(conn, &SQL)
     }
 
     /// Writes the row of a case known to be new (cheaper than `save`: no
     /// statement journal for a possible replace).
     pub(crate) fn insert(&self, conn: &Connection) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| format!("INSERT {INSERT_TAIL}"));
+        static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("INSERT"));
         self.write_row(conn, &SQL)
     }
 

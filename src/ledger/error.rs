@@ -13,10 +13,6 @@ pub enum Error {
     /// written.
     #[error("refused: {0:?}")]
     Refusal(Box<Refusal>),
-    /// Transitional: a refusal said before kinds (removed when the last
-    /// feature module has kinds of its own).
-    #[error("{0}")]
-    Refused(String),
     /// A file's line: the problem below was found there.
     #[error("line {line}: {why}")]
     AtLine { line: u64, why: Box<Error> },
@@ -75,7 +71,7 @@ impl Error {
     /// as opposed to a failure of the disk or the database.
     pub fn is_refusal(&self) -> bool {
         match self {
-            Error::Refusal(_) | Error::Refused(_) => true,
+            Error::Refusal(_) => true,
             Error::AtLine { why, .. } | Error::InFile { why, .. } => why.is_refusal(),
             _ => false,
         }
@@ -96,10 +92,6 @@ impl Error {
 /// Returns early with a refusal: `refuse!(Refusal::…)`.
 #[macro_export]
 macro_rules! refuse {
-    // Transitional, while the feature modules move to kinds of their own.
-    ($fmt:literal $(, $($arg:tt)*)?) => {
-        return Err($crate::ledger::Error::Refused(format!($fmt $(, $($arg)*)?)).into())
-    };
     ($r:expr) => {
         return Err($crate::ledger::Error::from($r).into())
     };
@@ -303,6 +295,11 @@ pub enum Refusal {
         why: String,
     },
     CannotRead(String),
+    NotAFileName(PathBuf),
+    CannotMove {
+        path: PathBuf,
+        why: String,
+    },
     LedgerExists(PathBuf),
     RestoreTargetExists(PathBuf),
     NotUtf8Path(PathBuf),

@@ -1,10 +1,12 @@
-//! Making the files that hold personal data: owner-only, never over an
-//! existing file, in a folder that exists, and gone again if not finished.
+//! The one place files are made and opened: personal data goes only into
+//! owner-only files, never over an existing file, in a folder that exists,
+//! written whole or not at all.
 
 use std::fs::{File, OpenOptions};
+use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::error::Result;
+use super::error::{Error, Refusal, Result};
 use crate::refuse;
 
 /// The folder `path` goes in ("." for a bare name); refuses a missing one.
@@ -14,11 +16,10 @@ pub fn folder_of(path: &Path) -> Result<PathBuf> {
         _ => PathBuf::from("."),
     };
     if !dir.is_dir() {
-        refuse!(
-            "cannot write {}: the folder {} does not exist",
-            path.display(),
-            dir.display()
-        );
+        refuse!(Refusal::NoFolder {
+            path: path.to_path_buf(),
+            dir,
+        });
     }
     Ok(dir)
 }
@@ -34,9 +35,60 @@ pub fn create_private(path: &Path) -> Result<File> {
     match opts.open(path) {
         Ok(f) => Ok(f),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            refuse!("{} exists already: give a new file name", path.display())
+            refuse!(Refusal::FileExists(path.to_path_buf()))
         }
-        Err(e) => refuse!("cannot write {}: {e}", path.display()),
+        Err(e) => refuse!(Refusal::CannotWrite {
+            path: path.to_path_buf(),
+            why: e.to_string(),
+        }),
+    }
+}
+
+/// Writes `path` through a temporary owner-only file in the same folder,
+/// synced, then renamed over it: a job that dies leaves no half file, and a
+/// reader never sees one.
+pub fn write_atomically<T, E: From<Error>>(
+    path: &Path,
+    f: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E> {
+    let dir = folder_of(path)?;
+    let Some(name) = path.file_name() else {
+        return Err(Error::from(Refusal::NotAFileName(path.to_path_buf())).into());
+    };
+    let tmp = dir.join(format!(
+        ".{}.tmp-{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut w = BufWriter::new(create_private(&tmp)?);
+        let out = f(&mut w)?;
+        let file = w.into_inner().map_err(|e| Error::Io(e.into_error()))?;
+        file.sync_all().map_err(Error::Io)?;
+        if let Err(e) = std::fs::rename(&tmp, path) {
+            return Err(Error::from(Refusal::CannotMove {
+                path: path.to_path_buf(),
+                why: e.to_string(),
+            })
+            .into());
+        }
+        Ok(out)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// Opens a file to read (an exchange file, a spreadsheet to import),
+/// refusing with its name when it cannot be read.
+pub fn open_to_read(path: &Path) -> Result<BufReader<File>> {
+    match File::open(path) {
+        Ok(f) => Ok(BufReader::with_capacity(1 << 16, f)),
+        Err(e) => {
+            Err(Error::from(Refusal::CannotRead(e.to_string()))
+                .in_file(&path.display().to_string()))
+        }
     }
 }
 
@@ -70,5 +122,34 @@ mod tests {
         }
         assert!(folder_of(&dir.path().join("no/such/x.db")).is_err());
         assert_eq!(folder_of(Path::new("x.db")).unwrap(), PathBuf::from("."));
+    }
+
+    #[test]
+    fn an_atomic_write_is_owner_only_and_leaves_nothing_when_it_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        write_atomically::<_, Error>(&path, |w| Ok(w.write_all(b"a,b\n")?)).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"a,b\n");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        let failed: Result<()> = write_atomically(&path, |w| {
+            w.write_all(b"half")?;
+            Err(Error::from(Refusal::EmptyFile))
+        });
+        assert!(failed.is_err());
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"a,b\n",
+            "the old file stays"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temp file left"
+        );
     }
 }

@@ -33,12 +33,6 @@ pub fn plain_sqlite(e: &rusqlite::Error, lang: Lang) -> Option<&'static str> {
     en::plain_sqlite(e)
 }
 
-/// What `check` found wrong with a file, in `lang`.
-pub fn problem(p: &crate::ledger::replay::Problem, lang: Lang) -> String {
-    let _ = lang;
-    en::ledger::problem(p)
-}
-
 /// The sentence for one of the core's errors, in `lang`.
 pub fn say(e: &crate::ledger::Error, lang: Lang) -> String {
     let _ = lang;

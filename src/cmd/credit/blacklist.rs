@@ -1,7 +1,7 @@
 //! `ledger credit blacklist`: put a company on the dishonesty list by decision.
 
 use super::{Credit, day, zh};
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::credit;
 use crate::domain::DateArg;
 use crate::ledger::Then;

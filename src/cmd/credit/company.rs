@@ -3,7 +3,7 @@
 use serde_json::json;
 
 use super::{Credit, grade_text, records_grid, zh};
-use crate::cli::{Ctx, FormatArg};
+use crate::cmd::{Ctx, FormatArg};
 use crate::credit;
 use crate::ledger::Then;
 use crate::render::{self, Format, Grid};

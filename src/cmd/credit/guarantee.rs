@@ -1,7 +1,7 @@
 //! `ledger credit guarantee`: record a suspended company's guarantee and deposit.
 
 use super::{Credit, day, zh};
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::credit::{self, ListStatus};
 use crate::domain::DateArg;
 use crate::ledger::Then;

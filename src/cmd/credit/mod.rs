@@ -12,7 +12,7 @@ mod standard;
 
 use chrono::NaiveDate;
 
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::credit::standard::Standard;
 use crate::credit::{Register, Standing};
 use crate::domain::{DateArg, Lang};

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{Credit, day, grade_text, zh};
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::credit::standard::Standard;
 use crate::credit::{Error, ListStatus, Register, Standing};
 use crate::domain::DateArg;

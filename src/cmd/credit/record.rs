@@ -1,7 +1,7 @@
 //! `ledger credit record`: add a good or bad credit record.
 
 use super::{Credit, day};
-use crate::cli::Ctx;
+use crate::cmd::Ctx;
 use crate::credit::{self, NewRecord};
 use crate::domain::{CaseId, DateArg};
 use crate::ledger::Then;

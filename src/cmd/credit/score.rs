@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::{Credit, day, grade_text, records_grid, zh};
-use crate::cli::{Ctx, FormatArg};
+use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{Company, Standing};
 use crate::domain::DateArg;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use super::Credit;
-use crate::cli::{Ctx, FormatArg};
+use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{self, Error};
 use crate::ledger::Then;

@@ -12,7 +12,6 @@ use super::sqlite;
 pub fn say(e: &Error) -> String {
     match e {
         Error::Refusal(r) => refusal(r),
-        Error::Refused(text) => text.clone(),
         Error::AtLine { line, why } => format!("line {line}: {}", say(why)),
         Error::InFile { file, why } => match why.as_ref() {
             Error::AtLine { .. } => format!("{file}, {}", say(why)),
@@ -263,6 +262,10 @@ pub fn refusal(r: &Refusal) -> String {
         }
         Refusal::CannotWrite { path, why } => format!("cannot write {}: {why}", path.display()),
         Refusal::CannotRead(why) => format!("cannot read it: {why}"),
+        Refusal::NotAFileName(path) => format!("{} is not a file name", path.display()),
+        Refusal::CannotMove { path, why } => {
+            format!("cannot move the export to {}: {why}", path.display())
+        }
         Refusal::LedgerExists(path) => format!(
             "{} already exists: a ledger is created once (to start over, move the old file away first)",
             path.display()

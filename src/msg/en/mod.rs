@@ -1,5 +1,6 @@
 //! English: every error kind said as a sentence with what to do.
 
+pub mod cmd;
 pub mod credit;
 pub mod intake;
 pub mod ledger;
@@ -43,6 +44,9 @@ pub fn describe(e: &anyhow::Error) -> String {
 fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     if let Some(r) = e.downcast_ref::<rusqlite::Error>() {
         return Some(sqlite(r));
+    }
+    if let Some(ce) = e.downcast_ref::<crate::cmd::error::Error>() {
+        return Some(cmd::say(ce));
     }
     if let Some(le) = e.downcast_ref::<Error>() {
         return Some(core(le));

@@ -1,0 +1,35 @@
+//! What the command layer itself refuses, as kinds carrying the facts; the
+//! sentences are in `msg::en::cmd`.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// `show` of an id the ledger does not hold.
+    #[error("no case {id}")]
+    NoCase { id: String },
+    /// `merge` asked for a format other than table or json.
+    #[error("merge format not table or json")]
+    MergeFormat,
+    /// Some of several exchange files were refused (each was said already).
+    #[error("{refused} of {files} files refused")]
+    FilesRefused {
+        refused: usize,
+        files: usize,
+        dry_run: bool,
+    },
+    /// A folder the command was to write in could not be made.
+    #[error("cannot create {}", path.display())]
+    CreateDir {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// `check` found the file not whole; `problem` is the core's finding.
+    #[error("check failed")]
+    CheckFailed {
+        problem: crate::ledger::replay::Problem,
+    },
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::Error),
+}

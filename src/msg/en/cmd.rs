@@ -1,0 +1,23 @@
+//! English for what the command layer refuses (`cmd::error::Error`).
+
+use crate::cmd::error::Error;
+
+pub fn say(e: &Error) -> String {
+    match e {
+        Error::NoCase { id } => format!("no case {id} in this ledger (see `ledger list`)"),
+        Error::MergeFormat => "merge prints a table or json (--format table|json)".into(),
+        Error::FilesRefused {
+            refused,
+            files,
+            dry_run,
+        } => format!(
+            "{refused} of {files} files refused; the others were {}",
+            if *dry_run { "checked" } else { "merged" }
+        ),
+        Error::CreateDir { path, source } => format!("cannot create {}: {source}", path.display()),
+        Error::CheckFailed { problem } => {
+            format!("check failed: {}", super::ledger::problem(problem))
+        }
+        Error::Ledger(inner) => super::core(inner),
+    }
+}
