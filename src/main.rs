@@ -1,88 +1,12 @@
-//! The `ledger` binary: parse the command line, run the command, map the
-//! outcome to an exit status (0 done, 1 refused or failed, 2 usage).
+//! The `ledger` binary: everything is in the library (`cmd::entry`).
 
-use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
-
-use clap::Parser;
-use clap::error::ErrorKind;
-
-use ledger::cli::Cli;
-use ledger::cmd::Ctx;
-use ledger::ledger::Stamp;
-use ledger::render::Style;
-use ledger::{clock, cmd};
 
 /// mimalloc: merges, imports and the generator make and drop millions of
 /// small strings; the system allocator spent a quarter of their time.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<io::Error>()
-            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<ledger::ledger::Error>().is_some_and(|le| {
-                matches!(le, ledger::ledger::Error::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
-            })
-    })
-}
-
 fn main() -> ExitCode {
-    // A file-size limit (ulimit -f) then makes writes fail with an error
-    // that is reported and rolled back, instead of killing the process.
-    #[cfg(unix)]
-    unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-    }
-    let cli = match Cli::try_parse() {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(match e.kind() {
-                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
-                // A well-formed command whose value was refused (a bad date,
-                // an unknown status): a refusal, like those the core makes.
-                ErrorKind::ValueValidation | ErrorKind::InvalidValue => 1,
-                _ => 2,
-            });
-        }
-    };
-    let now = match clock::now_from_env() {
-        Ok(n) => n,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
-    let lang = cli.lang;
-    let mut ctx = Ctx {
-        db: cli.db,
-        lang: cli.lang,
-        style: Style { ascii: cli.ascii },
-        stamp: Stamp {
-            now,
-            actor: clock::actor_from_env(),
-        },
-        out: &mut out,
-        err: &mut err,
-    };
-    let result = cmd::run(&mut ctx, cli.command).and_then(|()| Ok(out.flush()?));
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) if e.is::<ledger::msg::Reported>() => {
-            let _ = out.flush();
-            ExitCode::from(1)
-        }
-        Err(e) => {
-            // Whatever was printed before the failure is still data.
-            let _ = out.flush();
-            eprintln!("error: {}", ledger::msg::describe(&e, lang));
-            ExitCode::from(1)
-        }
-    }
+    ledger::main()
 }

@@ -13,7 +13,7 @@ use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
 use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};
 use crate::ledger::ops::NewCase;
 // Only English is written so far (msg::describe says the same).
-use crate::msg::en::intake as say;
+use crate::cmd::msg::en::intake as say;
 use crate::render::{self, Grid};
 
 /// Register a complaint as a new case; prints its id (e.g. S07-2026-0001).

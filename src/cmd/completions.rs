@@ -2,8 +2,8 @@
 
 use clap::CommandFactory;
 
-use crate::cli::Cli;
 use crate::cmd::Ctx;
+use crate::cmd::cli::Cli;
 
 /// Print a shell completion script.
 #[derive(Debug, clap::Args)]

@@ -2,8 +2,8 @@
 
 use clap::CommandFactory;
 
-use crate::cli::Cli;
 use crate::cmd::Ctx;
+use crate::cmd::cli::Cli;
 
 /// Print the manual page (roff).
 #[derive(Debug, clap::Args)]

@@ -109,7 +109,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let refused = results.iter().filter(|r| r.refused.is_string()).count();
     if refused > 0 && results.len() == 1 {
         // Its one-line reason is already printed.
-        return Err(crate::msg::Reported.into());
+        return Err(crate::cmd::msg::Reported.into());
     }
     if refused > 0 {
         let files = results.len();
@@ -151,7 +151,7 @@ fn merge_one(
             Ok(FileResult::merged(name, s))
         }
         Err(e) => {
-            let said = crate::msg::say(&e, ctx.lang);
+            let said = crate::cmd::msg::say(&e, ctx.lang);
             writeln!(ctx.err, "error: {said}")?;
             Ok(FileResult::refused(name, said))
         }

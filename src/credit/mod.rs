@@ -21,12 +21,12 @@ use crate::ledger::query::CaseFilter;
 use crate::ledger::{Event, EventRecord, Ledger};
 pub use error::{Error, Result};
 pub use ops::{
-    Deduction, ManagerFrom, NewRecord, Substantiated, add_company, add_record, blacklist,
-    close_substantiated, dismiss, guarantee, load_standard,
+    ManagerFrom, NewRecord, Substantiated, add_company, add_record, blacklist, close_substantiated,
+    dismiss, guarantee, load_standard,
 };
 use standard::Standard;
 use standing::Decision;
-pub use standing::{Entry, ListStatus, Standing};
+pub use standing::{ListStatus, Standing};
 
 /// A registered company.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -203,7 +203,11 @@ fn toml_line(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::msg::en::intake::say;
+
+    /// The facts an error carries (its sentence is `msg`'s to test).
+    fn say(e: &crate::intake::Error) -> String {
+        format!("{e:?}")
+    }
 
     fn mapping() -> Mapping {
         Mapping {
@@ -241,9 +245,9 @@ mod tests {
             ]
         );
         let e = say(&read_toml("m.toml", "ref = 件号\n", &mut m).unwrap_err());
-        assert!(e.contains("m.toml line 1"), "{e}");
+        assert!(e.contains("m.toml") && e.contains("line: Some(1)"), "{e}");
         let e = say(&read_toml("m.toml", "\"x\" = \"sumary\"\n", &mut m).unwrap_err());
-        assert!(e.contains("nor 'sumary' is a field"), "{e}");
+        assert!(e.contains("NeitherField") && e.contains("sumary"), "{e}");
     }
 
     #[test]
@@ -251,7 +255,7 @@ mod tests {
         let mut m = mapping();
         let text = "[columns]\nsummary = \"事项\"\nextra = [\n  \"承办单位\",  # who\n  \"办理时限\",\n]\n\"来源\" = 3\n";
         let e = say(&read_toml("m.toml", text, &mut m).unwrap_err());
-        assert!(e.starts_with("m.toml line 7: expected field"), "{e}");
+        assert!(e.contains("line: 7"), "{e}");
         let mut m = mapping();
         read_toml("m.toml", &text.replace("\"来源\" = 3\n", ""), &mut m).unwrap();
         assert_eq!(

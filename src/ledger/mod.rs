@@ -21,7 +21,7 @@ pub mod rules;
 pub mod schema;
 pub mod scoring;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -68,7 +68,6 @@ pub struct OfficeInfo {
 
 pub struct Ledger {
     conn: Connection,
-    path: PathBuf,
     office: OfficeInfo,
 }
 
@@ -214,11 +213,7 @@ impl Ledger {
             name: name.to_string(),
             district,
         };
-        let mut ledger = Ledger {
-            conn,
-            path: path.to_path_buf(),
-            office,
-        };
+        let mut ledger = Ledger { conn, office };
         ledger.write(stamp, |w| {
             let tx = w.conn();
             for (k, v) in [
@@ -285,19 +280,11 @@ impl Ledger {
                 district: get("district")? == "1",
             }
         };
-        Ok(Ledger {
-            conn,
-            path: path.to_path_buf(),
-            office,
-        })
+        Ok(Ledger { conn, office })
     }
 
     pub fn office(&self) -> &OfficeInfo {
         &self.office
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -145,12 +145,6 @@ impl Ledger {
         EventRecord::for_case(self.conn(), id)
     }
 
-    pub fn event_count(&self) -> Result<i64> {
-        Ok(self
-            .conn()
-            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
-    }
-
     /// Streams the cases that pass `filter`, in office, year, number order,
     /// without holding them all in memory.
     pub fn each_case(

@@ -26,13 +26,6 @@ pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
     en::describe(e)
 }
 
-/// What SQLite's error means for the user, if it is about the disk or the
-/// file rather than a bug.
-pub fn plain_sqlite(e: &rusqlite::Error, lang: Lang) -> Option<&'static str> {
-    let _ = lang;
-    en::plain_sqlite(e)
-}
-
 /// The sentence for one of the core's errors, in `lang`.
 pub fn say(e: &crate::ledger::Error, lang: Lang) -> String {
     let _ = lang;
