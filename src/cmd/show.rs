@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome};
+use crate::ledger::event::Kind;
 use crate::ledger::{CaseState, Event, EventRecord, Ledger};
 use crate::pii::Personal;
 use crate::render::{self, Format, Grid};
@@ -188,15 +189,16 @@ fn unit_text(ledger: &Ledger, code: Option<&str>) -> anyhow::Result<Option<Strin
     })
 }
 
+/// A case event's kind as a clerk says it; other kinds by their stored name.
 fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
-    match kind {
-        "case.add" => ctx.t("登记", "registered"),
-        "case.assign" => ctx.t("转办", "assigned"),
-        "case.defer" => ctx.t("暂缓", "deferred"),
-        "case.close" => ctx.t("销号", "closed"),
-        "case.reopen" => ctx.t("重新打开", "reopened"),
-        "case.note" => ctx.t("备注", "note"),
-        other => other,
+    match Kind::try_from(kind) {
+        Ok(Kind::CaseAdd) => ctx.t("登记", "registered"),
+        Ok(Kind::CaseAssign) => ctx.t("转办", "assigned"),
+        Ok(Kind::CaseDefer) => ctx.t("暂缓", "deferred"),
+        Ok(Kind::CaseClose) => ctx.t("销号", "closed"),
+        Ok(Kind::CaseReopen) => ctx.t("重新打开", "reopened"),
+        Ok(Kind::CaseNote) => ctx.t("备注", "note"),
+        _ => kind,
     }
 }
 

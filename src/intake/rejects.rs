@@ -75,5 +75,6 @@ pub fn write(
         }
         w.flush().map_err(io)?;
     }
-    std::fs::write(path, bytes).map_err(io)
+    // Owner-only and whole or not at all, like every file with personal data.
+    crate::ledger::files::write_atomically(path, |w| w.write_all(&bytes).map_err(io))
 }
