@@ -169,6 +169,14 @@ fn csv_err(e: csv::Error) -> Error {
     }
 }
 
+/// A row's line in the file and its seq and clock columns.
+#[derive(Clone, Copy)]
+struct Numbers {
+    line: u64,
+    seq: i64,
+    clock: i64,
+}
+
 /// Reads an exchange file as a stream of verified events and, last, the
 /// exporter. Any problem ends the stream with a refusal naming the line.
 pub struct Reader<R: Read> {
@@ -277,48 +285,65 @@ impl<R: Read> Reader<R> {
         let seq = int(2, self)?;
         let clock = int(3, self)?;
         if !self.begun {
-            if &rec[6] != BEGIN_KIND {
-                return Err(self.refuse(line, Refusal::FirstNotBegin));
-            }
-            self.begun = true;
-            let begin: BeginPayload = serde_json::from_str(&rec[8])
-                .map_err(|_| self.refuse(line, Refusal::BeginPayload))?;
-            return Ok(Incoming::Begin(Exporter {
-                code: rec[1].to_string(),
-                name: begin.name,
-                district: begin.district,
-                key: begin.key,
-                since: clock,
-            }));
+            return self.begin_row(rec, line, clock);
         }
         if &rec[6] == BEGIN_KIND {
             return Err(self.refuse(line, Refusal::SecondBegin));
         }
         if &rec[6] == END_KIND {
-            self.ended = true;
-            let digest = hex::encode(std::mem::take(&mut self.digest).finalize());
-            if seq as u64 != self.count {
-                return Err(self.refuse(
-                    line,
-                    Refusal::EndCount {
-                        counted: seq,
-                        held: self.count,
-                    },
-                ));
-            }
-            if rec[9] != digest {
-                return Err(self.refuse(line, Refusal::Digest));
-            }
-            let end: EndPayload = serde_json::from_str(&rec[8])
-                .map_err(|_| self.refuse(line, Refusal::EndPayload))?;
-            return Ok(Incoming::End(Seal {
-                line,
-                events: self.count,
-                max_clock: clock,
-                digest,
-                signature: end.sig,
-            }));
+            return self.end_row(rec, Numbers { line, seq, clock });
         }
+        self.event_row(rec, Numbers { line, seq, clock })
+    }
+
+    /// The first row: who wrote the file, from which clock on.
+    fn begin_row(&mut self, rec: &csv::StringRecord, line: u64, clock: i64) -> Result<Incoming> {
+        if &rec[6] != BEGIN_KIND {
+            return Err(self.refuse(line, Refusal::FirstNotBegin));
+        }
+        self.begun = true;
+        let begin: BeginPayload =
+            serde_json::from_str(&rec[8]).map_err(|_| self.refuse(line, Refusal::BeginPayload))?;
+        Ok(Incoming::Begin(Exporter {
+            code: rec[1].to_string(),
+            name: begin.name,
+            district: begin.district,
+            key: begin.key,
+            since: clock,
+        }))
+    }
+
+    /// The end row: the count and digest of what came before, and the seal.
+    fn end_row(&mut self, rec: &csv::StringRecord, n: Numbers) -> Result<Incoming> {
+        let Numbers { line, seq, clock } = n;
+        self.ended = true;
+        let digest = hex::encode(std::mem::take(&mut self.digest).finalize());
+        if seq as u64 != self.count {
+            return Err(self.refuse(
+                line,
+                Refusal::EndCount {
+                    counted: seq,
+                    held: self.count,
+                },
+            ));
+        }
+        if rec[9] != digest {
+            return Err(self.refuse(line, Refusal::Digest));
+        }
+        let end: EndPayload =
+            serde_json::from_str(&rec[8]).map_err(|_| self.refuse(line, Refusal::EndPayload))?;
+        Ok(Incoming::End(Seal {
+            line,
+            events: self.count,
+            max_clock: clock,
+            digest,
+            signature: end.sig,
+        }))
+    }
+
+    /// An event row, verified against its own hash and added to the digest.
+    fn event_row(&mut self, rec: &csv::StringRecord, n: Numbers) -> Result<Incoming> {
+        let Numbers { line, seq, clock } = n;
         let case_id = match &rec[7] {
             "" => None,
             s => Some(s.to_string()),

@@ -142,7 +142,7 @@ impl Register {
                     }
                 }
             }
-            Event::CreditStandard(s) if standard_counts => self.loaded = Some(s.standard.into()),
+            Event::CreditStandard(s) if standard_counts => self.loaded = Some(s.standard),
             Event::CreditStandard(_) => {}
             Event::CreditRecord(r) => self.records.push(Record {
                 event: format!("{}/{}", rec.origin, rec.seq),

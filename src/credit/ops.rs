@@ -72,7 +72,6 @@ pub fn add_company(
 
 /// Loads a scoring standard for every office and the district.
 pub fn load_standard(w: &mut Writer, standard: Standard) -> Result<()> {
-    let standard = standard.into();
     w.append(None, Event::CreditStandard(CreditStandard { standard }))?;
     Ok(())
 }

@@ -13,11 +13,10 @@
 //! One `standard` row; grade bands with strictly decreasing lower bounds,
 //! the last (lowest) band being the dishonesty band (失信).
 
-use serde::Serialize;
-
 use super::error::{Error, Number, Result, StandardFault};
-use crate::ledger::scoring;
-pub use crate::ledger::scoring::{Grade, Item};
+/// The standard is the one type the `credit.standard` event carries; this
+/// module reads it from a file and scores by it.
+pub use crate::ledger::scoring::{Grade, Item, Standard};
 
 /// The default standard, built from the problem catalogue.
 pub const DEFAULT_CSV: &str = include_str!("../../examples/credit-standard.csv");
@@ -31,56 +30,6 @@ const HEADER: [&str; 6] = [
     "months",
     "dishonesty",
 ];
-
-/// A scoring standard to score by: built from a file or from the wire
-/// form a `credit.standard` event carries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Standard {
-    pub name: String,
-    pub title: String,
-    pub base: i64,
-    pub items: Vec<Item>,
-    /// Highest band first.
-    pub grades: Vec<Grade>,
-}
-
-impl From<scoring::Standard> for Standard {
-    fn from(s: scoring::Standard) -> Self {
-        let scoring::Standard {
-            name,
-            title,
-            base,
-            items,
-            grades,
-        } = s;
-        Standard {
-            name,
-            title,
-            base,
-            items,
-            grades,
-        }
-    }
-}
-
-impl From<Standard> for scoring::Standard {
-    fn from(s: Standard) -> Self {
-        let Standard {
-            name,
-            title,
-            base,
-            items,
-            grades,
-        } = s;
-        scoring::Standard {
-            name,
-            title,
-            base,
-            items,
-            grades,
-        }
-    }
-}
 
 /// The rows of a standard file read so far.
 #[derive(Default)]

@@ -97,27 +97,31 @@ pub(crate) fn fold_cases_sql(
 
 /// Rebuilds every derived table from the log. Call inside a transaction.
 pub fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "DELETE FROM cases; DELETE FROM units WHERE builtin = 0; DELETE FROM offices;
-         DELETE FROM trust;",
-    )?;
-    let own = own_code(conn)?;
-    {
-        let mut st = conn.prepare(&format!(
-            "SELECT {} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq",
-            EventRecord::COLUMNS
-        ))?;
-        let recs = st.query_map([], EventRecord::from_row)?;
-        for rec in recs {
-            let rec = rec?;
-            apply_non_case(conn, &own, &rec, &rec.event()?)?;
-        }
-    }
+    conn.execute("DELETE FROM cases", [])?;
+    rebuild_non_case(conn, &own_code(conn)?)?;
     conn.execute(
         "UPDATE clock SET max = (SELECT coalesce(max(clock), 0) FROM events)",
         [],
     )?;
     fold_cases(conn, |c| c.save(conn))
+}
+
+/// Rebuilds the offices, local units and trusted keys from the non-case
+/// events, in replay order (they decide first-wins).
+pub(super) fn rebuild_non_case(conn: &Connection, own: &str) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM units WHERE builtin = 0; DELETE FROM offices; DELETE FROM trust;",
+    )?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq",
+        EventRecord::COLUMNS
+    ))?;
+    let recs = st.query_map([], EventRecord::from_row)?;
+    for rec in recs {
+        let rec = rec?;
+        apply_non_case(conn, own, &rec, &rec.event()?)?;
+    }
+    Ok(())
 }
 
 /// What `check` found.

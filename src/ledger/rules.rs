@@ -199,6 +199,11 @@ impl Rules {
             Some(c) => Some(case_id(What::CaseId, c)?),
             None => None,
         };
+        self.event(ev, id.as_ref())
+    }
+
+    /// The rules of the events that make the office, its units and cases.
+    fn event(&self, ev: &Event, id: Option<&CaseId>) -> Result<(), Break> {
         match ev {
             Event::OfficeInit(o) => not_empty(What::OfficeName, &o.name)?,
             Event::UnitAdd(u) => {
@@ -248,7 +253,7 @@ impl Rules {
                 match (&c.duplicate_of, c.result) {
                     (Some(d), Outcome::Duplicate) => {
                         let d = case_id(What::DuplicateOf, d)?;
-                        if Some(&d) == id.as_ref() {
+                        if Some(&d) == id {
                             return Err(Break::DuplicateOfItself(d.to_string()));
                         }
                     }
@@ -263,35 +268,44 @@ impl Rules {
                 office(What::TrustedOffice, &k.office)?;
                 k.key.parse::<PublicKey>().map_err(Break::Malformed)?;
             }
-            Event::CreditCompany(c) => {
-                uscc(&c.uscc)?;
-                not_empty(What::CompanyName, &c.name)?;
-            }
-            Event::CreditStandard(s) => s.standard.validate().map_err(Break::Malformed)?,
-            Event::CreditRecord(r) => {
-                uscc(&r.uscc)?;
-                not_empty(What::Item, &r.item)?;
-                date(What::RecordDate, &r.date)?;
-                if let Some(c) = &r.case {
-                    case_id(What::RecordCase, c)?;
-                }
-            }
-            Event::CreditBlacklist(b) => {
-                uscc(&b.uscc)?;
-                not_empty(What::Reason, &b.reason)?;
-                date(What::DecisionDate, &b.date)?;
-            }
-            Event::CreditGuarantee(g) => {
-                uscc(&g.uscc)?;
-                not_empty(What::Deposit, &g.deposit)?;
-                date(What::GuaranteeDate, &g.date)?;
-            }
-            Event::CreditDismiss(d) => {
-                uscc(&d.uscc)?;
-                not_empty(What::DismissedBy, &d.by)?;
-                date(What::DismissalDate, &d.date)?;
-            }
+            _ => credit(ev)?,
         }
         Ok(())
     }
+}
+
+/// The rules of the credit register's events.
+fn credit(ev: &Event) -> Result<(), Break> {
+    match ev {
+        Event::CreditCompany(c) => {
+            uscc(&c.uscc)?;
+            not_empty(What::CompanyName, &c.name)?;
+        }
+        Event::CreditStandard(s) => s.standard.validate().map_err(Break::Malformed)?,
+        Event::CreditRecord(r) => {
+            uscc(&r.uscc)?;
+            not_empty(What::Item, &r.item)?;
+            date(What::RecordDate, &r.date)?;
+            if let Some(c) = &r.case {
+                case_id(What::RecordCase, c)?;
+            }
+        }
+        Event::CreditBlacklist(b) => {
+            uscc(&b.uscc)?;
+            not_empty(What::Reason, &b.reason)?;
+            date(What::DecisionDate, &b.date)?;
+        }
+        Event::CreditGuarantee(g) => {
+            uscc(&g.uscc)?;
+            not_empty(What::Deposit, &g.deposit)?;
+            date(What::GuaranteeDate, &g.date)?;
+        }
+        Event::CreditDismiss(d) => {
+            uscc(&d.uscc)?;
+            not_empty(What::DismissedBy, &d.by)?;
+            date(What::DismissalDate, &d.date)?;
+        }
+        _ => {}
+    }
+    Ok(())
 }

@@ -176,9 +176,27 @@ mod tests {
         })
     }
 
+    /// The verdict on an event of `origin` (on case `case_id`, payload
+    /// `ev`) in a file from `from`, at `receiver`, holding `held`.
+    fn verdict(
+        (origin, case_id): (&str, Option<&str>),
+        ev: &Event,
+        held: Option<&str>,
+        (from, from_district): (&str, bool),
+        (at, at_district): (&str, bool),
+    ) -> Verdict {
+        verdict_on(
+            &rec(origin, case_id),
+            ev,
+            held,
+            &exporter(from, from_district),
+            &office(at, at_district),
+        )
+    }
+
     /// The verdict on `r` (whose payload is `ev`) in a file from `from`,
     /// at `receiver`, holding `held`.
-    fn verdict(
+    fn verdict_on(
         r: &EventRecord,
         ev: &Event,
         held: Option<&str>,
@@ -203,36 +221,33 @@ mod tests {
 
     #[test]
     fn rule_1_a_held_identical_event_is_known() {
-        let r = rec("S01", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("S01", Some("S01-2026-0001")),
             &note(),
             Some("h"),
-            &exporter("S01", false),
-            &office("D", true),
+            ("S01", false),
+            ("D", true),
         );
         assert_eq!(v, Verdict::Known);
         // Even a district event relayed by an office, once held.
-        let r = rec("D", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("D", Some("S01-2026-0001")),
             &note(),
             Some("h"),
-            &exporter("S01", false),
-            &office("D", true),
+            ("S01", false),
+            ("D", true),
         );
         assert_eq!(v, Verdict::Known);
     }
 
     #[test]
     fn rule_2_a_held_event_with_other_content_is_refused() {
-        let r = rec("S01", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("S01", Some("S01-2026-0001")),
             &note(),
             Some("other"),
-            &exporter("S01", false),
-            &office("D", true),
+            ("S01", false),
+            ("D", true),
         );
         assert!(matches!(v, Verdict::Refuse(Refusal::Rewrites { .. })));
     }
@@ -240,48 +255,38 @@ mod tests {
     #[test]
     fn rule_3_an_office_file_brings_no_new_event_of_another_origin() {
         // A clerk's forged event in the district's name (issue 10).
-        let r = rec("D", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("D", Some("S01-2026-0001")),
             &note(),
             None,
-            &exporter("S01", false),
-            &office("D", true),
+            ("S01", false),
+            ("D", true),
         );
         assert!(matches!(
             v,
             Verdict::Refuse(Refusal::NotExportersOwn { .. })
         ));
-        let r = rec("S02", None);
-        let v = verdict(
-            &r,
-            &unit(),
-            None,
-            &exporter("S01", false),
-            &office("D", true),
-        );
+        let v = verdict(("S02", None), &unit(), None, ("S01", false), ("D", true));
         assert!(matches!(v, Verdict::Refuse(_)));
     }
 
     #[test]
     fn rule_4_an_office_writing_on_another_offices_case_is_refused() {
-        let r = rec("S02", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("S02", Some("S01-2026-0001")),
             &note(),
             None,
-            &exporter("S02", false),
-            &office("D", true),
+            ("S02", false),
+            ("D", true),
         );
         assert!(matches!(v, Verdict::Refuse(Refusal::OthersCase { .. })));
         // A district may.
-        let r = rec("D", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("D", Some("S01-2026-0001")),
             &note(),
             None,
-            &exporter("D", true),
-            &office("S01", false),
+            ("D", true),
+            ("S01", false),
         );
         assert_eq!(v, Verdict::New);
     }
@@ -290,7 +295,7 @@ mod tests {
     fn rule_5_only_a_cases_own_office_registers_it() {
         let r = rec("D", Some("S01-2026-0001"));
         let add = Event::CaseAdd(CaseAdd::sample());
-        let v = verdict(&r, &add, None, &exporter("D", true), &office("S01", false));
+        let v = verdict_on(&r, &add, None, &exporter("D", true), &office("S01", false));
         assert!(matches!(
             v,
             Verdict::Refuse(Refusal::RegistersOthersCase { .. })
@@ -304,31 +309,29 @@ mod tests {
             name: "x".into(),
             district: true,
         });
-        let v = verdict(&r, &init, None, &exporter("S01", false), &office("D", true));
+        let v = verdict_on(&r, &init, None, &exporter("S01", false), &office("D", true));
         assert!(matches!(v, Verdict::Refuse(Refusal::MakesDistrict { .. })));
         let r = rec("D", None);
-        let v = verdict(&r, &init, None, &exporter("D", true), &office("S01", false));
+        let v = verdict_on(&r, &init, None, &exporter("D", true), &office("S01", false));
         assert_eq!(v, Verdict::New);
     }
 
     #[test]
     fn rule_7_an_office_skips_other_offices_cases() {
-        let r = rec("S02", Some("S02-2026-0001"));
         let v = verdict(
-            &r,
+            ("S02", Some("S02-2026-0001")),
             &note(),
             None,
-            &exporter("D", true),
-            &office("S01", false),
+            ("D", true),
+            ("S01", false),
         );
         assert_eq!(v, Verdict::Skip);
-        let r = rec("D", Some("S02-2026-0001"));
         let v = verdict(
-            &r,
+            ("D", Some("S02-2026-0001")),
             &note(),
             None,
-            &exporter("D", true),
-            &office("S01", false),
+            ("D", true),
+            ("S01", false),
         );
         assert_eq!(v, Verdict::Skip);
     }
@@ -337,9 +340,9 @@ mod tests {
     fn rule_8_an_office_skips_other_offices_non_case_events_but_units() {
         let r = rec("S02", None);
         let co = Event::CaseNote(CaseNote { text: "x".into() });
-        let v = verdict(&r, &co, None, &exporter("D", true), &office("S01", false));
+        let v = verdict_on(&r, &co, None, &exporter("D", true), &office("S01", false));
         assert_eq!(v, Verdict::Skip);
-        let v = verdict(
+        let v = verdict_on(
             &r,
             &unit(),
             None,
@@ -347,36 +350,28 @@ mod tests {
             &office("S01", false),
         );
         assert_eq!(v, Verdict::New);
-        let r = rec("D", None);
-        let v = verdict(
-            &r,
-            &unit(),
-            None,
-            &exporter("D", true),
-            &office("S01", false),
-        );
+        let v = verdict(("D", None), &unit(), None, ("D", true), ("S01", false));
         assert_eq!(v, Verdict::New);
     }
 
     #[test]
     fn rule_9_everything_else_is_new() {
-        let r = rec("S01", Some("S01-2026-0001"));
         let v = verdict(
-            &r,
+            ("S01", Some("S01-2026-0001")),
             &note(),
             None,
-            &exporter("S01", false),
-            &office("D", true),
+            ("S01", false),
+            ("D", true),
         );
         assert_eq!(v, Verdict::New);
         // Including an office taking back, from its district, its own
         // lost events.
         let v = verdict(
-            &r,
+            ("S01", Some("S01-2026-0001")),
             &note(),
             None,
-            &exporter("D", true),
-            &office("S01", false),
+            ("D", true),
+            ("S01", false),
         );
         assert_eq!(v, Verdict::New);
     }

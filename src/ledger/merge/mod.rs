@@ -100,21 +100,7 @@ impl Ledger {
             "CREATE TEMP TABLE IF NOT EXISTS merge_touched (id TEXT PRIMARY KEY) WITHOUT ROWID;
              DELETE FROM temp.merge_touched;",
         )?;
-        let mut m = Merging {
-            conn: &tx,
-            receiver: &receiver,
-            rules: Rules::load(&tx)?,
-            exporter: None,
-            key: None,
-            stats: MergeStats::default(),
-            origins: HashMap::new(),
-            non_case_new: false,
-            max_clock: 0,
-            offices_held: HashMap::new(),
-            duplicates: Vec::new(),
-            conflicts: BTreeSet::new(),
-            run: Vec::new(),
-        };
+        let mut m = Merging::new(&tx, &receiver)?;
         let mut sealed = false;
         let mut read = 0u64;
         for item in items {
@@ -159,7 +145,7 @@ impl Ledger {
         m.runs_unbroken()?;
         m.duplicates_exist()?;
         if m.non_case_new {
-            rebuild_non_case(&tx, &receiver.code)?;
+            replay::rebuild_non_case(&tx, &receiver.code)?;
         }
         tx.execute("UPDATE clock SET max = max(max, ?1)", [m.max_clock])?;
         let (created, changed) = replay_touched(&tx, &mut m.conflicts)?;
@@ -200,6 +186,26 @@ struct Merging<'a> {
     conflicts: BTreeSet<String>,
     /// The current case's events, as read.
     run: Vec<(u64, EventRecord, Parsed)>,
+}
+
+impl<'a> Merging<'a> {
+    fn new(conn: &'a Connection, receiver: &'a OfficeInfo) -> Result<Merging<'a>> {
+        Ok(Merging {
+            conn,
+            receiver,
+            rules: Rules::load(conn)?,
+            exporter: None,
+            key: None,
+            stats: MergeStats::default(),
+            origins: HashMap::new(),
+            non_case_new: false,
+            max_clock: 0,
+            offices_held: HashMap::new(),
+            duplicates: Vec::new(),
+            conflicts: BTreeSet::new(),
+            run: Vec::new(),
+        })
+    }
 }
 
 impl Merging<'_> {
@@ -336,30 +342,7 @@ impl Merging<'_> {
             return Ok(());
         };
         let id = first.case_id.clone().expect("a case run");
-        // A ledger that held nothing of this office's cases when the merge
-        // began need not look (the common first merge of an office).
-        let office = id.split('-').next().unwrap_or_default().to_string();
-        let office_held = match self.offices_held.get(&office) {
-            Some(h) => *h,
-            None => {
-                let h: bool = self
-                    .conn
-                    .prepare_cached(
-                        "SELECT EXISTS (SELECT 1 FROM events WHERE case_id >= ?1 AND case_id < ?2)",
-                    )?
-                    .query_row([format!("{office}-"), format!("{office}.")], |r| r.get(0))?;
-                self.offices_held.insert(office, h);
-                h
-            }
-        };
-        let held: Vec<(String, i64, String)> = if office_held {
-            self.conn
-                .prepare_cached("SELECT origin, seq, hash FROM events WHERE case_id = ?1")?
-                .query_map([&id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?
-        } else {
-            Vec::new()
-        };
+        let held = self.held(&id)?;
         // Some while the case is new here and its events come in replay
         // order: the state so far and the last event's replay key.
         let mut fold: Option<(Option<CaseState>, (i64, String, i64))> =
@@ -393,6 +376,46 @@ impl Merging<'_> {
                 }
             }
         }
+        self.save_run(&id, fold, touched, inserted)
+    }
+
+    /// The (origin, seq, hash) of the events this ledger holds on case `id`.
+    fn held(&mut self, id: &str) -> Result<Vec<(String, i64, String)>> {
+        // A ledger that held nothing of this office's cases when the merge
+        // began need not look (the common first merge of an office).
+        let office = id.split('-').next().unwrap_or_default().to_string();
+        let office_held = match self.offices_held.get(&office) {
+            Some(h) => *h,
+            None => {
+                let h: bool = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT EXISTS (SELECT 1 FROM events WHERE case_id >= ?1 AND case_id < ?2)",
+                    )?
+                    .query_row([format!("{office}-"), format!("{office}.")], |r| r.get(0))?;
+                self.offices_held.insert(office, h);
+                h
+            }
+        };
+        let held: Vec<(String, i64, String)> = if office_held {
+            self.conn
+                .prepare_cached("SELECT origin, seq, hash FROM events WHERE case_id = ?1")?
+                .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            Vec::new()
+        };
+        Ok(held)
+    }
+
+    /// Saves the case a run folded in memory, or marks it for replay.
+    fn save_run(
+        &mut self,
+        id: &str,
+        fold: Option<(Option<CaseState>, (i64, String, i64))>,
+        mut touched: bool,
+        inserted: bool,
+    ) -> Result<()> {
         // A run that makes no case (no add in it: its add is held, or came
         // in an earlier run of this file) is replayed too.
         if matches!(fold, Some((None, _))) && inserted {
@@ -421,27 +444,10 @@ impl Merging<'_> {
         if touched {
             self.conn
                 .prepare_cached("INSERT OR IGNORE INTO temp.merge_touched (id) VALUES (?1)")?
-                .execute([&id])?;
+                .execute([id])?;
         }
         Ok(())
     }
-}
-
-/// Rebuilds the offices and local units from the non-case events.
-fn rebuild_non_case(conn: &Connection, own: &str) -> Result<()> {
-    conn.execute_batch(
-        "DELETE FROM units WHERE builtin = 0; DELETE FROM offices; DELETE FROM trust;",
-    )?;
-    let mut st = conn.prepare(&format!(
-        "SELECT {} FROM events WHERE case_id IS NULL ORDER BY clock, origin, seq",
-        EventRecord::COLUMNS
-    ))?;
-    let recs = st.query_map([], EventRecord::from_row)?;
-    for rec in recs {
-        let rec = rec?;
-        replay::apply_non_case(conn, own, &rec, &rec.event()?)?;
-    }
-    Ok(())
 }
 
 /// Replays every case in `merge_touched`; returns (created, changed).
