@@ -758,3 +758,86 @@ fn trend_by_month_and_by_iso_week() {
     // An unknown period is a refused value (exit 1), as an unknown --by is.
     f.env.ledger(&["report", "--period", "year"]).refused();
 }
+
+// --- How the report reads (issue 12).
+
+// Regression: issue 12, the Markdown report lost the indent of sub-rows
+// (已解决 looked like a peer of 已销号) and left-aligned numbers.
+#[test]
+fn markdown_report_keeps_sub_row_indent_and_right_aligns_numbers() {
+    let f = fixture();
+    let out = f
+        .ledger(&["report", "--by", "office", "--format", "md"])
+        .stdout;
+    // An entity, not spaces: every Markdown reader trims spaces in cells.
+    for line in ["| &nbsp;&nbsp;已解决 | 3 |", "| &nbsp;&nbsp;不属实 | 1 |"] {
+        assert!(out.lines().any(|l| l == line), "{line} in:\n{out}");
+    }
+    assert!(out.lines().any(|l| l == "| 已销号 | 6 |"), "{out}");
+    // Labels left, figures (counts, rates, days) right.
+    assert!(out.contains("| 指标 | 数量 |\n|---|---:|\n"), "{out}");
+    assert!(
+        out.contains("|---|---:|---:|---:|---:|---:|---:|\n"),
+        "{out}"
+    );
+    // The terminal table indents them too, and aligns figures right.
+    let table = f.ledger(&["report"]).stdout;
+    assert!(table.contains("│   已解决 "), "{table}");
+    assert!(table.contains("┆    14 │"), "{table}");
+}
+
+// Regression: issue 12, tables ran past an 80-column terminal.
+#[test]
+fn report_groups_fit_80_columns_with_names_cut_and_figures_whole() {
+    use unicode_width::UnicodeWidthStr;
+    let f = fixture();
+    let at80 = f.env.run().var("COLUMNS", "80");
+    for by in ["problem", "party", "community"] {
+        let out = at80.ledger(&["report", "--by", by]).ok().stdout;
+        for line in out.lines() {
+            assert!(line.width() <= 80, "{by}: {line:?} in\n{out}");
+        }
+        let total = ["合计", "14", "8", "6", "42.9%", "2", "2.8"];
+        // Parties are ranked: the total has an empty rank.
+        let total = if by == "party" {
+            [&[""][..], &total].concat()
+        } else {
+            total.to_vec()
+        };
+        // Bordered or (when borders do not fit) compact: cells between
+        // column lines either way.
+        let cells: Vec<Vec<String>> = out
+            .lines()
+            .filter(|l| l.contains(['│', '┆']) && !l.contains(['─', '═']))
+            .map(|l| {
+                let l = l.trim_end().trim_matches('│');
+                l.split(['┆', '│']).map(|c| c.trim().to_string()).collect()
+            })
+            .collect();
+        assert_row(&cells, &total, &out);
+    }
+    let out = at80.ledger(&["report", "--by", "problem"]).ok().stdout;
+    let cut = "WY-06 以业主";
+    assert!(
+        out.lines().any(|l| l.contains(cut) && l.contains('…')),
+        "{out}"
+    );
+}
+
+// Regression: issue 12, an empty grouping printed a header and a 合计 of 0.
+#[test]
+fn an_empty_report_says_none_where_groups_and_periods_would_be() {
+    let env = crate::common::TestEnv::init();
+    let out = env
+        .ledger(&["report", "--by", "problem", "--period", "month"])
+        .ok()
+        .stdout;
+    assert!(out.contains("按问题类型\n无\n"), "{out}");
+    assert!(out.contains("每月新增与销号\n无\n"), "{out}");
+    let en = env
+        .ledger(&["--lang", "en", "report", "--by", "party"])
+        .ok();
+    assert!(en.stdout.ends_with("by party\nnone\n"), "{}", en.stdout);
+    let json = env.ledger(&["report", "--by", "party", "--format", "json"]);
+    assert_eq!(json.ok().json()["rows"], serde_json::json!([]));
+}

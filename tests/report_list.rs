@@ -375,3 +375,139 @@ fn list_drill_downs_match_every_report_figure() {
     // d1's neighbour c6 is in the other office's file: alone here.
     assert_eq!(r["repeat"], 0);
 }
+
+// --- How the list reads (issue 12).
+
+/// The lines of a table, each with its width in display columns (a
+/// Chinese character takes two, as a terminal draws it).
+fn widths(out: &str) -> Vec<(usize, &str)> {
+    use unicode_width::UnicodeWidthStr;
+    out.lines().map(|l| (l.width(), l)).collect()
+}
+
+// Regression: issue 12, `list` at 80 columns broke ids over three lines,
+// dates over two and ran a summary over seven.
+#[test]
+fn list_at_80_columns_is_one_line_a_case_with_ids_and_dates_whole() {
+    let (env, ids) = five_cases();
+    let long =
+        "物业以业主欠费为由停水停电，业主多次到物业服务中心交涉无果，要求街道协调尽快恢复供水";
+    let c6 = env.add(&add_args(
+        "幸福里小区三期东区北苑",
+        long,
+        &["--problem", "WY-06", "--key"],
+    ));
+    for lang in ["zh", "en"] {
+        let out = env
+            .run()
+            .var("COLUMNS", "80")
+            .ledger(&["--lang", lang, "list"])
+            .ok()
+            .stdout;
+        for (w, line) in widths(&out) {
+            assert!(w <= 80, "{w} columns: {line:?} in\n{out}");
+        }
+        // A header, its rule, and one line a case: nothing wrapped.
+        assert_eq!(out.lines().count(), 2 + 6, "{out}");
+        for id in ids.iter().chain([&c6]) {
+            let line = out.lines().find(|l| l.contains(id.as_str()));
+            let line = line.unwrap_or_else(|| panic!("{id} whole in\n{out}"));
+            let case = env.case(id);
+            let received = &case["received_at"].as_str().unwrap()[..10];
+            assert!(line.contains(received), "received date whole: {line}");
+        }
+        // The long summary is cut with … (all of it stays in show).
+        assert!(!out.contains(long) && out.contains('…'), "{out}");
+    }
+    let shown = env.ledger(&["show", &c6]).ok().stdout;
+    assert!(shown.replace(['\n', ' ', '│', '┆'], "").contains(long));
+    // Wide terminals show more of the summary; Markdown shows all of it.
+    let wide = env.run().var("COLUMNS", "300").ledger(&["list"]).ok();
+    assert!(wide.stdout.contains(long), "{}", wide.stdout);
+    let md = env.ledger(&["list", "--format", "md"]).ok().stdout;
+    assert!(md.contains(long), "{md}");
+}
+
+// Regression: issue 12, an empty list printed a header-only table.
+#[test]
+fn an_empty_list_says_so_in_one_line_and_stays_empty_in_json_and_csv() {
+    let (env, _) = five_cases();
+    let none = ["--office", "S99"];
+    let zh = env.ledger(&[&["list"][..], &none].concat()).ok();
+    assert_eq!(zh.stdout, "无\n");
+    let en = env.ledger(&[&["--lang", "en", "list"][..], &none].concat());
+    assert_eq!(en.ok().stdout, "none\n");
+    let md = env.ledger(&[&["list", "--format", "md"][..], &none].concat());
+    assert_eq!(md.ok().stdout, "无\n");
+    let json = env.ledger(&[&["list", "--format", "json"][..], &none].concat());
+    assert_eq!(json.ok().json(), serde_json::json!([]));
+    let csv = env.ledger(&[&["list", "--format", "csv"][..], &none].concat());
+    let csv = csv.ok().stdout;
+    assert!(csv.starts_with("\u{feff}id,office,status,"), "{csv}");
+    assert_eq!(csv.lines().count(), 1, "{csv}");
+}
+
+/// The records of a CSV (after its BOM), the header first.
+fn csv_records(text: &str) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{feff}').expect("a BOM first");
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes());
+    r.records()
+        .map(|rec| rec.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+/// The cell of `col` in the row of case `id`.
+fn cell<'a>(rows: &'a [Vec<String>], id: &str, col: &str) -> &'a str {
+    let i = rows[0].iter().position(|h| h == col);
+    let i = i.unwrap_or_else(|| panic!("column {col} in {:?}", rows[0]));
+    let row = rows.iter().find(|r| r[0] == id).expect("the case's row");
+    &row[i]
+}
+
+// Regression: issue 12, the CSV for people had English headers and codes
+// (`assigned`, `property_company`, `false`) and ISO times with offsets.
+#[test]
+fn list_csv_with_labels_is_for_people_and_without_stays_for_scripts() {
+    let (env, [c1, _, c3, _, _]) = five_cases();
+    let rows = csv_records(
+        &env.ledger(&["list", "--format", "csv", "--labels"])
+            .ok()
+            .stdout,
+    );
+    assert_eq!(&rows[0][..4], ["编号", "办事处", "状态", "受理时间"]);
+    assert!(rows[0].iter().all(|h| !h.is_empty()), "{:?}", rows[0]);
+    assert_eq!(cell(&rows, &c1, "状态"), "已转办");
+    assert_eq!(cell(&rows, &c1, "责任主体"), "物业服务企业");
+    assert_eq!(cell(&rows, &c1, "重点难点"), "是");
+    assert_eq!(cell(&rows, &c1, "逾期"), "否");
+    assert_eq!(cell(&rows, &c1, "来源"), "其他");
+    assert_eq!(cell(&rows, &c3, "办结结果"), "已解决");
+    // Local times a spreadsheet reads: no seconds, no offset.
+    let received = cell(&rows, &c1, "受理时间");
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(received, "%Y-%m-%d %H:%M").is_ok(),
+        "{received}"
+    );
+    // Codes people know stay codes; dates stay dates.
+    assert_eq!(cell(&rows, &c1, "问题类型"), "WY-06");
+    assert_eq!(cell(&rows, &c1, "办结时限"), "2026-11-27");
+
+    let en = env
+        .ledger(&["--lang", "en", "list", "--format", "csv", "--labels"])
+        .ok()
+        .stdout;
+    let rows = csv_records(&en);
+    assert_eq!(cell(&rows, &c1, "status"), "assigned");
+    assert_eq!(cell(&rows, &c1, "subject"), "property company");
+    assert_eq!(cell(&rows, &c1, "key case"), "yes");
+
+    // Without --labels: the stable codes scripts read, unchanged.
+    let rows = csv_records(&env.ledger(&["list", "--format", "csv"]).ok().stdout);
+    assert_eq!(&rows[0][..4], ["id", "office", "status", "received_at"]);
+    assert_eq!(cell(&rows, &c1, "status"), "assigned");
+    assert_eq!(cell(&rows, &c1, "subject"), "property_company");
+    assert_eq!(cell(&rows, &c1, "key"), "true");
+    assert!(cell(&rows, &c1, "received_at").contains('T'));
+}
