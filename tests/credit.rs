@@ -568,26 +568,3 @@ fn credit_records_travel_with_the_exchange() {
     assert_eq!(office, district);
     assert!(office.contains("\"score\": 91"), "{office}");
 }
-
-// Regression: issue 12, `credit score` and `credit notice` printed a
-// header-only table when there was nothing.
-#[test]
-fn credit_score_and_notice_say_none_when_there_is_nothing() {
-    let env = TestEnv::init();
-    let score = env.ledger(&["credit", "score"]).ok().stdout;
-    assert_eq!(score.lines().nth(1), Some("无"), "{score}");
-    assert_eq!(score.lines().count(), 2, "{score}");
-    let en = env.ledger(&["--lang", "en", "credit", "score"]).ok().stdout;
-    assert_eq!(en.lines().nth(1), Some("none"), "{en}");
-    let json = env.ledger(&["credit", "score", "--format", "json"]).ok();
-    assert_eq!(json.json()["companies"], serde_json::json!([]));
-    let list = env.ledger(&["credit", "company", "list"]).ok().stdout;
-    assert_eq!(list, "无\n");
-    // A company in good standing: the notice lists nobody, and says so.
-    let env = with_company(&[]);
-    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
-    assert!(notice.contains("## 失信名单企业\n\n无\n"), "{notice}");
-    assert!(notice.contains("## 个人失信档案\n\n无\n"), "{notice}");
-    let csv = env.ledger(&["credit", "notice", "--format", "csv"]).ok();
-    assert_eq!(csv.stdout.lines().count(), 1, "header only: {}", csv.stdout);
-}
