@@ -7,8 +7,13 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
+
+mod flat;
+mod table;
+
+pub use flat::{csv_cells, csv_header};
+pub use table::table;
 
 /// How listing commands print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -45,6 +50,9 @@ pub struct Style {
 pub struct Grid {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Columns of free text a terminal table cuts to one line with `…`
+    /// when it is too wide, with their shares (see [`Grid::cut`]).
+    cut: Vec<(usize, usize)>,
 }
 
 impl Grid {
@@ -52,7 +60,18 @@ impl Grid {
         Grid {
             headers: headers.into_iter().map(Into::into).collect(),
             rows: Vec::new(),
+            cut: Vec::new(),
         }
+    }
+
+    /// Marks columns of long free text (summaries, names) that a terminal
+    /// table may cut to one line with `…` to fit: a listing stays one line
+    /// a row, and the full text is a `show` or a CSV away. Other columns
+    /// with long text wrap instead. Each is `(column, share)`: the room
+    /// left is shared in proportion (a summary deserves more than a name).
+    pub fn cut(mut self, cols: &[(usize, usize)]) -> Grid {
+        self.cut.extend_from_slice(cols);
+        self
     }
 
     pub fn push(&mut self, row: Vec<String>) {
@@ -61,21 +80,6 @@ impl Grid {
 }
 
 pub const BOM: &str = "\u{feff}";
-
-pub fn table(out: &mut dyn Write, grid: &Grid, style: Style) -> io::Result<()> {
-    let mut t = Table::new();
-    t.load_style(if style.ascii {
-        presets::ASCII_FULL_CONDENSED
-    } else {
-        presets::UTF8_FULL_CONDENSED
-    });
-    t.set_content_arrangement(ContentArrangement::Dynamic);
-    t.set_header(&grid.headers);
-    for r in &grid.rows {
-        t.add_row(r.iter().map(|c| visible(c)));
-    }
-    writeln!(out, "{t}")
-}
 
 /// Control characters made visible (␛ for ESC…) so that text from a
 /// complaint cannot drive the terminal; line breaks stay.
@@ -150,138 +154,6 @@ fn csv_io(e: csv::Error) -> io::Error {
     }
 }
 
-/// The CSV header of a flat serde record: its field names, in order
-/// (`T::default()` only stands in for a row).
-pub fn csv_header<T: Serialize + Default>() -> Vec<String> {
-    flat(&T::default())
-        .keys
-        .into_iter()
-        .map(String::from)
-        .collect()
-}
-
-/// A flat record's cells in field order, each value as the csv crate writes
-/// it: text as is, integers and flags as text, nothing as an empty cell. A
-/// struct is thereby the one field list behind its JSON and its CSV.
-pub fn csv_cells(v: &impl Serialize) -> Vec<String> {
-    flat(v).cells
-}
-
-fn flat(v: &impl Serialize) -> Flat {
-    let mut f = Flat::default();
-    v.serialize(&mut f)
-        .expect("a flat record of text, integers and flags");
-    f
-}
-
-/// The fields of a struct of plain values, collected in order. (The csv
-/// crate's own serializer writes cells straight out; these go through
-/// `CsvOut::row` first, which neutralises formulas.)
-#[derive(Default)]
-struct Flat {
-    keys: Vec<&'static str>,
-    cells: Vec<String>,
-}
-
-macro_rules! as_text {
-    ($($method:ident: $t:ty),*) => {$(
-        fn $method(self, v: $t) -> Result<(), std::fmt::Error> {
-            self.cells.push(v.to_string());
-            Ok(())
-        }
-    )*};
-}
-
-macro_rules! refused {
-    ($($method:ident($($arg:ty),*) -> $ok:ty),*) => {$(
-        fn $method(self, $(_: $arg),*) -> Result<$ok, std::fmt::Error> {
-            Err(std::fmt::Error)
-        }
-    )*};
-}
-
-impl serde::Serializer for &mut Flat {
-    type Ok = ();
-    type Error = std::fmt::Error;
-    type SerializeSeq = serde::ser::Impossible<(), std::fmt::Error>;
-    type SerializeTuple = serde::ser::Impossible<(), std::fmt::Error>;
-    type SerializeTupleStruct = serde::ser::Impossible<(), std::fmt::Error>;
-    type SerializeTupleVariant = serde::ser::Impossible<(), std::fmt::Error>;
-    type SerializeMap = serde::ser::Impossible<(), std::fmt::Error>;
-    type SerializeStruct = Self;
-    type SerializeStructVariant = serde::ser::Impossible<(), std::fmt::Error>;
-
-    as_text!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_char: char, serialize_str: &str);
-    // Floats: the csv crate's shortest form is not `to_string`'s; no record has one.
-    refused!(serialize_f32(f32) -> (), serialize_f64(f64) -> (), serialize_bytes(&[u8]) -> (),
-        serialize_seq(Option<usize>) -> Self::SerializeSeq,
-        serialize_tuple(usize) -> Self::SerializeTuple,
-        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct,
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant,
-        serialize_map(Option<usize>) -> Self::SerializeMap,
-        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant);
-
-    fn serialize_none(self) -> Result<(), std::fmt::Error> {
-        self.serialize_str("")
-    }
-    fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<(), std::fmt::Error> {
-        v.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), std::fmt::Error> {
-        self.serialize_str("")
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), std::fmt::Error> {
-        self.serialize_str("")
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), std::fmt::Error> {
-        self.serialize_str(variant)
-    }
-    fn serialize_newtype_struct<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        v: &T,
-    ) -> Result<(), std::fmt::Error> {
-        v.serialize(self)
-    }
-    fn serialize_newtype_variant<T: ?Sized + Serialize>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), std::fmt::Error> {
-        Err(std::fmt::Error)
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, std::fmt::Error> {
-        Ok(self)
-    }
-}
-
-impl serde::ser::SerializeStruct for &mut Flat {
-    type Ok = ();
-    type Error = std::fmt::Error;
-
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        v: &T,
-    ) -> Result<(), std::fmt::Error> {
-        self.keys.push(key);
-        v.serialize(&mut **self)
-    }
-
-    fn end(self) -> Result<(), std::fmt::Error> {
-        Ok(())
-    }
-}
-
 pub fn csv(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
     let mut w = CsvOut::new(out, &grid.headers)?;
     for r in &grid.rows {
@@ -323,26 +195,65 @@ impl<'a> JsonArray<'a> {
 }
 
 /// A Markdown table; `|` in cells is escaped and newlines become spaces.
+/// A cell's leading spaces (a sub-row's indent, `  已解决` under `已销号`)
+/// become `&nbsp;`: Markdown readers trim spaces, and the Unicode spaces
+/// (U+3000, U+00A0) too in the many that trim with JavaScript's `trim`,
+/// but an entity is text until after the trim, in pandoc, GitHub and the
+/// rest. Number columns are right-aligned (`---:`). No rows: one line.
 pub fn md(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
-    let esc = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
-    writeln!(
-        out,
-        "| {} |",
-        grid.headers
-            .iter()
-            .map(|h| esc(h))
-            .collect::<Vec<_>>()
-            .join(" | ")
-    )?;
-    writeln!(out, "|{}", "---|".repeat(grid.headers.len()))?;
+    if grid.rows.is_empty() {
+        return writeln!(out, "{}", none_word(&grid.headers));
+    }
+    let line = |cells: &[String]| {
+        let cells: Vec<String> = cells.iter().map(|c| md_cell(c)).collect();
+        format!("| {} |", cells.join(" | "))
+    };
+    writeln!(out, "{}", line(&grid.headers))?;
+    let rule: String = (0..grid.headers.len())
+        .map(|i| {
+            if numeric(&grid.rows, i) {
+                "---:|"
+            } else {
+                "---|"
+            }
+        })
+        .collect();
+    writeln!(out, "|{rule}")?;
     for r in &grid.rows {
-        writeln!(
-            out,
-            "| {} |",
-            r.iter().map(|c| esc(c)).collect::<Vec<_>>().join(" | ")
-        )?;
+        writeln!(out, "{}", line(r))?;
     }
     Ok(())
+}
+
+fn md_cell(s: &str) -> String {
+    let body = s.trim_start_matches(' ');
+    let indent = "&nbsp;".repeat(s.len() - body.len());
+    indent + &body.replace('|', "\\|").replace(['\n', '\r'], " ")
+}
+
+/// Whether column `i` holds numbers (counts, rates such as `42.9%`, days)
+/// in every row that has something in it: such columns align right.
+pub fn numeric(rows: &[Vec<String>], i: usize) -> bool {
+    let number = |s: &str| {
+        let s = s.trim().trim_end_matches('%');
+        s.parse::<f64>().is_ok() && s.bytes().any(|b| b.is_ascii_digit())
+    };
+    let mut cells = rows.iter().filter_map(|r| r.get(i)).map(|c| c.trim());
+    let mut any = false;
+    cells.all(|c| {
+        any |= !c.is_empty();
+        c.is_empty() || number(c)
+    }) && any
+}
+
+/// The one line an empty table prints: `无`, or `none` when its headers
+/// are not Chinese (the headers are in the reader's language already).
+pub fn none_word(headers: &[String]) -> &'static str {
+    let chinese = headers
+        .iter()
+        .flat_map(|h| h.chars())
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    if chinese { "无" } else { "none" }
 }
 
 /// Writes a grid in any format; JSON takes the grid as an array of objects
@@ -394,25 +305,6 @@ mod tests {
         assert_eq!(visible("a\u{1b}[31mb"), "a\u{241b}[31mb");
         assert_eq!(visible("行1\n行2"), "行1\n行2");
         assert_eq!(visible("x\ty\u{7f}"), "x\u{2409}y\u{2421}");
-    }
-
-    #[test]
-    fn a_flat_record_gives_its_header_and_cells_in_field_order() {
-        #[derive(Default, Serialize)]
-        struct R {
-            b: &'static str,
-            a: Option<String>,
-            n: i64,
-            yes: bool,
-        }
-        assert_eq!(csv_header::<R>(), ["b", "a", "n", "yes"]);
-        let r = R {
-            b: "x,y",
-            a: None,
-            n: -3,
-            yes: true,
-        };
-        assert_eq!(csv_cells(&r), ["x,y", "", "-3", "true"]);
     }
 
     #[test]

@@ -338,7 +338,7 @@ fn list_csv_has_a_bom_and_a_header() {
 fn list_table_is_chinese_by_default_and_english_with_lang_en() {
     let (env, ids) = five_cases();
     let zh = env.ledger(&["list"]).ok();
-    for h in ["编号", "状态", "受理日期", "小区", "责任单位", "办结时限"] {
+    for h in ["编号", "状态", "受理日期", "小区", "单位", "办结时限"] {
         assert!(zh.stdout.contains(h), "Chinese header {h}:\n{}", zh.stdout);
     }
     for label in ["已转办", "已销号", "暂缓", "待处理", "重点", "超半年"] {

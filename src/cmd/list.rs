@@ -5,12 +5,12 @@ use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{DateArg, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::Ledger;
 use crate::ledger::query::CaseFilter;
-use crate::render::{self, CsvOut, Format, Grid, JsonArray, clip};
+use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json"
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json"
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
@@ -57,6 +57,9 @@ pub struct Args {
     /// Show complainant names and phone numbers unmasked.
     #[arg(long)]
     pub show_pii: bool,
+    /// CSV for people: headers and labels in the --lang language (已转办, 是/否) and times as 2026-04-05 09:23; without it CSV has the stable codes scripts read.
+    #[arg(long)]
+    pub labels: bool,
 }
 
 /// Why `list` refuses before reading a case (said in `msg::en::list`).
@@ -116,9 +119,20 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             arr.finish()?;
         }
         Format::Csv => {
-            let mut w = CsvOut::new(ctx.out, &CaseView::csv_headers())?;
+            let (lang, zone) = (ctx.lang, *ctx.stamp.now.offset());
+            let headers = if a.labels {
+                CaseView::labelled_headers(lang)
+            } else {
+                CaseView::csv_headers()
+            };
+            let mut w = CsvOut::new(ctx.out, &headers)?;
             ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
-                Ok(w.row(&CaseView::new(&c, &today, a.show_pii, repeat).csv_row())?)
+                let v = CaseView::new(&c, &today, a.show_pii, repeat);
+                Ok(w.row(&if a.labels {
+                    v.labelled_row(lang, zone)
+                } else {
+                    v.csv_row()
+                })?)
             })?;
             w.finish()?;
         }
@@ -127,7 +141,8 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The cases as a table for people (or Markdown), the count after it.
+/// The cases as a table for people (or Markdown, with the whole text), the
+/// count after it.
 fn table(
     ctx: &mut Ctx,
     ledger: &Ledger,
@@ -146,11 +161,18 @@ fn table(
         "due",
         "flags",
     ];
-    // The table shows the received day, not the time.
+    // The table shows the received day, not the time; short headers over
+    // short codes leave an 80-column terminal room for the summary.
     let mut grid = Grid::new(keys.map(|k| match k {
         "received_at" => ctx.t("受理日期", "received"),
+        "problem" => ctx.t("类型", "type"),
+        "unit" => ctx.t("单位", "unit"),
         k => field_label(ctx.lang, k),
-    }));
+    }))
+    // Community, summary and flags are cut to fit, one line a case (the
+    // whole text in `show`, CSV and JSON); ids, dates and codes never are.
+    // The summary says what the case is: it gets twice the room.
+    .cut(&[(3, 1), (4, 2), (8, 1)]);
     let lang = ctx.lang;
     let mut n = 0;
     ledger.each_case_with_repeat(filter, &today, |c, repeat| {
@@ -159,8 +181,8 @@ fn table(
             c.id.clone(),
             c.status.label(lang).to_string(),
             c.received_date().to_string(),
-            clip(&c.community, 12),
-            clip(&c.summary, 24),
+            c.community.clone(),
+            c.summary.replace(['\n', '\r'], " "),
             match (&c.problem, c.problem_suggested) {
                 (Some(p), true) => format!("{p}{}", ctx.t("(建议)", "?")),
                 (Some(p), false) => p.clone(),

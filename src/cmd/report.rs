@@ -315,7 +315,13 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
         ctx.t("逾期", "overdue"),
         ctx.t("办结天数中位数", "median days to close"),
     ]);
-    let mut g = Grid::new(headers);
+    // Names of problems, parties and communities are cut to fit a
+    // terminal (whole in Markdown, CSV and JSON); the figures never are.
+    let mut g = Grid::new(headers).cut(&[(usize::from(ranked), 1)]);
+    if r.rows.is_empty() {
+        // Nothing to group: the table says so in one line, no total.
+        return g;
+    }
     for (i, row) in r.rows.iter().enumerate() {
         let name = group_name(ctx, by, row);
         // Codes and their meaning side by side (`WY-06 以业主欠费为由…`,

@@ -1,12 +1,14 @@
 //! How a case looks in every format: the JSON/CSV record with stable keys,
 //! and the table labels. Shared by `list` and `show`.
 
+use std::str::FromStr;
 use std::sync::LazyLock;
 
+use chrono::FixedOffset;
 use serde::Serialize;
 
 use crate::cmd::Ctx;
-use crate::domain::Lang;
+use crate::domain::{Lang, Outcome, Source, Status, Subject};
 use crate::ledger::CaseState;
 use crate::pii::Personal;
 use crate::render;
@@ -101,6 +103,57 @@ impl CaseView {
     pub fn csv_row(&self) -> Vec<String> {
         render::csv_cells(self)
     }
+
+    /// The CSV header for people (`list --format csv --labels`): the
+    /// fields' labels in the reader's language, in the same order.
+    pub fn labelled_headers(lang: Lang) -> Vec<String> {
+        HEADER.iter().map(|k| field_label(lang, k).into()).collect()
+    }
+
+    /// The CSV cells for people: labels for codes (已转办, not `assigned`),
+    /// 是/否 for flags, times as `2026-04-05 09:23` in the clock's zone
+    /// `zone`. Dates, problem and unit codes and free text stay as they
+    /// are, so the columns line up with the coded CSV.
+    pub fn labelled_row(&self, lang: Lang, zone: FixedOffset) -> Vec<String> {
+        HEADER
+            .iter()
+            .zip(self.csv_row())
+            .map(|(key, cell)| labelled(lang, zone, key, cell))
+            .collect()
+    }
+}
+
+/// One CSV cell for people, by its field's key.
+fn labelled(lang: Lang, zone: FixedOffset, key: &str, cell: String) -> String {
+    fn label<T: FromStr + Copy>(cell: String, f: impl Fn(T) -> &'static str) -> String {
+        cell.parse::<T>().map_or(cell, |v| f(v).to_string())
+    }
+    match key {
+        "status" => label(cell, |s: Status| s.label(lang)),
+        "source" => label(cell, |s: Source| s.label(lang)),
+        "subject" => label(cell, |s: Subject| s.label(lang)),
+        "result" => label(cell, |o: Outcome| o.label(lang)),
+        "received_at" | "assigned_at" | "closed_at" | "updated_at" => local_time(&cell, zone),
+        "problem_suggested" | "key" | "overdue" | "long_running" | "repeat" => {
+            match (cell.as_str(), lang) {
+                ("true", Lang::Zh) => "是".into(),
+                ("false", Lang::Zh) => "否".into(),
+                ("true", Lang::En) => "yes".into(),
+                ("false", Lang::En) => "no".into(),
+                _ => cell,
+            }
+        }
+        _ => cell,
+    }
+}
+
+/// A stored RFC 3339 time as `YYYY-MM-DD HH:MM` in `zone` (a spreadsheet
+/// reads that as a time; an offset it does not); anything else as it is.
+pub fn local_time(t: &str, zone: FixedOffset) -> String {
+    match chrono::DateTime::parse_from_rfc3339(t) {
+        Ok(d) => d.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string(),
+        Err(_) => t.to_string(),
+    }
 }
 
 /// The short flags column of tables: overdue, long-running, key case,
@@ -160,6 +213,11 @@ pub fn field_label(lang: Lang, key: &str) -> &'static str {
         "duplicate_of" => ("重复于", "duplicate of"),
         "flags" => ("标记", "flags"),
         "notes" => ("备注数", "notes"),
+        "problem_suggested" => ("类型为建议", "problem suggested"),
+        "overdue" => ("逾期", "overdue"),
+        "long_running" => ("半年未解决", "long-running"),
+        "repeat" => ("多次投诉", "repeat"),
+        "updated_at" => ("更新时间", "updated"),
         _ => ("", ""),
     };
     match lang {

@@ -87,7 +87,9 @@ fn list(ctx: &mut Ctx, cr: &Credit, format: Format) -> anyhow::Result<()> {
         ctx.t("得分", "score"),
         ctx.t("等级", "grade"),
         ctx.t("名单状态", "list status"),
-    ]);
+    ])
+    // Names are cut to fit a terminal; codes, scores and grades never are.
+    .cut(&[(1, 2), (2, 1)]);
     let mut rows = Vec::new();
     let cases = reg.cases(&cr.ledger, &ctx.today())?;
     for c in reg.companies.values() {

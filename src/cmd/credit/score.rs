@@ -55,7 +55,9 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
         ctx.t("有效记录", "active records"),
         ctx.t("名单状态", "list status"),
         ctx.t("解聘主体", "dismissed by"),
-    ]);
+    ])
+    // Names are cut to fit a terminal; codes, scores and grades never are.
+    .cut(&[(1, 2), (6, 1)]);
     for s in &standings {
         g.push(vec![
             s.uscc.clone(),
