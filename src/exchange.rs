@@ -43,7 +43,7 @@ use crate::ledger::error::EventRef;
 use crate::ledger::keys::SealFields;
 use crate::ledger::merge::{Exporter, Incoming, Seal};
 use crate::ledger::{Error, Event, EventRecord, Ledger, Refusal, Result};
-use crate::render::clip;
+use crate::text::clip;
 
 /// The format tag in every row's first column.
 pub const FORMAT: &str = "ledger/2";

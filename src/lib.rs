@@ -16,6 +16,7 @@ mod intake;
 pub mod ledger;
 mod pii;
 mod render;
+mod text;
 mod uscc;
 
 pub use cmd::entry::main;

@@ -99,19 +99,6 @@ pub fn visible(cell: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// Cuts text to one line of `n` characters, for a table cell or a message
-/// (the full text stays in the ledger and in CSV/JSON).
-pub fn clip(s: &str, n: usize) -> String {
-    let one_line = s.replace(['\n', '\r'], " ");
-    if one_line.chars().count() <= n {
-        one_line
-    } else {
-        let mut t: String = one_line.chars().take(n.saturating_sub(1)).collect();
-        t.push('…');
-        t
-    }
-}
-
 /// A cell a spreadsheet would treat as a formula gets a leading `'`
 /// (numbers such as `-3` are left alone).
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {

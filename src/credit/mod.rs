@@ -86,7 +86,7 @@ fn stored_date(rec: &EventRecord, value: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| Error::DamagedDate {
         event: format!("{}/{}", rec.origin, rec.seq),
         kind: rec.kind.clone(),
-        value: crate::render::clip(value, 40),
+        value: crate::text::clip(value, 40),
     })
 }
 

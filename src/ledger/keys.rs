@@ -56,7 +56,7 @@ impl FromStr for PublicKey {
         let bad = || {
             format!(
                 "'{}' is not a ledger key: expected ed25519: and 64 hex digits, as `ledger key` prints it",
-                crate::render::clip(s, 24)
+                crate::text::clip(s, 24)
             )
         };
         let t = s.trim();

@@ -30,7 +30,7 @@ use super::error::{Break, Result, What};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
 use crate::domain::{CaseId, OfficeCode, Outcome, Subject, UnitCode};
-use crate::render::clip;
+use crate::text::clip;
 
 /// The first and last years any date may have.
 pub const YEAR_MIN: i32 = 2000;
