@@ -16,4 +16,5 @@ mod report;
 mod report_list;
 mod security;
 mod setup;
+mod typing;
 mod upgrade;
