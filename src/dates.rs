@@ -18,7 +18,7 @@
 
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 use crate::domain::normalize;
 
@@ -64,7 +64,7 @@ pub fn month(s: &str) -> Option<(NaiveDate, NaiveDate)> {
             t.split_once(sep)?
         }
     };
-    if !digits(y, 4, 4) || !digits(m, 1, 2) {
+    if !year(y) || !digits(m, 1, 2) {
         return None;
     }
     let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
@@ -75,6 +75,24 @@ pub fn month(s: &str) -> Option<(NaiveDate, NaiveDate)> {
         NaiveDate::from_ymd_opt(y, m + 1, 1)
     }?;
     Some((first, next.pred_opt()?))
+}
+
+/// A year as typed: up to four digits. A short one (`26/11/3`) is read as
+/// written, not guessed: `add` refuses the year 26 saying to write it in
+/// full, and `DateArg`/`DayOrMonth` refuse it here.
+fn year(y: &str) -> bool {
+    digits(y, 1, 4)
+}
+
+/// The refusal of a date whose year was typed short (`26-11-03`).
+fn short_year(s: &str, d: NaiveDate) -> Result<(), String> {
+    if d.year() < 100 {
+        return Err(format!(
+            "'{s}' has the year {}: a two-digit year is not guessed, write it in full (e.g. 2026-11-03)",
+            d.year()
+        ));
+    }
+    Ok(())
 }
 
 /// `s` is `min..=max` ASCII digits.
@@ -94,7 +112,7 @@ fn chinese_date(t: &str) -> Option<(NaiveDate, &str)> {
     let rest = rest.trim_start();
     let rest = rest.strip_prefix(['日', '号']).unwrap_or(rest).trim();
     let (y, m) = (y.trim(), m.trim());
-    if !digits(y, 4, 4) || !digits(m, 1, 2) || !digits(d, 1, 2) {
+    if !year(y) || !digits(m, 1, 2) || !digits(d, 1, 2) {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
@@ -118,7 +136,7 @@ fn numeric_date(t: &str) -> Option<NaiveDate> {
         }
         ymd
     };
-    if !digits(y, 4, 4) || !digits(m, 1, 2) || !digits(d, 1, 2) {
+    if !year(y) || !digits(m, 1, 2) || !digits(d, 1, 2) {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
@@ -170,11 +188,13 @@ pub struct DateArg(pub NaiveDate);
 impl FromStr for DateArg {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        date(s).map(DateArg).ok_or_else(|| {
+        let d = date(s).ok_or_else(|| {
             format!(
                 "'{s}' is not a date: use YYYY-MM-DD, e.g. 2026-11-03 (2026/11/3, 20261103 and 2026年11月3日 also work)"
             )
-        })
+        })?;
+        short_year(s, d)?;
+        Ok(DateArg(d))
     }
 }
 
@@ -190,16 +210,13 @@ pub struct DayOrMonth {
 impl FromStr for DayOrMonth {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        if let Some(d) = date(s) {
-            return Ok(DayOrMonth { first: d, last: d });
-        }
-        month(s)
-            .map(|(first, last)| DayOrMonth { first, last })
-            .ok_or_else(|| {
-                format!(
-                    "'{s}' is not a date or a month: use YYYY-MM-DD or YYYY-MM, e.g. 2026-11-03 or 2026-11 (2026年11月3日 and 2026年11月 also work)"
-                )
-            })
+        let (first, last) = date(s).map(|d| (d, d)).or_else(|| month(s)).ok_or_else(|| {
+            format!(
+                "'{s}' is not a date or a month: use YYYY-MM-DD or YYYY-MM, e.g. 2026-11-03 or 2026-11 (2026年11月3日 and 2026年11月 also work)"
+            )
+        })?;
+        short_year(s, first)?;
+        Ok(DayOrMonth { first, last })
     }
 }
 
@@ -315,7 +332,7 @@ mod tests {
         for bad in [
             "2026-13",
             "2026",
-            "26-11",
+            "20261-11",
             "2026-11-01",
             "2026年11月1日",
             "11/2026",
@@ -339,7 +356,7 @@ mod tests {
             "2026-02-30",
             "2026-13-01",
             "2026-11/01",
-            "26-11-01",
+            "20261-11-01",
             "2026-011-01",
             "2026-11-01-02",
             "2026年2月30日",
@@ -370,6 +387,15 @@ mod tests {
         );
         let e = "2026-02-30".parse::<DateArg>().unwrap_err();
         assert!(e.contains("YYYY-MM-DD"), "{e}");
+        // A short year is read as written (the core says why it refuses
+        // it), never guessed; a date argument refuses it at once.
+        assert_eq!(ymd("26/11/3"), "0026-11-03");
+        for short in ["26-11-03", "26年11月3日"] {
+            let e = short.parse::<DateArg>().unwrap_err();
+            assert!(e.contains("two-digit year"), "{e}");
+        }
+        let e = "26-11".parse::<DayOrMonth>().unwrap_err();
+        assert!(e.contains("two-digit year"), "{e}");
         let e = "someday".parse::<DayOrMonth>().unwrap_err();
         assert!(e.contains("YYYY-MM"), "{e}");
         let off = FixedOffset::east_opt(8 * 3600).unwrap();
