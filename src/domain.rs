@@ -7,8 +7,33 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+pub use crate::dates::{DateArg, DayOrMonth, TimeArg};
+
+/// Typed text as the parsers below read it: NFKC (a Chinese input method's
+/// full-width `Ｓ０１`, `－`, `：` become `S01`, `-`, `:`), every run of
+/// dash-like marks it may type instead of `-` (`—`, `——`, `–`, `−`) one
+/// `-`, trimmed. Only codes, ids, dates and numbers go through this: free
+/// text (summaries, names) is kept as entered.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_dash = false;
+    for c in s.nfkc() {
+        let dash = matches!(
+            c,
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}'
+        );
+        if dash && !in_dash {
+            out.push('-');
+        } else if !dash {
+            out.push(c);
+        }
+        in_dash = dash;
+    }
+    out.trim().to_string()
+}
 
 /// An office code: 1–8 ASCII letters or digits, upper-cased (`s07` is `S07`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -23,7 +48,8 @@ impl OfficeCode {
 impl FromStr for OfficeCode {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
+        let t = normalize(s);
+        let t = t.as_str();
         if t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphanumeric()) {
             return Err(format!(
                 "'{s}' is not an office code: use 1 to 8 ASCII letters or digits, e.g. S07 or D"
@@ -60,7 +86,8 @@ impl FromStr for CaseId {
         let bad = || {
             format!("'{s}' is not a case id: expected <office>-<year>-<number>, e.g. S03-2026-0042")
         };
-        let t = s.trim();
+        let t = normalize(s);
+        let t = t.as_str();
         let mut parts = t.rsplitn(3, '-');
         let seq = parts.next().ok_or_else(bad)?;
         let year = parts.next().ok_or_else(bad)?;
@@ -114,7 +141,8 @@ macro_rules! code_enum {
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
-                let t = s.trim();
+                let t = normalize(s);
+                let t = t.as_str();
                 for v in Self::ALL {
                     if v.code().eq_ignore_ascii_case(t) || v.label(Lang::Zh) == t {
                         return Ok(*v);
@@ -144,7 +172,7 @@ pub enum Lang {
 impl FromStr for Lang {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
+        match normalize(s).to_ascii_lowercase().as_str() {
             "zh" | "cn" | "zh-cn" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
             _ => Err(format!("'{s}' is not a language: use zh or en")),
@@ -207,7 +235,7 @@ impl ProblemCode {
 impl FromStr for ProblemCode {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim().to_ascii_uppercase().replace('_', "-");
+        let t = normalize(s).to_ascii_uppercase().replace('_', "-");
         // Accept `wy6` and `WY-6` as well as `WY-06`: clerks type fast.
         let (letters, digits): (String, String) = t
             .chars()
@@ -250,6 +278,15 @@ impl FromStr for UnitRef {
                 "a unit must not be empty: give its code (e.g. ZJ) or its exact name".into(),
             );
         }
+        // A code typed full-width (`ＺＪ`) is the code; a name is looked up
+        // as entered, since the catalogue's names keep their full-width
+        // brackets.
+        let n = normalize(t);
+        if n.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Ok(UnitRef(n));
+        }
         Ok(UnitRef(t.to_string()))
     }
 }
@@ -261,7 +298,8 @@ pub struct UnitCode(pub String);
 impl FromStr for UnitCode {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
+        let t = normalize(s);
+        let t = t.as_str();
         if t.is_empty()
             || t.len() > 12
             || !t
@@ -299,7 +337,8 @@ pub struct Phone(pub String);
 impl FromStr for Phone {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
+        let t = normalize(s);
+        let t = t.as_str();
         let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
         let ok = t.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c));
         if !ok || !(5..=20).contains(&digits) {
@@ -311,73 +350,15 @@ impl FromStr for Phone {
     }
 }
 
-/// A calendar date as typed: `2026-11-03`, `2026/11/3`, `20261103`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct DateArg(pub NaiveDate);
-
-impl FromStr for DateArg {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        parse_date(s.trim()).map(DateArg).ok_or_else(|| {
-            format!("'{s}' is not a date: use YYYY-MM-DD, e.g. 2026-11-03 (2026/11/3 also works)")
-        })
-    }
-}
-
-fn parse_date(t: &str) -> Option<NaiveDate> {
-    for f in ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d"] {
-        if let Ok(d) = NaiveDate::parse_from_str(t, f) {
-            return Some(d);
-        }
-    }
-    None
-}
-
-/// A date or a date and time as typed, without a zone (`2026-11-03`,
-/// `2026/11/3 14:05`), or an RFC 3339 time. A time without a zone is read in
-/// the zone of the ledger's clock.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TimeArg {
-    Local(NaiveDateTime),
-    Zoned(DateTime<FixedOffset>),
-}
-
-impl TimeArg {
-    pub fn resolve(self, offset: FixedOffset) -> DateTime<FixedOffset> {
-        match self {
-            TimeArg::Zoned(t) => t,
-            TimeArg::Local(n) => offset
-                .from_local_datetime(&n)
-                .single()
-                .expect("a fixed offset maps every local time"),
-        }
-    }
-}
-
-impl FromStr for TimeArg {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let t = s.trim();
-        if let Ok(z) = DateTime::parse_from_rfc3339(t) {
-            return Ok(TimeArg::Zoned(z));
-        }
-        if let Some(d) = parse_date(t) {
-            return Ok(TimeArg::Local(d.and_time(NaiveTime::MIN)));
-        }
-        for sep in [' ', 'T'] {
-            if let Some((d, h)) = t.split_once(sep)
-                && let Some(d) = parse_date(d.trim())
-            {
-                for f in ["%H:%M:%S", "%H:%M"] {
-                    if let Ok(h) = NaiveTime::parse_from_str(h.trim(), f) {
-                        return Ok(TimeArg::Local(d.and_time(h)));
-                    }
-                }
-            }
-        }
-        Err(format!(
-            "'{s}' is not a date or time: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM', e.g. 2026-11-03 14:05"
-        ))
+/// A number of days as typed (`30`, full-width `３０`), 0 to 3650: the
+/// parser of `assign --days`.
+pub fn days(s: &str) -> Result<u32, String> {
+    let t = normalize(s);
+    match t.parse::<u32>() {
+        Ok(n) if n <= 3650 => Ok(n),
+        _ => Err(format!(
+            "'{s}' is not a number of days: use a whole number from 0 to 3650, e.g. 30"
+        )),
     }
 }
 
@@ -416,18 +397,43 @@ mod tests {
         assert!("WY-123".parse::<ProblemCode>().is_err());
     }
 
+    // Regression: issue 12, an id typed with a Chinese input method in
+    // full-width form was "not a case id".
     #[test]
-    fn dates_and_times_in_the_forms_clerks_type() {
-        let d = |s: &str| s.parse::<DateArg>().unwrap().0.to_string();
-        assert_eq!(d("2026-11-03"), "2026-11-03");
-        assert_eq!(d("2026/11/3"), "2026-11-03");
-        assert!("2026-02-30".parse::<DateArg>().is_err());
-        let off = FixedOffset::east_opt(8 * 3600).unwrap();
-        let t = |s: &str| s.parse::<TimeArg>().unwrap().resolve(off).to_rfc3339();
-        assert_eq!(t("2026-11-03 14:05"), "2026-11-03T14:05:00+08:00");
-        assert_eq!(t("2026/11/3"), "2026-11-03T00:00:00+08:00");
-        assert_eq!(t("2026-11-03T14:05:00Z"), "2026-11-03T14:05:00+00:00");
-        assert!("yesterday".parse::<TimeArg>().is_err());
+    fn full_width_input_reads_as_ascii() {
+        for s in [
+            "Ｓ01－2026－1",
+            "ｓ０１—２０２６—１",
+            "S01——2026–0001",
+            "\u{3000}S01-2026-1\u{3000}",
+        ] {
+            assert_eq!(
+                s.parse::<CaseId>().unwrap().to_string(),
+                "S01-2026-0001",
+                "{s}"
+            );
+        }
+        assert_eq!(
+            "ＷＹ－０６".parse::<ProblemCode>().unwrap().as_str(),
+            "WY-06"
+        );
+        assert_eq!("ｓ０７".parse::<OfficeCode>().unwrap().as_str(), "S07");
+        assert_eq!("ＳＱ０１".parse::<UnitCode>().unwrap().0, "SQ01");
+        assert_eq!("ＺＪ".parse::<UnitRef>().unwrap().0, "ZJ");
+        // A name keeps its full-width brackets: the catalogue's names have them.
+        assert_eq!(
+            "区物业办（住建）".parse::<UnitRef>().unwrap().0,
+            "区物业办（住建）"
+        );
+        assert_eq!("ｃｌｏｓｅｄ".parse::<Status>().unwrap(), Status::Closed);
+        assert_eq!(
+            "１３８１２３４５６７８".parse::<Phone>().unwrap().0,
+            "13812345678"
+        );
+        assert_eq!(days("３０"), Ok(30));
+        assert_eq!(days(" 7 "), Ok(7));
+        assert!(days("3651").is_err());
+        assert!(days("-1").is_err());
     }
 
     #[test]

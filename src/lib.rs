@@ -9,6 +9,7 @@
 mod clock;
 mod cmd;
 pub mod credit;
+mod dates;
 pub mod demo;
 pub mod domain;
 pub mod exchange;

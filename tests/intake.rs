@@ -268,6 +268,28 @@ fn excel_serial_dates_in_a_csv_are_read() {
     );
 }
 
+// Regression: issue 12, the import and the command line read dates with
+// two parsers: each form `add --received` takes is read in a file too,
+// full-width ones included.
+#[test]
+fn the_command_lines_date_forms_are_read_in_a_file() {
+    let env = TestEnv::init();
+    env.write(
+        "d.csv",
+        "工单编号,受理时间,诉求内容\nD1,2026.11.1 14:05,停水\nD2,20261101 14时05分,停电\n\
+D3,２０２６－１１－０１ １４：０５,大门被堵\nD4,2026年11月1日14时05分,电梯\n",
+    );
+    let (_, c) = import(&env, &["d.csv", "--profile", "hotline"]);
+    assert_eq!(c.imported, 4);
+    for r in ["D1", "D2", "D3", "D4"] {
+        assert_eq!(
+            by_ref(&env, r)["received_at"],
+            "2026-11-01T14:05:00+08:00",
+            "{r}"
+        );
+    }
+}
+
 // --- Rows: duplicates, rejects, all or nothing.
 
 #[test]

@@ -17,4 +17,5 @@ mod report_list;
 mod security;
 mod setup;
 mod tables;
+mod typing;
 mod upgrade;

@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE", conflicts_with = "days")]
     pub due: Option<DateArg>,
     /// Due in N days from today.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=3650))]
+    #[arg(long, value_name = "N", value_parser = crate::domain::days)]
     pub days: Option<u32>,
     /// Set or change the responsible subject.
     #[arg(long)]

@@ -1,9 +1,10 @@
 //! `ledger list`: the cases, filtered, as a table, CSV or JSON.
 
 use crate::cmd::view::{self, CaseView, field_label};
-use crate::cmd::{Ctx, FormatArg};
-use crate::domain::{DateArg, OfficeCode, ProblemCode, Status, Subject, UnitRef};
+use crate::cmd::{Ctx, FormatArg, args};
+use crate::domain::{DayOrMonth, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::Ledger;
+use crate::ledger::flags::period::Period;
 use crate::ledger::query::CaseFilter;
 use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 
@@ -46,12 +47,12 @@ pub struct Args {
     /// Only this office's cases.
     #[arg(long)]
     pub office: Option<OfficeCode>,
-    /// Received on or after this date.
+    /// Received on or after this date (a month, 2026-11: from its first day).
     #[arg(long, value_name = "DATE")]
-    pub from: Option<DateArg>,
-    /// Received on or before this date.
+    pub from: Option<DayOrMonth>,
+    /// Received on or before this date (a month, 2026-11: to its last day).
     #[arg(long, value_name = "DATE")]
-    pub to: Option<DateArg>,
+    pub to: Option<DayOrMonth>,
     #[command(flatten)]
     pub format: FormatArg,
     /// Show complainant names and phone numbers unmasked.
@@ -76,7 +77,7 @@ pub enum Error {
 }
 
 /// The arguments as a filter, the unit and problem type looked up.
-fn filter(ledger: &Ledger, a: &Args) -> Result<CaseFilter, Error> {
+fn filter(ledger: &Ledger, a: &Args, period: Period) -> Result<CaseFilter, Error> {
     let unit = match &a.unit {
         None => None,
         Some(u) => match ledger.unit(&u.0)? {
@@ -101,14 +102,15 @@ fn filter(ledger: &Ledger, a: &Args) -> Result<CaseFilter, Error> {
         subject: a.subject,
         community: a.community.clone(),
         office: a.office.as_ref().map(|o| o.as_str().to_string()),
-        from: a.from.map(|d| d.0),
-        to: a.to.map(|d| d.0),
+        from: period.from,
+        to: period.to,
     })
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    let period = args::period(a.from, a.to)?;
     let ledger = ctx.open()?;
-    let filter = filter(&ledger, &a)?;
+    let filter = filter(&ledger, &a, period)?;
     let today = ctx.today();
     match a.format.format {
         Format::Json => {

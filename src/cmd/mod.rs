@@ -1,6 +1,7 @@
 //! The commands: one file each, an args struct and a `run`.
 
 pub mod add;
+pub mod args;
 pub mod assign;
 pub mod backup;
 pub mod catalog;

@@ -5,9 +5,9 @@
 //! for scripts and spreadsheets, as `list` does.
 
 use crate::cmd::Ctx;
-use crate::domain::{DateArg, Outcome, Status, Subject};
+use crate::domain::{DayOrMonth, Outcome, Status, Subject};
 use crate::ledger::Ledger;
-use crate::ledger::flags::period::{Period, Trend};
+use crate::ledger::flags::period::Trend;
 use crate::ledger::report::{GroupBy, GroupRow, Report};
 use crate::render::{self, Format, Grid};
 
@@ -62,12 +62,12 @@ pub struct Args {
     /// One row per office, status, subject, problem, unit, community or party (the most cases first).
     #[arg(long, value_enum)]
     pub by: Option<By>,
-    /// Only cases received on or after this date.
+    /// Only cases received on or after this date (a month, 2026-11: from its first day).
     #[arg(long, value_name = "DATE")]
-    pub from: Option<DateArg>,
-    /// Only cases received on or before this date.
+    pub from: Option<DayOrMonth>,
+    /// Only cases received on or before this date (a month, 2026-11: to its last day).
     #[arg(long, value_name = "DATE")]
-    pub to: Option<DateArg>,
+    pub to: Option<DayOrMonth>,
     /// A trend: new and closed cases per ISO week (2026-W48) or month (2026-11).
     #[arg(long, value_enum)]
     pub period: Option<PeriodArg>,
@@ -77,11 +77,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
+    let period = crate::cmd::args::period(a.from, a.to)?;
     let ledger = ctx.open()?;
-    let period = Period {
-        from: a.from.map(|d| d.0),
-        to: a.to.map(|d| d.0),
-    };
     let report = ledger.report(
         &ctx.today(),
         &period,

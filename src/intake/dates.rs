@@ -2,20 +2,23 @@
 //!
 //! | form                                   | example                    |
 //! |----------------------------------------|----------------------------|
-//! | what `ledger add --received` takes     | `2019-01-05 09:03`, `2019/1/5`, RFC 3339 |
+//! | what `ledger add --received` takes     | `2019-01-05 09:03`, `2019/1/5`, `20190105`, RFC 3339 |
 //! | with seconds or fractions              | `2019/1/5 9:03:07`, `2019-01-05 09:03:07.250` |
 //! | Chinese                                | `2019年1月5日 9时3分`, `2019年1月5日 09:03` |
+//! | full-width (a Chinese input method)    | `２０１９－０１－０５ ０９：０３` |
 //! | US (NYC 311), month first              | `03/24/2025 11:33:07 PM`, `03/24/2025` |
 //! | Excel serial number (cell or text)     | `43856.8244` = 2020-01-26 19:47:08 |
 //!
-//! A time without a zone is read in the zone of the ledger's clock, as
+//! The first four rows are `crate::dates`, the parser the command line
+//! uses too; this file adds the last two, which only exports write. A time
+//! without a zone is read in the zone of the ledger's clock, as
 //! `add --received` does.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use super::cell::{Cell, from_serial};
 use super::error::BadDate;
-use crate::domain::TimeArg;
+use crate::domain::{TimeArg, normalize};
 
 /// Reads a reception time from a cell: `Ok(None)` for an empty cell, the
 /// value found (which the message sets beside the accepted forms) otherwise.
@@ -37,27 +40,15 @@ pub fn parse_cell(cell: &Cell) -> Result<Option<TimeArg>, BadDate> {
     }
 }
 
-/// The text forms of the table above.
+/// The text forms of the table above: the shared parser's (`crate::dates`:
+/// what `add --received` takes, Chinese and full-width forms included), then
+/// what only exports write.
 pub fn parse_text(t: &str) -> Option<TimeArg> {
     if let Ok(a) = t.parse::<TimeArg>() {
         return Some(a);
     }
-    // Seconds with a fraction, or a date and time joined by 'T' without a zone.
-    for f in [
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y/%m/%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y.%m.%d %H:%M:%S",
-        "%Y.%m.%d %H:%M",
-    ] {
-        if let Ok(n) = NaiveDateTime::parse_from_str(t, f) {
-            return Some(TimeArg::Local(n));
-        }
-    }
-    if let Some(n) = chinese(t) {
-        return Some(TimeArg::Local(n));
-    }
-    if let Some(n) = month_first(t) {
+    let t = normalize(t);
+    if let Some(n) = month_first(&t) {
         return Some(TimeArg::Local(n));
     }
     // An Excel serial saved as text (a CSV written from a sheet whose date
@@ -70,39 +61,6 @@ pub fn parse_text(t: &str) -> Option<TimeArg> {
             .map(TimeArg::Local);
     }
     None
-}
-
-/// `2019年1月5日`, optionally followed by `9时3分[7秒]` or `09:03[:07]`.
-fn chinese(t: &str) -> Option<NaiveDateTime> {
-    let (y, rest) = t.split_once('年')?;
-    let (m, rest) = rest.split_once('月')?;
-    let (d, rest) = rest.split_once(['日', '号'])?;
-    let date = NaiveDate::from_ymd_opt(
-        y.trim().parse().ok()?,
-        m.trim().parse().ok()?,
-        d.trim().parse().ok()?,
-    )?;
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return Some(date.and_time(NaiveTime::MIN));
-    }
-    let normalised = rest.replace(['时', '点', '分'], ":").replace('秒', "");
-    let hms: Vec<&str> = normalised
-        .trim_end_matches(':')
-        .split(':')
-        .map(str::trim)
-        .collect();
-    let num = |i: usize| -> Option<u32> {
-        match hms.get(i) {
-            None | Some(&"") => Some(0),
-            Some(s) => s.parse().ok(),
-        }
-    };
-    if hms.len() > 3 {
-        return None;
-    }
-    let time = NaiveTime::from_hms_opt(num(0)?, num(1)?, num(2)?)?;
-    Some(date.and_time(time))
 }
 
 /// US month-first dates, with a 12-hour (AM/PM) or 24-hour time. Only
@@ -149,6 +107,11 @@ mod tests {
         assert_eq!(local("03/24/2025 12:05:00 AM"), "2025-03-24 00:05:00");
         assert_eq!(local("43856.8244"), "2020-01-26 19:47:08");
         assert_eq!(local("43856"), "2020-01-26 00:00:00");
+        assert_eq!(
+            local("２０１９－０１－０５ ０９：０３"),
+            "2019-01-05 09:03:00"
+        );
+        assert_eq!(local("20190105"), "2019-01-05 00:00:00");
     }
 
     #[test]

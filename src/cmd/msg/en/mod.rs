@@ -1,5 +1,6 @@
 //! English: every error kind said as a sentence with what to do.
 
+pub mod args;
 pub mod cmd;
 pub mod credit;
 pub mod intake;
@@ -56,6 +57,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
         return Some(intake::say(ie));
+    }
+    if let Some(ae) = e.downcast_ref::<crate::cmd::args::Error>() {
+        return Some(args::say(ae));
     }
     if let Some(le) = e.downcast_ref::<crate::cmd::list::Error>() {
         return Some(list::say(le));
