@@ -4,6 +4,7 @@
 //! picks the language's file (`en/`, and later others) and says them.
 
 pub mod en;
+pub mod zh;
 
 use crate::domain::Lang;
 

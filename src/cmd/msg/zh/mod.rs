@@ -1,0 +1,3 @@
+//! 中文: every error kind said as a sentence, with what to do.
+
+pub mod help;
