@@ -222,10 +222,10 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "date" => "保证日期（默认今天；不能晚于今天）",
     }
     "credit dismiss" => {
-        ABOUT => "记录应予清退的公司已被清退",
+        ABOUT => "记录应予解聘的公司已被解聘",
         AFTER => "示例：\n  ledger credit dismiss --company 鑫源物业服务有限公司 --date 2027-02-01",
         "company" => "公司登记名称或统一社会信用代码",
-        "date" => "清退日期（默认今天；不能晚于今天）",
+        "date" => "解聘日期（默认今天；不能晚于今天）",
     }
     "credit notice" => {
         ABOUT => "全行业通报：列入名单的公司和有个人记录的项目负责人",
