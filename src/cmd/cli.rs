@@ -41,7 +41,14 @@ pub struct Cli {
     )]
     pub lang: Lang,
     /// Draw tables with plain ASCII (for old Windows consoles).
-    #[arg(long, global = true, env = "LEDGER_ASCII")]
+    // LEDGER_ASCII=1 (or yes/on/true) as well as --ascii; 0/no/off/false
+    // and unset leave the box drawing on.
+    #[arg(
+        long,
+        global = true,
+        env = "LEDGER_ASCII",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     pub ascii: bool,
     #[command(subcommand)]
     pub command: Command,
