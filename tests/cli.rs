@@ -67,12 +67,18 @@ fn every_help_has_an_example() {
     ] {
         assert!(commands.iter().any(|x| x == c), "{c} missing from --help");
     }
+    // Chinese by default (issue 12): 示例; English with --lang en.
     let top = env.ledger(&["--help"]).ok().stdout;
+    assert!(top.contains("示例"));
+    let top = env.ledger(&["--lang", "en", "--help"]).ok().stdout;
     assert!(top.contains("Example"));
     let mut lines: Vec<Vec<&str>> = commands.iter().map(|c| vec![c.as_str()]).collect();
     lines.push(vec!["unit", "add"]);
     for mut line in lines {
         line.push("--help");
+        let zh = env.ledger(&line).ok();
+        assert!(zh.stdout.contains("示例"), "{line:?}: {}", zh.stdout);
+        line.insert(0, "--lang=en");
         let r = env.ledger(&line).ok();
         assert!(
             r.stdout.contains("Example"),
@@ -137,7 +143,7 @@ fn ledger_db_variable_and_db_flag_choose_the_file() {
     assert_eq!(office.list_ids(&[]), ["S07-2026-0001"]);
     // --db wins over LEDGER_DB.
     office
-        .ledger(&["--db", "other.db", "list"])
+        .ledger(&["--lang", "en", "--db", "other.db", "list"])
         .refused()
         .err_has("no ledger at other.db");
     // --db anywhere on the line, with a path in a sub-folder.

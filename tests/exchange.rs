@@ -337,6 +337,8 @@ fn an_office_that_lost_its_file_restores_it_from_the_district() {
     env.check();
     // A file that holds nothing of the office restores nothing.
     env.ledger(&[
+        "--lang",
+        "en",
         "--db",
         "S09.db",
         "init",
@@ -571,7 +573,15 @@ fn export_is_byte_stable_and_atomic() {
             .mode();
         assert_eq!(mode & 0o077, 0, "the export is readable by its owner only");
     }
-    let r = env.ledger(&["--db", "S01.db", "export", "--out", "no/such/dir/x.csv"]);
+    let r = env.ledger(&[
+        "--lang",
+        "en",
+        "--db",
+        "S01.db",
+        "export",
+        "--out",
+        "no/such/dir/x.csv",
+    ]);
     assert_eq!(r.code, 1);
     r.err_has("does not exist");
 }

@@ -508,7 +508,7 @@ fn show_columns_lists_headers_and_what_they_map_to() {
     // A file no profile fits still shows its columns, and says so.
     env.write("odd.csv", "甲,乙\n1,2\n");
     let r = env
-        .ledger(&["add", "--from", "odd.csv", "--show-columns"])
+        .ledger(&["--lang", "en", "add", "--from", "odd.csv", "--show-columns"])
         .ok();
     assert!(r.stdout.contains("甲"));
     r.err_has("cannot tell which column is which");
@@ -652,7 +652,7 @@ fn bad_input_is_refused_with_a_clear_message() {
     let empty = TestEnv::new();
     empty.write("x.csv", "工单编号,诉求内容\n1,停水\n");
     empty
-        .ledger(&["add", "--from", "x.csv"])
+        .ledger(&["--lang", "en", "add", "--from", "x.csv"])
         .refused()
         .err_has("no ledger at");
 }

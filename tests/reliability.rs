@@ -479,6 +479,8 @@ fn a_read_only_ledger_is_one_sentence_and_unchanged() {
 fn missing_folders_and_non_ledgers_are_one_sentence() {
     let env = TestEnv::new();
     env.ledger(&[
+        "--lang",
+        "en",
         "--db",
         "no/such/dir/x.db",
         "init",
@@ -490,12 +492,12 @@ fn missing_folders_and_non_ledgers_are_one_sentence() {
     .refused()
     .one_line_error()
     .err_has("does not exist");
-    env.ledger(&["--db", "no/such/dir/x.db", "list"])
+    env.ledger(&["--lang", "en", "--db", "no/such/dir/x.db", "list"])
         .refused()
         .one_line_error()
         .err_has("ledger init");
     std::fs::write(env.dir().join("notes.txt"), "这不是数据库").unwrap();
-    env.ledger(&["--db", "notes.txt", "list"])
+    env.ledger(&["--lang", "en", "--db", "notes.txt", "list"])
         .refused()
         .one_line_error()
         .err_has("not a ledger");
@@ -513,7 +515,9 @@ fn a_file_that_is_not_sqlite_is_refused_in_one_line() {
         vec!["rebuild"],
     ] {
         let before = env.snapshot();
-        env.ledger(&a)
+        env.run()
+            .var("LEDGER_LANG", "en")
+            .ledger(&a)
             .refused()
             .one_line_error()
             .err_has("is not a ledger file: it is not an SQLite database");
@@ -563,7 +567,7 @@ fn a_newer_schema_is_refused_with_what_to_do() {
             "has schema version 99, newer than this ledger understands",
         );
     }
-    let r = env.ledger(&["list"]);
+    let r = env.ledger(&["--lang", "en", "list"]);
     assert!(r.stderr.contains("use a newer `ledger`"), "{}", r.stderr);
 }
 
@@ -595,7 +599,7 @@ fn check_detects_a_tampered_case_row_and_rebuild_repairs_it() {
         .execute("UPDATE cases SET summary = 'x' WHERE id = ?1", [&a])
         .unwrap();
     assert_eq!(n, 1);
-    env.ledger(&["check"])
+    env.ledger(&["--lang", "en", "check"])
         .refused()
         .one_line_error()
         .err_has(&format!("case {a}: the table has summary: \"x\""));
@@ -610,7 +614,7 @@ fn check_detects_missing_and_extra_case_rows() {
     env.sqlite()
         .execute("DELETE FROM cases WHERE id = ?1", [&b])
         .unwrap();
-    env.ledger(&["check"])
+    env.ledger(&["--lang", "en", "check"])
         .refused()
         .err_has(&format!("case {b} is in the log but not in the table"));
     env.ledger(&["rebuild"]).ok();
@@ -625,7 +629,7 @@ fn check_detects_missing_and_extra_case_rows() {
             [&a],
         )
         .unwrap();
-    env.ledger(&["check"])
+    env.ledger(&["--lang", "en", "check"])
         .refused()
         .err_has("case S07-2026-0009 is in the table but not in the log");
     env.ledger(&["rebuild"]).ok();
@@ -652,7 +656,7 @@ fn check_detects_an_altered_event() {
         let (env, _, _) = two_cases();
         let n = env.sqlite().execute(sql, []).unwrap();
         assert_eq!(n, 1, "{column}");
-        let r = env.ledger(&["check"]).refused();
+        let r = env.ledger(&["--lang", "en", "check"]).refused();
         r.one_line_error();
         assert!(
             r.stderr

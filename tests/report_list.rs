@@ -36,10 +36,10 @@ fn list_filters_combine_and_refuse_unknown_values() {
     assert_eq!(ids(&["--from", "2026-11-01"]), [c1, c2, c3, c4]);
     assert_eq!(ids(&["--to", "2026-03-01"]), [c5]);
     // Unknown values are refused, not silently empty.
-    env.ledger(&["list", "--unit", "XX"])
+    env.ledger(&["--lang", "en", "list", "--unit", "XX"])
         .refused()
         .err_has("unknown unit 'XX'");
-    env.ledger(&["list", "--problem", "WY-99"])
+    env.ledger(&["--lang", "en", "list", "--problem", "WY-99"])
         .refused()
         .err_has("unknown problem code WY-99");
     env.ledger(&["list", "--status", "done"])

@@ -225,7 +225,7 @@ fn squatting_on_an_offices_sequence_numbers_does_not_block_it() {
     );
     env.write("d2.csv", Forger::new("D", true, [6; 32]).file(&[d2]));
     let before = crate::common::Snapshot::of(&env.dir().join("S01.db"));
-    env.ledger(&["--db", "S01.db", "merge", "d2.csv"])
+    env.ledger(&["--lang", "en", "--db", "S01.db", "merge", "d2.csv"])
         .refused()
         .err_has("not with the key registered here for D");
     before.assert_unchanged();
@@ -406,7 +406,7 @@ fn check_finds_an_event_that_todays_rules_refuse_and_says_what_to_do() {
         |e| e.clock = i64::MAX - 1,
     );
     insert_raw(&env.db(), &e);
-    env.ledger(&["check"])
+    env.ledger(&["--lang", "en", "check"])
         .refused()
         .err_has("S07/3")
         .err_has("breaks today's rules")

@@ -36,7 +36,7 @@ fn init_refuses_bad_codes_and_names_and_leaves_no_file() {
             .err_has("office code");
         assert!(!env.db().exists(), "no file after a refused init ({bad:?})");
     }
-    env.ledger(&["init", "--office", "S07", "--name", "  "])
+    env.ledger(&["--lang", "en", "init", "--office", "S07", "--name", "  "])
         .refused()
         .err_has("the office name must not be empty");
     assert!(!env.db().exists());
@@ -287,9 +287,19 @@ fn demo_builds_checkable_ledgers_and_prints_a_report() {
     }
     // A second demo into the same folder is refused and leaves the files alone.
     let s01 = Snapshot::of(&dir.join("S01.db"));
-    env.ledger(&["demo", "--dir", d, "--offices", "1", "--cases", "5"])
-        .refused()
-        .err_has("already exists");
+    env.ledger(&[
+        "--lang",
+        "en",
+        "demo",
+        "--dir",
+        d,
+        "--offices",
+        "1",
+        "--cases",
+        "5",
+    ])
+    .refused()
+    .err_has("already exists");
     s01.assert_unchanged();
 }
 

@@ -9,6 +9,7 @@ mod credit;
 mod exchange;
 mod fuzz;
 mod intake;
+mod lang;
 mod lifecycle;
 mod registration;
 mod reliability;

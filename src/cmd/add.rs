@@ -9,11 +9,10 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::intake as say;
 use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
 use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};
 use crate::ledger::ops::NewCase;
-// Only English is written so far (msg::describe says the same).
-use crate::cmd::msg::en::intake as say;
 use crate::render::{self, Grid};
 
 /// Register a complaint as a new case; prints its id (e.g. S07-2026-0001).
@@ -190,7 +189,7 @@ fn run_from(ctx: &mut Ctx, mut a: Args, from: PathBuf) -> anyhow::Result<()> {
     let reasons: Vec<String> = outcome
         .rejects
         .iter()
-        .map(|r| say::reject(r.unit, r.at, &r.reason))
+        .map(|r| say::reject(ctx.lang, r.unit, r.at, &r.reason))
         .collect();
     if let Some(path) = &a.rejects {
         rejects::write(
@@ -324,7 +323,7 @@ fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
     render::table(ctx.out, &g, ctx.style)?;
     writeln!(ctx.err, "{}", v.described)?;
     if let Some(p) = v.problem {
-        writeln!(ctx.err, "{}", say::say(&p))?;
+        writeln!(ctx.err, "{}", say::say(ctx.lang, &p))?;
     }
     Ok(())
 }

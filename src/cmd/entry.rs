@@ -4,12 +4,15 @@
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
+use std::ffi::OsString;
+
+use clap::FromArgMatches;
 use clap::error::ErrorKind;
 
 use crate::clock;
-use crate::cmd::cli::Cli;
+use crate::cmd::cli::{self, Cli};
 use crate::cmd::{self, Ctx};
+use crate::domain::Lang;
 use crate::ledger::Stamp;
 use crate::render::Style;
 
@@ -31,7 +34,9 @@ pub fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = lang_of(&args, std::env::var_os("LEDGER_LANG"));
+    let cli = match parse(args, lang) {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
@@ -80,5 +85,59 @@ pub fn main() -> ExitCode {
             eprintln!("error: {}", crate::cmd::msg::describe(&e, lang));
             ExitCode::from(1)
         }
+    }
+}
+
+/// The language, known before clap parses (help texts are in it): the last
+/// `--lang X` or `--lang=X` before a `--`, else `LEDGER_LANG`, else zh. A
+/// typed value that is not a language is left for clap to refuse.
+fn lang_of(args: &[OsString], env: Option<OsString>) -> Lang {
+    let mut typed = None;
+    let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            typed = it.next();
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            typed = Some(v);
+        }
+    }
+    let env = env.as_ref().and_then(|e| e.to_str());
+    typed
+        .and_then(|v| v.parse().ok())
+        .or_else(|| env.and_then(|v| v.parse().ok()))
+        .unwrap_or_default()
+}
+
+/// Parses the command line with its help in `lang`.
+fn parse(args: Vec<OsString>, lang: Lang) -> Result<Cli, clap::Error> {
+    let mut command = cli::command(lang);
+    let matches = command.try_get_matches_from_mut(args)?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lang(args: &[&str], env: Option<&str>) -> Lang {
+        let args: Vec<OsString> = args.iter().map(OsString::from).collect();
+        lang_of(&args, env.map(OsString::from))
+    }
+
+    #[test]
+    fn the_language_is_read_before_clap_parses() {
+        assert_eq!(lang(&["ledger", "list"], None), Lang::Zh);
+        assert_eq!(lang(&["ledger", "--lang", "en", "list"], None), Lang::En);
+        assert_eq!(lang(&["ledger", "list", "--lang=en"], None), Lang::En);
+        assert_eq!(lang(&["ledger", "list"], Some("en")), Lang::En);
+        // The flag wins over the environment; a bad value falls back.
+        assert_eq!(lang(&["ledger", "--lang", "zh"], Some("en")), Lang::Zh);
+        assert_eq!(lang(&["ledger", "--lang", "fr"], Some("en")), Lang::En);
+        assert_eq!(lang(&["ledger", "--lang", "fr"], None), Lang::Zh);
+        // After `--` it is a value, not the flag.
+        assert_eq!(lang(&["ledger", "note", "--", "--lang=en"], None), Lang::Zh);
     }
 }

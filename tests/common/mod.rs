@@ -363,7 +363,15 @@ impl Runner<'_> {
 
     pub fn refuses(&self, args: &[&str], fragment: &str) -> Run {
         let before = self.env.snapshot();
-        let r = self.ledger(args).refused();
+        // Fragments are English; the Chinese sentences are tested in cli.rs.
+        let mut vars = vec![("LEDGER_LANG".to_string(), "en".to_string())];
+        vars.extend(self.vars.iter().cloned());
+        let en = Runner {
+            vars,
+            now: self.now.clone(),
+            ..*self
+        };
+        let r = en.ledger(args).refused();
         r.one_line_error();
         assert!(
             r.stderr.contains(fragment),

@@ -1,9 +1,11 @@
 //! The messages a person reads when a command fails: the one place where
 //! errors become sentences. The core and the feature modules return errors
 //! as kinds carrying facts (`ledger::Error`, `credit::Error`, …); this module
-//! picks the language's file (`en/`, and later others) and says them.
+//! picks the language's files (`zh/`, `en/`) and says them. Adding a
+//! language is adding a folder beside them and an arm here.
 
 pub mod en;
+pub mod zh;
 
 use crate::domain::Lang;
 
@@ -21,13 +23,39 @@ impl std::error::Error for Reported {}
 
 /// The one-sentence message for a failed command, in `lang`.
 pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
-    // Only English is written so far; Chinese follows with issue 12.
-    let _ = lang;
-    en::describe(e)
+    match lang {
+        Lang::Zh => zh::describe(e),
+        Lang::En => en::describe(e),
+    }
 }
 
 /// The sentence for one of the core's errors, in `lang`.
 pub fn say(e: &crate::ledger::Error, lang: Lang) -> String {
-    let _ = lang;
-    en::ledger::say(e)
+    match lang {
+        Lang::Zh => zh::ledger::say(e),
+        Lang::En => en::ledger::say(e),
+    }
+}
+
+/// What bulk intake says beside its results, in the user's language.
+pub mod intake {
+    use super::{en, zh};
+    use crate::domain::Lang;
+    use crate::intake::error::{Error, Reason, Unit};
+
+    /// A row turned away, located (for the summary and the rejects file).
+    pub fn reject(lang: Lang, u: Unit, at: u64, why: &Reason) -> String {
+        match lang {
+            Lang::Zh => zh::intake::reject(u, at, why),
+            Lang::En => en::intake::reject(u, at, why),
+        }
+    }
+
+    /// An intake error, said.
+    pub fn say(lang: Lang, e: &Error) -> String {
+        match lang {
+            Lang::Zh => zh::intake::say(e),
+            Lang::En => en::intake::say(e),
+        }
+    }
 }

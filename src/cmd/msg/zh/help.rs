@@ -1,0 +1,299 @@
+//! 中文帮助: the Chinese texts of `ledger --help` and of every subcommand's,
+//! in one table keyed by (subcommand path, arg id). The English doc comments
+//! stay the English source; `cmd::cli` puts these over them when the
+//! language is zh. A test walks the command tree, so a new command or flag
+//! without a Chinese text here fails it.
+
+/// The key of a command's own text: a blank line splits the short about
+/// (the command list) from the long one (its `--help`), as doc comments do.
+pub const ABOUT: &str = "@about";
+/// The key of the text after a command's options (examples).
+pub const AFTER: &str = "@after";
+
+/// One path's entries, then the next: `"path" => { "id" => "text", … }`.
+macro_rules! table {
+    ($($path:literal => { $($id:expr => $text:literal),* $(,)? })*) => {
+        &[$($(($path, $id, $text),)*)*]
+    };
+}
+
+/// (subcommand path, arg id or ABOUT/AFTER, text). The path is the
+/// subcommand names joined by spaces, "" for `ledger` itself.
+pub const HELP: &[(&str, &str, &str)] = table! {
+    "" => {
+        ABOUT => "物业管理整治台账。\n\n街道办事处登记投诉、转办责任单位、办结销号；区里合并各街道每晚导出的文件，向领导小组报告。",
+        AFTER => "示例：\n  ledger init --office S07 --name 建设路街道\n  ledger add --community 幸福里小区 --summary '物业以欠费为由停水' --problem WY-06\n\n环境变量：LEDGER_DB（台账文件）、LEDGER_LANG（zh 或 en）、LEDGER_ASCII=1（用 ASCII 字符画表格）、LEDGER_NOW（固定“现在”，如 2026-11-26）、LEDGER_USER（操作人）。",
+        "db" => "台账文件",
+        "lang" => "界面语言：zh（中文）或 en（English）",
+        "ascii" => "用纯 ASCII 字符画表格（适合旧版 Windows 控制台）",
+    }
+    "init" => {
+        ABOUT => "为街道办事处新建台账文件（加 --district 则为区级台账）",
+        AFTER => "示例：\n  ledger init --office S07 --name 建设路街道\n  ledger --db district.db init --office D --name 示范区 --district",
+        "office" => "单位代码：1 到 8 个 ASCII 字母或数字（自动转大写），在全区唯一",
+        "name" => "单位的中文名称，如 建设路街道",
+        "district" => "这是区级台账（合并各街道导出的文件）",
+        "restore" => "街道丢失台账文件后，用包含本街道事件的交换文件（区里最新的导出）重建台账",
+        "trust" => "与 --restore 同用：区级台账的公钥，即区里 `ledger key` 打印的内容（文件须由它签名）",
+    }
+    "add" => {
+        ABOUT => "登记一件投诉，成为新的台账问题；打印其编号（如 S07-2026-0001）。\n\n加 --from 文件 则改为登记表格导出文件（xlsx，或 UTF-8、GBK/GB18030 编码的 CSV）的每一行：在一个事务中完成，要么全部登记，要么一行也不登记。已登记过的行（来源和编号相同）跳过，同一文件导入两次不会重复登记。汇总信息输出到标准错误。",
+        AFTER => "示例：\n  ledger add --community 幸福里小区 --summary '物业以欠费为由停水三天' \\\n      --source hotline --ref 12345-20261103-0087 --received '2026-11-03 14:05' \\\n      --complainant 张三 --phone 13812345678 --problem WY-06 --party 某某物业公司\n  ledger add --from 12345工单.xlsx --profile hotline --only-property --rejects 退回.csv\n  ledger add --from 导出.csv --show-columns\n  ledger add --from 导出.csv --map examples/hotline-map.toml --dry-run\n\n列映射方案：hotline（12345 工单：工单编号、来电时间、诉求内容、联系电话……）、petition\n（列同上，来源为信访）、tipdm（留言编号、留言主题、留言时间、留言详情）、nyc311。\n不给 --profile 或 --map 时，自动选用最匹配的方案。",
+        "community" => "小区名称；与 --from 同用时，用于没有写明小区的行",
+        "summary" => "一句话说明投诉内容",
+        "source" => "投诉来源：hotline（市长热线）、petition（信访）、patrol（巡查）、visit（来访）、other（其他）；默认 other，与 --from 同用时为方案的来源，用于没有写明来源的行",
+        "source_ref" => "来源自己的编号（热线工单号、信访件编号）",
+        "received" => "受理时间：2026-11-03、2026/11/3 或 '2026-11-03 14:05'（默认：现在）",
+        "address" => "详细地址",
+        "details" => "投诉详情，与摘要一并保存",
+        "complainant" => "投诉人姓名（个人信息：list/show 中打码显示）",
+        "phone" => "投诉人电话（个人信息：list/show 中打码显示）",
+        "subject" => "责任主体：property_company（物业服务企业）、owners_committee（业主委员会）、developer（开发建设单位）、department（职能部门）",
+        "problem" => "问题类型，见 `ledger catalog problems`，如 WY-06",
+        "party" => "被投诉的物业公司、业委会、开发建设单位或职能部门",
+        "key" => "重点难点问题，由领导小组跟踪",
+        "from" => "登记导出文件的每一行：.xlsx（或 .xls、.ods）或 .csv",
+        "profile" => "列映射方案：hotline、petition、tipdm 或 nyc311",
+        "map" => "自定义列映射：CSV（每行 列名,字段）或 TOML 文件",
+        "sheet" => "工作簿中的工作表（默认：第一张）",
+        "encoding" => "CSV 文件的编码：utf-8、gb18030 或 gbk（默认：自动识别）",
+        "dry_run" => "照常处理并报告结果，但不写入台账（--rejects 仍会写出，便于查看正式导入时会退回哪些行）",
+        "rejects" => "把无法登记的行连同原因写入这个 CSV 文件",
+        "only_property" => "只保留与物业管理有关的行（按关键词判断），其余计为跳过",
+        "show_columns" => "列出文件的各列及其对应的字段，然后结束",
+    }
+    "assign" => {
+        ABOUT => "对问题分类，并转办给责任单位（转办）；再次执行即为改派。\n\n不给 --due 或 --days 时，办结时限为今天加上问题类型的办理时限（没有问题类型时为 15 天）。不给 --unit 时，职能部门类问题（ZN-xx）转给其默认单位。",
+        AFTER => "示例：\n  ledger assign S07-2026-0001 --unit JD --problem WY-06 --party 某某物业公司\n  ledger assign S07-2026-0002 --problem ZN-06          # 默认单位 CG，3 天内办结\n  ledger assign S07-2026-0003 --unit ZJ --days 10 --note '请区物业办协调'",
+        "case" => "问题编号，如 S07-2026-0001",
+        "unit" => "单位代码（ZJ、JD、CG……）或完整名称；见 `ledger catalog units`",
+        "due" => "办结时限（日期）",
+        "days" => "从今天起 N 天内办结",
+        "subject" => "设定或更改责任主体",
+        "problem" => "设定或更改问题类型",
+        "party" => "设定或更改被投诉方",
+        "note" => "随转办一并记录的备注",
+    }
+    "defer" => {
+        ABOUT => "暂时无法解决的问题暂缓办理，并附工作计划报领导小组",
+        AFTER => "示例：\n  ledger defer S07-2026-0004 --plan '待业主大会表决后更换物业，街道每周跟进' --until 2027-03-31",
+        "case" => "问题编号",
+        "plan" => "工作计划",
+        "until" => "计划完成的日期",
+    }
+    "close" => {
+        ABOUT => "办结销号：resolved（已解决）、unfounded（不属实）、duplicate（重复）或 out_of_scope（非物业问题）",
+        AFTER => "示例：\n  ledger close S07-2026-0001 --result resolved --resolution '已恢复供水，物业公司书面道歉' --substantiated\n  ledger close S07-2026-0005 --result duplicate --duplicate-of S07-2026-0001 --resolution '同一事项'",
+        "case" => "问题编号",
+        "result" => "办结结果：resolved（已解决）、unfounded（不属实）、duplicate（重复）或 out_of_scope（非物业问题）",
+        "resolution" => "办理情况",
+        "duplicate_of" => "与 --result duplicate 同用：与本件重复的那件问题",
+        "substantiated" => "违规属实：按问题类型对作为被投诉方登记的物业公司记信用扣分",
+        "manager" => "与 --substantiated 同用：信用记录所记的项目负责人（同时记个人记录）；默认为该公司登记的负责人（第一个登记的）",
+    }
+    "reopen" => {
+        ABOUT => "把已销号或暂缓的问题重新打开，并说明原因",
+        AFTER => "示例：\n  ledger reopen S07-2026-0001 --reason '业主反映再次停水'",
+        "case" => "问题编号",
+        "reason" => "重新打开的原因",
+    }
+    "note" => {
+        ABOUT => "给问题添加一条备注（任何状态均可）",
+        AFTER => "示例：\n  ledger note S07-2026-0001 '已电话回访投诉人，表示满意'",
+        "case" => "问题编号",
+        "text" => "备注内容",
+    }
+    "show" => {
+        ABOUT => "显示一件问题及其全部办理经过（谁、做了什么、何时），按时间先后",
+        AFTER => "示例：\n  ledger show S07-2026-0001\n  ledger show s07-2026-1 --format json --show-pii",
+        "case" => "问题编号",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "show_pii" => "不打码显示投诉人姓名和电话",
+    }
+    "list" => {
+        ABOUT => "列出问题；不加筛选条件时列出全部问题，包括已销号的",
+        AFTER => "示例：\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json",
+        "status" => "只列这些状态（用逗号分隔）：open（待处理）、assigned（已转办）、deferred（暂缓）、closed（已销号）",
+        "overdue" => "只列已超过办结时限的问题（不含已销号和暂缓的）",
+        "long_running" => "只列受理后 180 天仍未销号的问题（半年未解决）",
+        "repeat" => "只列多次投诉：90 天内同一小区、同一问题类型还有另一件问题",
+        "key" => "只列重点难点问题",
+        "conflicts" => "只列多人同时办理发生冲突、此后还没有人处理过的问题（添加一条备注即可清除）",
+        "unit" => "只列转办给这个单位的问题（代码或名称）",
+        "problem" => "只列这个问题类型",
+        "subject" => "只列这个责任主体",
+        "community" => "只列小区名称包含这段文字的问题",
+        "office" => "只列这个街道的问题",
+        "from" => "受理日期不早于这一天",
+        "to" => "受理日期不晚于这一天",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "show_pii" => "不打码显示投诉人姓名和电话",
+    }
+    "report" => {
+        ABOUT => "给领导小组的统计：总数、销号率、超期、暂缓、重点难点和长期未解决问题、多次投诉；加 --by 按组各占一行；加 --period 按周或按月统计新增和销号",
+        AFTER => "每个数字都可以查到对应的问题：`ledger list --overdue`、`--long-running`、`--repeat`、`--status deferred`、`--key --status open,assigned,deferred`（加同样的 --from/--to）列出其背后的问题。\nCSV 只含一张表：有 --by 时为分组表，否则有 --period 时为趋势表，否则为总体数字。\n\n示例：\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md",
+        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）",
+        "from" => "只统计受理日期不早于这一天的问题",
+        "to" => "只统计受理日期不晚于这一天的问题",
+        "period" => "趋势：按 ISO 周（2026-W48）或按月（2026-11）统计新增和销号",
+        "format" => "输出格式：table（表格）、csv、json 或 md",
+    }
+    "catalog" => {
+        ABOUT => "列出问题目录（代码、责任主体、办理时限）或责任单位",
+        AFTER => "示例：\n  ledger catalog problems\n  ledger catalog units --format csv",
+        "what" => "problems（问题目录）或 units（责任单位）",
+        "format" => "输出格式：table（表格）、csv 或 json",
+    }
+    "unit" => {
+        ABOUT => "登记实施方案所列之外的责任单位（见 `ledger catalog units`）",
+        AFTER => "示例：\n  ledger unit add SQ01 幸福里社区居委会",
+    }
+    "unit add" => {
+        ABOUT => "登记一个本地单位，如社区居委会",
+        AFTER => "示例：\n  ledger unit add SQ01 幸福里社区居委会",
+        "code" => "单位代码：1 到 12 个字母、数字、'_' 或 '-'",
+        "name" => "单位名称（表格中显示的名称）",
+    }
+    "credit" => {
+        ABOUT => "信用管理：物业公司、评分标准、信用记录、信用分和失信名单",
+        AFTER => "示例：\n  ledger credit company add --name 鑫源物业服务有限公司 --uscc 91440300708461136T --manager 李四\n  ledger credit record --company 鑫源物业服务有限公司 --item WY-06 --case S07-2026-0001\n  ledger credit score --as-of 2026-12-31\n  ledger credit notice --format md > 通报.md",
+    }
+    "credit company" => {
+        ABOUT => "登记、列出和查看物业公司",
+        AFTER => "示例：\n  ledger credit company add --name 鑫源物业服务有限公司 --uscc 91440300708461136T --manager 李四\n  ledger credit company list\n  ledger credit company show 91440300708461136T",
+    }
+    "credit company add" => {
+        ABOUT => "登记一家物业服务企业",
+        "name" => "公司登记名称",
+        "uscc" => "统一社会信用代码，18 位",
+        "managers" => "项目负责人（有多人时重复此选项）",
+        "no_committee" => "其项目没有业主委员会（由社区居委会代行职责）",
+    }
+    "credit company list" => {
+        ABOUT => "列出已登记的物业公司及其信用分",
+        "format" => "输出格式：table（表格）、csv 或 json",
+    }
+    "credit company show" => {
+        ABOUT => "查看一家公司：基本信息、信用状况、信用记录和相关问题",
+        "company" => "公司登记名称或统一社会信用代码",
+        "format" => "输出格式：table（表格）、csv 或 json",
+    }
+    "credit standard" => {
+        ABOUT => "查看或载入信用评分标准",
+        AFTER => "示例：\n  ledger credit standard show\n  ledger credit standard load examples/credit-standard.csv",
+    }
+    "credit standard show" => {
+        ABOUT => "显示现行评分标准",
+        "format" => "输出格式：table（表格）、csv 或 json",
+    }
+    "credit standard load" => {
+        ABOUT => "载入评分标准文件（type,code,description,points,months,dishonesty），适用于所有街道",
+        "file" => "评分标准文件（CSV）",
+    }
+    "credit record" => {
+        ABOUT => "添加一条良好或不良信用记录",
+        AFTER => "示例：\n  ledger credit record --company 鑫源物业服务有限公司 --item WY-06 --case S07-2026-0001 --manager 李四 --date 2026-11-20",
+        "company" => "公司登记名称或统一社会信用代码",
+        "item" => "评分标准中的项目代码，如 WY-06 或 G-CITY",
+        "case" => "信用记录所依据的问题",
+        "date" => "记录日期（默认今天；不能晚于今天）",
+        "manager" => "负有责任的项目负责人（同时记个人记录）",
+        "note" => "备注",
+    }
+    "credit score" => {
+        ABOUT => "各公司的信用分、等级和名单状态（或一家公司的信用记录）",
+        AFTER => "示例：\n  ledger credit score\n  ledger credit score --company 鑫源物业服务有限公司 --as-of 2027-06-30",
+        "as_of" => "按这一天计分（默认今天）",
+        "company" => "列出一家公司信用分背后的记录",
+        "format" => "输出格式：table（表格）、csv 或 json",
+    }
+    "credit blacklist" => {
+        ABOUT => "经决定将一家公司列入失信名单",
+        AFTER => "示例：\n  ledger credit blacklist --company 鑫源物业服务有限公司 --reason '只收费不服务，拒不整改'",
+        "company" => "公司登记名称或统一社会信用代码",
+        "reason" => "列入失信名单的理由",
+        "date" => "决定日期（默认今天；不能晚于今天）",
+    }
+    "credit guarantee" => {
+        ABOUT => "记录被暂停的公司书面保证整改、缴纳保证金",
+        AFTER => "示例：\n  ledger credit guarantee --company 鑫源物业服务有限公司 --deposit 50000 --date 2026-12-01",
+        "company" => "公司登记名称或统一社会信用代码",
+        "deposit" => "保证金金额（元）",
+        "date" => "保证日期（默认今天；不能晚于今天）",
+    }
+    "credit dismiss" => {
+        ABOUT => "记录应予解聘的公司已被解聘",
+        AFTER => "示例：\n  ledger credit dismiss --company 鑫源物业服务有限公司 --date 2027-02-01",
+        "company" => "公司登记名称或统一社会信用代码",
+        "date" => "解聘日期（默认今天；不能晚于今天）",
+    }
+    "credit notice" => {
+        ABOUT => "全行业通报：列入名单的公司和有个人记录的项目负责人",
+        AFTER => "示例：\n  ledger credit notice --format md > 通报.md",
+        "as_of" => "按这一天通报（默认今天）",
+        "format" => "md（默认）或 csv",
+    }
+    "export" => {
+        ABOUT => "把本台账的事件（本单位的和合并进来的）写成交换用的 CSV 文件，供 `ledger merge` 使用。\n\n文件先写在目标旁边，再改名到位，任务中途失败也不会留下半个文件。台账没有变化时，导出的内容逐字节相同。",
+        AFTER => "示例：\n  ledger export --out /mnt/share/S07-$(date +%F).csv     # 每晚定时任务\n  ledger export --since 1200 > new-events.csv",
+        "out" => "写入这个文件，而不是标准输出",
+        "since" => "只导出时钟大于此值的事件（上次导出末行的 clock 值）",
+    }
+    "merge" => {
+        ABOUT => "把交换文件（由 `ledger export` 导出）合并进本台账。\n\n每个文件要么整体合并，要么整体不合并；被拒绝的文件（行被改过、文件不完整、改写历史）不改动台账，其他文件照常合并。同一文件再合并一次不会有任何变化。",
+        AFTER => "示例：\n  ledger --db district.db merge /mnt/share/S*.csv\n  ledger merge --dry-run --format json S07-2026-11-26.csv",
+        "files" => "交换文件",
+        "dry_run" => "全部检查并计数，但不写入",
+        "format" => "输出格式：table（表格）或 json",
+    }
+    "key" => {
+        ABOUT => "打印本台账的公钥：一行 `代码 ed25519:…`，供接收方 `ledger trust` 登记。\n\n每次导出都用本台账自己的密钥签名。区里（接收街道的文件）或街道（接收区里的文件）用 `ledger trust 代码 公钥` 登记一次即可；请电话念给对方或写在纸上带去，不要和它所担保的文件放在一起传递。",
+        AFTER => "示例：\n  ledger key                                 # S07 ed25519:3f1c…\n  ledger --db district.db trust $(ledger key)   # 同一台机器上，如演示所做",
+    }
+    "trust" => {
+        ABOUT => "登记另一本台账用 `ledger key` 念出的公钥（不带参数时列出已登记的公钥）。\n\n区里登记每个街道的公钥；街道登记本区的公钥。其他密钥签名的文件整体拒收。更换公钥（街道用 `init --restore` 重建了台账）须加 --replace，并记入日志。",
+        AFTER => "示例：\n  ledger --db district.db trust S07 ed25519:3f1c…\n  ledger trust D ed25519:9a0b…                   # 在街道：登记本区\n  ledger --db district.db trust S07 ed25519:77aa… --replace\n  ledger trust                                    # 列出",
+        "code" => "公钥所属的街道（或区）代码",
+        "key" => "公钥，即 `ledger key` 打印的内容：ed25519: 加 64 位十六进制数",
+        "replace" => "替换已为该代码登记的公钥",
+        "format" => "输出格式：table（表格）、csv 或 json",
+    }
+    "check" => {
+        ABOUT => "校验文件：SQLite 完整性、每个事件的哈希，以及重放日志能否准确得到各问题表",
+        AFTER => "示例：\n  ledger check && cp ledger.db /mnt/usb/",
+    }
+    "backup" => {
+        ABOUT => "把台账复制到一个新文件，即使其他程序正在写入也能得到一致的副本",
+        AFTER => "示例：\n  ledger backup --to /mnt/usb/S07-$(date +%F).db && ledger --db /mnt/usb/S07-$(date +%F).db check",
+        "to" => "要生成的副本（不能已存在）",
+    }
+    "rebuild" => {
+        ABOUT => "从事件日志重建问题表、单位表和街道表（以日志为准）",
+        AFTER => "示例：\n  ledger rebuild && ledger check",
+    }
+    "demo" => {
+        ABOUT => "生成一个演示区：若干街道台账及数月的逼真问题、每晚的导出、区里的合并和报告",
+        AFTER => "示例：\n  ledger demo\n  ledger demo --dir /tmp/demo --offices 5 --cases 200",
+        "dir" => "文件写到哪里（其中不能已有台账文件）；默认：系统临时目录下的新文件夹",
+        "offices" => "街道个数",
+        "cases" => "每个街道的问题数",
+        "seed" => "生成器的种子（种子相同，台账相同）",
+        "no_district" => "写完各街道的文件及其导出后即停止（用于性能测试）",
+    }
+    "completions" => {
+        ABOUT => "打印命令行补全脚本",
+        AFTER => "示例：\n  ledger completions bash > /etc/bash_completion.d/ledger",
+        "shell" => "bash、zsh、fish、elvish 或 powershell",
+    }
+    "man" => {
+        ABOUT => "打印手册页（roff 格式）",
+        AFTER => "示例：\n  ledger man > /usr/local/share/man/man1/ledger.1",
+    }
+};
+
+/// The Chinese text for one key.
+pub fn text(path: &str, id: &str) -> Option<&'static str> {
+    HELP.iter()
+        .find(|(p, i, _)| *p == path && *i == id)
+        .map(|(_, _, t)| *t)
+}

@@ -1,0 +1,78 @@
+//! 中文: every error kind said as a sentence with what to do, mirroring
+//! `en/` file for file (each match is exhaustive, so a new kind without a
+//! Chinese sentence does not compile). Codes, ids, file names, flags and
+//! commands stay as they are typed.
+
+pub mod cmd;
+pub mod credit;
+mod exchange;
+pub mod help;
+pub mod intake;
+pub mod ledger;
+pub mod list;
+
+use crate::ledger::Error;
+
+/// SQLite's terse words about the disk, as what happened for the user.
+pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
+    use rusqlite::ErrorCode as C;
+    Some(match e.sqlite_error_code()? {
+        C::DiskFull => "磁盘已满：没有写入任何内容",
+        C::SystemIoFailure => {
+            "无法写入台账文件（磁盘已满、超出文件大小限制，或驱动器被拔出？）：没有写入任何内容"
+        }
+        C::ReadOnly => "台账文件是只读的：没有写入任何内容",
+        C::CannotOpen => "无法打开台账文件（请检查路径和权限）",
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "另一个程序占用台账文件已达 30 秒；请等它结束后再试：没有写入任何内容"
+        }
+        _ => return None,
+    })
+}
+
+/// The sentence for a failed command: the contexts the command layer added,
+/// outermost first, then the sentence for the typed error at the bottom.
+pub fn describe(e: &anyhow::Error) -> String {
+    let mut parts = Vec::new();
+    for link in e.chain() {
+        if let Some(said) = say(link) {
+            parts.push(said);
+            break;
+        }
+        parts.push(link.to_string());
+    }
+    parts.join("：")
+}
+
+/// The sentence for one typed error, or `None` for an error of a type this
+/// file does not know (its `Display` is used).
+fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    if let Some(r) = e.downcast_ref::<rusqlite::Error>() {
+        return Some(sqlite(r));
+    }
+    if let Some(ce) = e.downcast_ref::<crate::cmd::error::Error>() {
+        return Some(cmd::say(ce));
+    }
+    if let Some(le) = e.downcast_ref::<Error>() {
+        return Some(core(le));
+    }
+    if let Some(ce) = e.downcast_ref::<crate::credit::Error>() {
+        return Some(credit::say(ce));
+    }
+    if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
+        return Some(intake::say(ie));
+    }
+    if let Some(le) = e.downcast_ref::<crate::cmd::list::Error>() {
+        return Some(list::say(le));
+    }
+    None
+}
+
+pub(crate) fn sqlite(e: &rusqlite::Error) -> String {
+    plain_sqlite(e).map_or_else(|| e.to_string(), String::from)
+}
+
+/// The core's errors (feature errors delegate their `Ledger` variant here).
+pub fn core(e: &Error) -> String {
+    ledger::say(e)
+}
