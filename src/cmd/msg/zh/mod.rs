@@ -3,6 +3,7 @@
 //! Chinese sentence does not compile). Codes, ids, file names, flags and
 //! commands stay as they are typed.
 
+pub mod args;
 pub mod cmd;
 pub mod credit;
 mod exchange;
@@ -61,6 +62,9 @@ fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     }
     if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
         return Some(intake::say(ie));
+    }
+    if let Some(ae) = e.downcast_ref::<crate::cmd::args::Error>() {
+        return Some(args::say(ae));
     }
     if let Some(le) = e.downcast_ref::<crate::cmd::list::Error>() {
         return Some(list::say(le));
