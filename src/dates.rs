@@ -21,6 +21,7 @@ use std::str::FromStr;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
 use crate::domain::normalize;
+use crate::invalid::{Expected, Invalid};
 
 /// The text as a date parser reads it: normalised (NFKC, dash variants),
 /// the ideographic full stop and comma as `.` and `/`, trimmed.
@@ -85,12 +86,9 @@ fn year(y: &str) -> bool {
 }
 
 /// The refusal of a date whose year was typed short (`26-11-03`).
-fn short_year(s: &str, d: NaiveDate) -> Result<(), String> {
+fn short_year(s: &str, d: NaiveDate) -> Result<(), Invalid> {
     if d.year() < 100 {
-        return Err(format!(
-            "'{s}' has the year {}: a two-digit year is not guessed, write it in full (e.g. 2026-11-03)",
-            d.year()
-        ));
+        return Err(Invalid::new(s, Expected::ShortYear(d.year())));
     }
     Ok(())
 }
@@ -186,13 +184,9 @@ fn fraction(f: &str) -> Option<u32> {
 pub struct DateArg(pub NaiveDate);
 
 impl FromStr for DateArg {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let d = date(s).ok_or_else(|| {
-            format!(
-                "'{s}' is not a date: use YYYY-MM-DD, e.g. 2026-11-03 (2026/11/3, 20261103 and 2026年11月3日 also work)"
-            )
-        })?;
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        let d = date(s).ok_or_else(|| Invalid::new(s, Expected::Date))?;
         short_year(s, d)?;
         Ok(DateArg(d))
     }
@@ -208,13 +202,12 @@ pub struct DayOrMonth {
 }
 
 impl FromStr for DayOrMonth {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let (first, last) = date(s).map(|d| (d, d)).or_else(|| month(s)).ok_or_else(|| {
-            format!(
-                "'{s}' is not a date or a month: use YYYY-MM-DD or YYYY-MM, e.g. 2026-11-03 or 2026-11 (2026年11月3日 and 2026年11月 also work)"
-            )
-        })?;
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        let (first, last) = date(s)
+            .map(|d| (d, d))
+            .or_else(|| month(s))
+            .ok_or_else(|| Invalid::new(s, Expected::DateOrMonth))?;
         short_year(s, first)?;
         Ok(DayOrMonth { first, last })
     }
@@ -242,16 +235,14 @@ impl TimeArg {
 }
 
 impl FromStr for TimeArg {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         if let Ok(z) = DateTime::parse_from_rfc3339(&normalize(s)) {
             return Ok(TimeArg::Zoned(z));
         }
-        date_time(s).map(TimeArg::Local).ok_or_else(|| {
-            format!(
-                "'{s}' is not a date or time: use YYYY-MM-DD or 'YYYY-MM-DD HH:MM', e.g. 2026-11-03 14:05 (2026年11月3日 14时05分 also works)"
-            )
-        })
+        date_time(s)
+            .map(TimeArg::Local)
+            .ok_or_else(|| Invalid::new(s, Expected::DateTime))
     }
 }
 
@@ -386,18 +377,18 @@ mod tests {
             "2026-11-03"
         );
         let e = "2026-02-30".parse::<DateArg>().unwrap_err();
-        assert!(e.contains("YYYY-MM-DD"), "{e}");
+        assert_eq!(e.expected, Expected::Date);
         // A short year is read as written (the core says why it refuses
         // it), never guessed; a date argument refuses it at once.
         assert_eq!(ymd("26/11/3"), "0026-11-03");
         for short in ["26-11-03", "26年11月3日"] {
             let e = short.parse::<DateArg>().unwrap_err();
-            assert!(e.contains("two-digit year"), "{e}");
+            assert_eq!(e.expected, Expected::ShortYear(26));
         }
         let e = "26-11".parse::<DayOrMonth>().unwrap_err();
-        assert!(e.contains("two-digit year"), "{e}");
+        assert_eq!(e.expected, Expected::ShortYear(26));
         let e = "someday".parse::<DayOrMonth>().unwrap_err();
-        assert!(e.contains("YYYY-MM"), "{e}");
+        assert_eq!(e.expected, Expected::DateOrMonth);
         let off = FixedOffset::east_opt(8 * 3600).unwrap();
         let t = |s: &str| s.parse::<TimeArg>().unwrap().resolve(off).to_rfc3339();
         assert_eq!(t("2026-11-03 14:05"), "2026-11-03T14:05:00+08:00");

@@ -300,7 +300,7 @@ impl Writing {
             .office()
             .code
             .parse()
-            .map_err(crate::ledger::Error::Corrupt)?;
+            .map_err(|e: crate::invalid::Invalid| crate::ledger::Error::Corrupt(e.to_string()))?;
         let n = cases.len();
         Ok(Writing {
             cases,

@@ -8,6 +8,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+
+pub use crate::invalid::{Expected, Invalid};
 use unicode_normalization::UnicodeNormalization;
 
 pub use crate::dates::{DateArg, DayOrMonth, TimeArg};
@@ -46,14 +48,12 @@ impl OfficeCode {
 }
 
 impl FromStr for OfficeCode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         let t = normalize(s);
         let t = t.as_str();
         if t.is_empty() || t.len() > 8 || !t.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(format!(
-                "'{s}' is not an office code: use 1 to 8 ASCII letters or digits, e.g. S07 or D"
-            ));
+            return Err(Invalid::new(s, Expected::OfficeCode));
         }
         Ok(OfficeCode(t.to_ascii_uppercase()))
     }
@@ -81,11 +81,9 @@ impl CaseId {
 }
 
 impl FromStr for CaseId {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || {
-            format!("'{s}' is not a case id: expected <office>-<year>-<number>, e.g. S03-2026-0042")
-        };
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        let bad = || Invalid::new(s, Expected::CaseId);
         let t = normalize(s);
         let t = t.as_str();
         let mut parts = t.rsplitn(3, '-');
@@ -139,8 +137,8 @@ macro_rules! code_enum {
         }
 
         impl FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> Result<Self, String> {
+            type Err = Invalid;
+            fn from_str(s: &str) -> Result<Self, Invalid> {
                 let t = normalize(s);
                 let t = t.as_str();
                 for v in Self::ALL {
@@ -149,7 +147,7 @@ macro_rules! code_enum {
                     }
                 }
                 let codes: Vec<&str> = Self::ALL.iter().map(|v| v.code()).collect();
-                Err(format!("'{s}' is not a {}: use one of {}", $what, codes.join(", ")))
+                Err(Invalid::new(s, Expected::Code { what: $what, codes }))
             }
         }
 
@@ -170,12 +168,12 @@ pub enum Lang {
 }
 
 impl FromStr for Lang {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         match normalize(s).to_ascii_lowercase().as_str() {
             "zh" | "cn" | "zh-cn" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(format!("'{s}' is not a language: use zh or en")),
+            _ => Err(Invalid::new(s, Expected::Lang)),
         }
     }
 }
@@ -233,8 +231,8 @@ impl ProblemCode {
 }
 
 impl FromStr for ProblemCode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         let t = normalize(s).to_ascii_uppercase().replace('_', "-");
         // Accept `wy6` and `WY-6` as well as `WY-06`: clerks type fast.
         let (letters, digits): (String, String) = t
@@ -247,13 +245,11 @@ impl FromStr for ProblemCode {
             && t.starts_with(&letters)
             && digits.chars().all(|c| c.is_ascii_digit());
         if !ok {
-            return Err(format!(
-                "'{s}' is not a problem code: expected two letters and a number, e.g. WY-06 (see `ledger catalog problems`)"
-            ));
+            return Err(Invalid::new(s, Expected::ProblemCode));
         }
         let n: u32 = digits
             .parse()
-            .map_err(|_| format!("'{s}' is not a problem code"))?;
+            .map_err(|_| Invalid::new(s, Expected::ProblemCode))?;
         Ok(ProblemCode(format!("{letters}-{n:02}")))
     }
 }
@@ -270,13 +266,11 @@ impl fmt::Display for ProblemCode {
 pub struct UnitRef(pub String);
 
 impl FromStr for UnitRef {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         let t = s.trim();
         if t.is_empty() {
-            return Err(
-                "a unit must not be empty: give its code (e.g. ZJ) or its exact name".into(),
-            );
+            return Err(Invalid::new(s, Expected::Unit));
         }
         // A code typed full-width (`ＺＪ`) is the code; a name is looked up
         // as entered, since the catalogue's names keep their full-width
@@ -296,8 +290,8 @@ impl FromStr for UnitRef {
 pub struct UnitCode(pub String);
 
 impl FromStr for UnitCode {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         let t = normalize(s);
         let t = t.as_str();
         if t.is_empty()
@@ -306,9 +300,7 @@ impl FromStr for UnitCode {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
         {
-            return Err(format!(
-                "'{s}' is not a unit code: use 1 to 12 ASCII letters, digits, '_' or '-', e.g. SQ01"
-            ));
+            return Err(Invalid::new(s, Expected::UnitCode));
         }
         Ok(UnitCode(t.to_ascii_uppercase()))
     }
@@ -319,11 +311,11 @@ impl FromStr for UnitCode {
 pub struct Text(pub String);
 
 impl FromStr for Text {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         let t = s.trim();
         if t.is_empty() {
-            return Err("must not be empty".into());
+            return Err(Invalid::new(s, Expected::Text));
         }
         Ok(Text(t.to_string()))
     }
@@ -335,16 +327,14 @@ impl FromStr for Text {
 pub struct Phone(pub String);
 
 impl FromStr for Phone {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
         let t = normalize(s);
         let t = t.as_str();
         let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
         let ok = t.chars().all(|c| c.is_ascii_digit() || " -+()".contains(c));
         if !ok || !(5..=20).contains(&digits) {
-            return Err(format!(
-                "'{s}' is not a phone number: digits (5 to 20) with optional spaces, '-', '+' or parentheses, e.g. 13812345678 or 0371-6666 8888"
-            ));
+            return Err(Invalid::new(s, Expected::Phone));
         }
         Ok(Phone(t.to_string()))
     }
@@ -352,13 +342,11 @@ impl FromStr for Phone {
 
 /// A number of days as typed (`30`, full-width `３０`), 0 to 3650: the
 /// parser of `assign --days`.
-pub fn days(s: &str) -> Result<u32, String> {
+pub fn days(s: &str) -> Result<u32, Invalid> {
     let t = normalize(s);
     match t.parse::<u32>() {
         Ok(n) if n <= 3650 => Ok(n),
-        _ => Err(format!(
-            "'{s}' is not a number of days: use a whole number from 0 to 3650, e.g. 30"
-        )),
+        _ => Err(Invalid::new(s, Expected::Days)),
     }
 }
 
@@ -441,6 +429,12 @@ mod tests {
         assert_eq!("HOTLINE".parse::<Source>().unwrap(), Source::Hotline);
         assert_eq!("信访".parse::<Source>().unwrap(), Source::Petition);
         let e = "closd".parse::<Status>().unwrap_err();
-        assert!(e.contains("open, assigned, deferred, closed"), "{e}");
+        assert_eq!(
+            e.expected,
+            Expected::Code {
+                what: "status",
+                codes: vec!["open", "assigned", "deferred", "closed"]
+            }
+        );
     }
 }

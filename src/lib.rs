@@ -14,6 +14,7 @@ pub mod demo;
 pub mod domain;
 pub mod exchange;
 mod intake;
+pub mod invalid;
 pub mod ledger;
 mod pii;
 mod render;

@@ -13,6 +13,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::invalid::{Expected, Invalid, UsccFault};
+
 const CHARSET: &str = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
@@ -66,46 +68,41 @@ fn org_check_char(body: &[char]) -> Option<char> {
 }
 
 impl FromStr for Uscc {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        let bad = |f| Invalid::new(s, Expected::Uscc(f));
         let t: String = s.trim().to_ascii_uppercase();
         let chars: Vec<char> = t.chars().collect();
         if chars.len() != 18 {
-            return Err(format!(
-                "'{s}' is not a unified social credit code: it has {} characters, a code has 18",
-                chars.len()
-            ));
+            return Err(bad(UsccFault::Length(chars.len())));
         }
         for (i, c) in chars.iter().enumerate() {
             if value(*c).is_none() {
-                return Err(format!(
-                    "'{s}': position {} is '{c}', which a credit code never uses (no I, O, Z, S or V)",
-                    i + 1
-                ));
+                return Err(bad(UsccFault::Char {
+                    position: i + 1,
+                    char: *c,
+                }));
             }
         }
         if let Some(i) = (2..8).find(|i| !chars[*i].is_ascii_digit()) {
-            return Err(format!(
-                "'{s}': position {} is '{}', but positions 3-8 are the administrative division code (digits)",
-                i + 1,
-                chars[i]
-            ));
+            return Err(bad(UsccFault::Division {
+                position: i + 1,
+                char: chars[i],
+            }));
         }
         let org = org_check_char(&chars[8..16]);
         if org != Some(chars[16]) {
-            return Err(format!(
-                "'{s}': position 17 is '{}', but the organisation code's check character should be '{}'",
-                chars[16],
-                org.unwrap_or('?')
-            ));
+            return Err(bad(UsccFault::OrgCheck {
+                found: chars[16],
+                expected: org.unwrap_or('?'),
+            }));
         }
         let check = check_char(&chars[..17]);
         if check != Some(chars[17]) {
-            return Err(format!(
-                "'{s}': position 18 is '{}', but the check character should be '{}' (a typo in another position?)",
-                chars[17],
-                check.unwrap_or('?')
-            ));
+            return Err(bad(UsccFault::Check {
+                found: chars[17],
+                expected: check.unwrap_or('?'),
+            }));
         }
         Ok(Uscc(t))
     }
@@ -140,15 +137,26 @@ mod tests {
 
     #[test]
     fn each_kind_of_error_names_its_position() {
-        let e = "9144030070846113".parse::<Uscc>().unwrap_err();
-        assert!(e.contains("16 characters"), "{e}");
-        let e = "9I440300708461136T".parse::<Uscc>().unwrap_err();
-        assert!(e.contains("position 2"), "{e}");
-        let e = "9144A300708461136T".parse::<Uscc>().unwrap_err();
-        assert!(e.contains("position 5"), "{e}");
-        let e = "914403007084611360".parse::<Uscc>().unwrap_err();
-        assert!(e.contains("position 18") && e.contains("'T'"), "{e}");
-        let e = "91440300708461137T".parse::<Uscc>().unwrap_err();
-        assert!(e.contains("position 17"), "{e}");
+        let fault = |s: &str| match s.parse::<Uscc>().unwrap_err().expected {
+            Expected::Uscc(f) => f,
+            e => panic!("{e:?}"),
+        };
+        assert_eq!(fault("9144030070846113"), UsccFault::Length(16));
+        assert!(matches!(
+            fault("9I440300708461136T"),
+            UsccFault::Char { position: 2, .. }
+        ));
+        assert!(matches!(
+            fault("9144A300708461136T"),
+            UsccFault::Division { position: 5, .. }
+        ));
+        assert!(matches!(
+            fault("914403007084611360"),
+            UsccFault::Check { expected: 'T', .. }
+        ));
+        assert!(matches!(
+            fault("91440300708461137T"),
+            UsccFault::OrgCheck { .. }
+        ));
     }
 }

@@ -264,8 +264,10 @@ fn a_suspended_or_dismissed_company_is_not_graded() {
 #[test]
 fn credit_codes_are_validated_naming_the_position() {
     let env = TestEnv::init();
-    env.ledger(&["credit", "company", "add", "--name", "甲", "--uscc", CODE_B])
-        .ok();
+    env.ledger(&[
+        "--lang", "en", "credit", "company", "add", "--name", "甲", "--uscc", CODE_B,
+    ])
+    .ok();
     for (code, says) in [
         ("9133010079965505", "16 characters"),
         ("9133010079965505OB", "position 17"),
@@ -274,7 +276,9 @@ fn credit_codes_are_validated_naming_the_position() {
         ("91330100799655058C", "position 18"),
         ("91330100799655059B", "position 17"),
     ] {
-        let r = env.ledger(&["credit", "company", "add", "--name", "乙", "--uscc", code]);
+        let r = env.ledger(&[
+            "--lang", "en", "credit", "company", "add", "--name", "乙", "--uscc", code,
+        ]);
         assert_eq!(r.code, 1, "{code}: {r:?}");
         assert!(r.stderr.contains(says), "{code}: {}", r.stderr);
     }

@@ -339,14 +339,25 @@ fn empty_note_reopen_reason_and_resolution_are_refused() {
     let id = case_in(&env, State::Closed);
     for a in [vec!["note", &id, "  "], vec!["reopen", &id, "--reason", ""]] {
         let before = env.snapshot();
-        env.ledger(&a).refused().err_has("must not be empty");
+        env.ledger(&[&["--lang", "en"][..], &a[..]].concat())
+            .refused()
+            .err_has("must not be empty");
         before.assert_unchanged();
     }
     let open = case_in(&env, State::Open);
     let before = env.snapshot();
-    env.ledger(&["close", &open, "--result", "resolved", "--resolution", " "])
-        .refused()
-        .err_has("must not be empty");
+    env.ledger(&[
+        "--lang",
+        "en",
+        "close",
+        &open,
+        "--result",
+        "resolved",
+        "--resolution",
+        " ",
+    ])
+    .refused()
+    .err_has("must not be empty");
     before.assert_unchanged();
     env.check();
 }
@@ -480,9 +491,18 @@ fn close_with_unknown_result_is_refused() {
     let env = TestEnv::init();
     let id = case_in(&env, State::Open);
     let before = env.snapshot();
-    env.ledger(&["close", &id, "--result", "done", "--resolution", "x"])
-        .refused()
-        .err_has("resolved, unfounded, duplicate, out_of_scope");
+    env.ledger(&[
+        "--lang",
+        "en",
+        "close",
+        &id,
+        "--result",
+        "done",
+        "--resolution",
+        "x",
+    ])
+    .refused()
+    .err_has("resolved, unfounded, duplicate, out_of_scope");
     before.assert_unchanged();
 }
 
@@ -503,7 +523,7 @@ fn defer_with_empty_plan_is_refused() {
     let id = case_in(&env, State::Assigned);
     for plan in ["", "   "] {
         let before = env.snapshot();
-        env.ledger(&["defer", &id, "--plan", plan])
+        env.ledger(&["--lang", "en", "defer", &id, "--plan", plan])
             .refused()
             .err_has("--plan")
             .err_has("must not be empty");

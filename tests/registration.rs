@@ -204,7 +204,7 @@ fn malformed_case_id_is_refused() {
     env.water_case();
     for bad in ["2026-0001", "S07-26-1", "S07-2026-0", "S07-2026-x"] {
         let before = env.snapshot();
-        env.ledger(&["note", bad, "x"])
+        env.ledger(&["--lang", "en", "note", bad, "x"])
             .refused()
             .err_has("is not a case id")
             .err_has("S03-2026-0042");
@@ -254,9 +254,18 @@ fn unknown_problem_code_is_refused() {
     );
     // Not even the shape of a code.
     let before = env.snapshot();
-    env.ledger(&["assign", &id, "--unit", "JD", "--problem", "停水"])
-        .refused()
-        .err_has("is not a problem code");
+    env.ledger(&[
+        "--lang",
+        "en",
+        "assign",
+        &id,
+        "--unit",
+        "JD",
+        "--problem",
+        "停水",
+    ])
+    .refused()
+    .err_has("is not a problem code");
     before.assert_unchanged();
     env.check();
 }
@@ -364,6 +373,8 @@ fn bad_dates_are_refused() {
     for bad in ["2026-02-30", "yesterday", "2026-13-01", "11/03/2026"] {
         let before = env.snapshot();
         env.ledger(&[
+            "--lang",
+            "en",
             "add",
             "--community",
             "幸福里小区",
@@ -375,10 +386,10 @@ fn bad_dates_are_refused() {
         .refused()
         .err_has(&format!("'{bad}' is not a date"))
         .err_has("YYYY-MM-DD");
-        env.ledger(&["assign", &id, "--unit", "JD", "--due", bad])
+        env.ledger(&["--lang", "en", "assign", &id, "--unit", "JD", "--due", bad])
             .refused()
             .err_has("YYYY-MM-DD");
-        env.ledger(&["defer", &id, "--plan", "p", "--until", bad])
+        env.ledger(&["--lang", "en", "defer", &id, "--plan", "p", "--until", bad])
             .refused()
             .err_has("YYYY-MM-DD");
         before.assert_unchanged();
@@ -412,10 +423,18 @@ fn empty_summary_or_community_is_refused() {
     let env = TestEnv::init();
     for summary in ["", "   "] {
         let before = env.snapshot();
-        env.ledger(&["add", "--community", "幸福里小区", "--summary", summary])
-            .refused()
-            .err_has("--summary")
-            .err_has("must not be empty");
+        env.ledger(&[
+            "--lang",
+            "en",
+            "add",
+            "--community",
+            "幸福里小区",
+            "--summary",
+            summary,
+        ])
+        .refused()
+        .err_has("--summary")
+        .err_has("must not be empty");
         before.assert_unchanged();
     }
     env.refuses(
@@ -470,6 +489,8 @@ fn bad_phone_is_refused() {
     let env = TestEnv::init();
     let before = env.snapshot();
     env.ledger(&[
+        "--lang",
+        "en",
         "add",
         "--community",
         "c",

@@ -42,7 +42,7 @@ fn list_filters_combine_and_refuse_unknown_values() {
     env.ledger(&["--lang", "en", "list", "--problem", "WY-99"])
         .refused()
         .err_has("unknown problem code WY-99");
-    env.ledger(&["list", "--status", "done"])
+    env.ledger(&["--lang", "en", "list", "--status", "done"])
         .refused()
         .err_has("open, assigned, deferred, closed");
 }

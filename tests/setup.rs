@@ -33,7 +33,7 @@ fn init_refuses_bad_codes_and_names_and_leaves_no_file() {
     for bad in ["S-07", "ABCDEFGHI", "街道", ""] {
         env.ledger(&["init", "--office", bad, "--name", "建设路街道"])
             .refused()
-            .err_has("office code");
+            .err_has("街道代码");
         assert!(!env.db().exists(), "no file after a refused init ({bad:?})");
     }
     env.ledger(&["--lang", "en", "init", "--office", "S07", "--name", "  "])
@@ -232,7 +232,7 @@ fn duplicate_unit_code_or_name_is_refused() {
     let before = env.snapshot();
     env.ledger(&["unit", "add", "社区", "x"])
         .refused()
-        .err_has("is not a unit code");
+        .err_has("不是单位代码");
     before.assert_unchanged();
     env.check();
 }

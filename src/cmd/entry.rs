@@ -11,8 +11,10 @@ use clap::error::ErrorKind;
 
 use crate::clock;
 use crate::cmd::cli::{self, Cli};
+use crate::cmd::msg;
 use crate::cmd::{self, Ctx};
 use crate::domain::Lang;
+use crate::invalid::Invalid;
 use crate::ledger::Stamp;
 use crate::render::Style;
 
@@ -24,6 +26,21 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
                 matches!(le, crate::ledger::Error::Io(io) if io.kind() == io::ErrorKind::BrokenPipe)
             })
     })
+}
+
+/// A value clap refused because its type's parser did: the argument (as
+/// clap names it, `--status <S>`) and the kind, to be said in the user's
+/// language rather than in clap's English.
+fn invalid_value(e: &clap::Error) -> Option<(String, &Invalid)> {
+    if e.kind() != ErrorKind::ValueValidation {
+        return None;
+    }
+    let inv = std::error::Error::source(e)?.downcast_ref::<Invalid>()?;
+    let arg = match e.get(clap::error::ContextKind::InvalidArg) {
+        Some(clap::error::ContextValue::String(a)) => a.clone(),
+        _ => String::new(),
+    };
+    Some((arg, inv))
 }
 
 /// Runs `ledger` with the process's arguments and environment.
@@ -39,7 +56,12 @@ pub fn main() -> ExitCode {
     let cli = match parse(args, lang) {
         Ok(c) => c,
         Err(e) => {
-            let _ = e.print();
+            match invalid_value(&e) {
+                Some((arg, inv)) => eprintln!("error: {}", msg::invalid(arg, inv, lang)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(match e.kind() {
                 ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => 0,
                 // A well-formed command whose value was refused (a bad date,

@@ -29,7 +29,7 @@ pub struct Args {
     pub format: FormatArg,
 }
 
-fn parse_key(s: &str) -> Result<PublicKey, String> {
+fn parse_key(s: &str) -> Result<PublicKey, crate::invalid::Invalid> {
     s.parse()
 }
 

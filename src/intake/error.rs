@@ -115,7 +115,10 @@ pub enum Error {
         value: String,
     },
     #[error("{}:{}: bad source: {why}", at.file, at.line)]
-    MapSource { at: MapLine, why: String },
+    MapSource {
+        at: MapLine,
+        why: crate::invalid::Invalid,
+    },
     #[error("{file}: no summary mapped")]
     MapNoSummary { file: String },
 
@@ -134,7 +137,7 @@ pub enum Error {
     Suggestion {
         file: String,
         code: &'static str,
-        why: String,
+        why: crate::invalid::Invalid,
     },
 
     #[error("rejects file {path:?} is the input")]

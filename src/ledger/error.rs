@@ -6,6 +6,7 @@
 use std::path::PathBuf;
 
 use crate::domain::{Outcome, Source, Status, Subject};
+use crate::invalid::Invalid;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -186,8 +187,10 @@ pub enum Break {
         what: What,
         value: String,
     },
-    /// A value the domain type refuses, with its own words.
-    Malformed(String),
+    /// A value the domain type refuses.
+    Malformed(Invalid),
+    /// A scoring standard that does not hold together (its own words).
+    Standard(String),
     SeqRange(i64),
     ClockRange(i64),
     CaseIdPresence {
@@ -359,7 +362,7 @@ pub enum Refusal {
     CaseIdUnreadable {
         origin: String,
         seq: i64,
-        why: String,
+        why: Invalid,
     },
     Rewrites {
         origin: String,

@@ -12,6 +12,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::invalid::{Expected, Invalid};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -51,14 +52,9 @@ impl fmt::Display for PublicKey {
 }
 
 impl FromStr for PublicKey {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        let bad = || {
-            format!(
-                "'{}' is not a ledger key: expected ed25519: and 64 hex digits, as `ledger key` prints it",
-                crate::text::clip(s, 24)
-            )
-        };
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        let bad = || Invalid::new(&crate::text::clip(s, 24), Expected::Key);
         let t = s.trim();
         let hex_part = t.strip_prefix(PREFIX).ok_or_else(bad)?;
         let bytes = hex::decode(hex_part.to_ascii_lowercase()).map_err(|_| bad())?;
@@ -125,7 +121,7 @@ pub(crate) fn trusted(conn: &Connection, code: &str) -> Result<Option<PublicKey>
         Some(t) => t
             .parse()
             .map(Some)
-            .map_err(|e: String| Error::Corrupt(format!("the key trusted for {code}: {e}"))),
+            .map_err(|e: Invalid| Error::Corrupt(format!("the key trusted for {code}: {e}"))),
     }
 }
 

@@ -164,7 +164,14 @@ impl Writer<'_> {
         let office = self.office().code.clone();
         let year = received.year();
         let seq = self.next_case_seq(year)?;
-        let id = CaseId::new(office.parse().map_err(super::Error::Corrupt)?, year, seq).to_string();
+        let id = CaseId::new(
+            office
+                .parse()
+                .map_err(|e: crate::invalid::Invalid| super::Error::Corrupt(e.to_string()))?,
+            year,
+            seq,
+        )
+        .to_string();
         let ev = Event::CaseAdd(CaseAdd {
             received_at: received.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
             source: new.source,

@@ -281,7 +281,7 @@ fn credit(ev: &Event) -> Result<(), Break> {
             uscc(&c.uscc)?;
             not_empty(What::CompanyName, &c.name)?;
         }
-        Event::CreditStandard(s) => s.standard.validate().map_err(Break::Malformed)?,
+        Event::CreditStandard(s) => s.standard.validate().map_err(Break::Standard)?,
         Event::CreditRecord(r) => {
             uscc(&r.uscc)?;
             not_empty(What::Item, &r.item)?;

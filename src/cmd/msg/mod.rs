@@ -59,3 +59,17 @@ pub mod intake {
         }
     }
 }
+
+/// A command-line value its parser refused, for `arg` (`--status <S>`), in
+/// `lang`.
+pub fn invalid(arg: String, e: &crate::invalid::Invalid, lang: Lang) -> String {
+    match lang {
+        Lang::Zh if arg.is_empty() => zh::invalid::say(e),
+        Lang::Zh => format!("{arg} 的值有误：{}", zh::invalid::say(e)),
+        Lang::En => format!(
+            "invalid value '{}' for '{arg}': {}",
+            e.value,
+            en::invalid::say(e)
+        ),
+    }
+}

@@ -34,7 +34,7 @@ pub fn say(e: &Error) -> String {
             unit(*u),
             super::core(source)
         ),
-        Error::Suggestion { file, why, .. } => format!("{file}: {why}"),
+        Error::Suggestion { file, why, .. } => format!("{file}: {}", super::invalid::say(why)),
         Error::UnknownProfile { name } => format!(
             "unknown profile '{name}': use one of {} or give --map FILE",
             PROFILES.join(", ")
@@ -111,7 +111,7 @@ fn map_file(e: &Error) -> String {
             line(at),
             Field::list()
         ),
-        Error::MapSource { at, why } => format!("{}: {why}", line(at)),
+        Error::MapSource { at, why } => format!("{}: {}", line(at), super::invalid::say(why)),
         Error::MapNoSummary { file } => format!(
             "{file} maps no column to summary: every case needs one (e.g. a line 诉求内容,summary)"
         ),

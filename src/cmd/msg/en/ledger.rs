@@ -118,7 +118,8 @@ pub fn rule(b: &Break) -> String {
         Break::OfficeForm { what: w, value } => {
             format!("{} '{value}' is not written as an office code is", what(*w))
         }
-        Break::Malformed(why) | Break::Payload(why) => why.clone(),
+        Break::Malformed(why) => super::invalid::say(why),
+        Break::Standard(why) | Break::Payload(why) => why.clone(),
         Break::SeqRange(n) => format!("seq {n} is outside 1..2^40"),
         Break::ClockRange(n) => format!("clock {n} is outside 1..2^40"),
         Break::CaseIdPresence { kind, has } => format!(
@@ -338,7 +339,9 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::NoBegin => "the file does not say who wrote it (no export.begin row)".into(),
         Refusal::NoEnd => "the file ends without its end row: it was cut short".into(),
         Refusal::EventBreaks { event: e, why } => format!("{}: {}", event(e), rule(why)),
-        Refusal::CaseIdUnreadable { origin, seq, why } => format!("event {origin}/{seq}: {why}"),
+        Refusal::CaseIdUnreadable { origin, seq, why } => {
+            format!("event {origin}/{seq}: {}", super::invalid::say(why))
+        }
         Refusal::Rewrites { origin, seq } => format!(
             "event {origin}/{seq} is already held here with different content: the file rewrites history this ledger holds"
         ),

@@ -4,6 +4,7 @@ pub mod args;
 pub mod cmd;
 pub mod credit;
 pub mod intake;
+pub mod invalid;
 pub mod ledger;
 pub mod list;
 

@@ -53,7 +53,9 @@ pub(super) fn merging(r: &Refusal) -> String {
         Refusal::NoBegin => "文件没有写明由谁导出（缺少 export.begin 行）".into(),
         Refusal::NoEnd => "文件缺少结束行：内容不完整".into(),
         Refusal::EventBreaks { event: e, why } => format!("{}：{}", event(e), rule(why)),
-        Refusal::CaseIdUnreadable { origin, seq, why } => format!("事件 {origin}/{seq}：{why}"),
+        Refusal::CaseIdUnreadable { origin, seq, why } => {
+            format!("事件 {origin}/{seq}：{}", super::invalid::say(why))
+        }
         Refusal::Rewrites { origin, seq } => {
             format!("这里已有事件 {origin}/{seq}，内容却不同：文件改写了本台账已有的历史")
         }

@@ -34,7 +34,7 @@ pub fn say(e: &Error) -> String {
             at(*u, *n),
             super::core(source)
         ),
-        Error::Suggestion { file, why, .. } => format!("{file}：{why}"),
+        Error::Suggestion { file, why, .. } => format!("{file}：{}", super::invalid::say(why)),
         Error::UnknownProfile { name } => format!(
             "没有列映射方案“{name}”：请使用 {} 之一，或给出 --map 文件",
             PROFILES.join("、")
@@ -107,7 +107,7 @@ fn map_file(e: &Error) -> String {
             line(at),
             Field::list()
         ),
-        Error::MapSource { at, why } => format!("{}：{why}", line(at)),
+        Error::MapSource { at, why } => format!("{}：{}", line(at), super::invalid::say(why)),
         Error::MapNoSummary { file } => format!(
             "{file} 没有把任何列映射到 summary：每件问题都需要摘要（如一行 诉求内容,summary）"
         ),

@@ -113,7 +113,8 @@ pub fn rule(b: &Break) -> String {
         Break::OfficeForm { what: w, value } => {
             format!("{}“{value}”不是单位代码的写法", what(*w))
         }
-        Break::Malformed(why) | Break::Payload(why) => why.clone(),
+        Break::Malformed(why) => super::invalid::say(why),
+        Break::Standard(why) | Break::Payload(why) => why.clone(),
         Break::SeqRange(n) => format!("序号 {n} 不在 1..2^40 之内"),
         Break::ClockRange(n) => format!("时钟 {n} 不在 1..2^40 之内"),
         Break::CaseIdPresence { kind, has } => format!(

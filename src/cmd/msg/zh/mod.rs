@@ -9,6 +9,7 @@ pub mod credit;
 mod exchange;
 pub mod help;
 pub mod intake;
+pub mod invalid;
 pub mod ledger;
 pub mod list;
 
