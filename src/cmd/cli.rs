@@ -29,7 +29,7 @@ pub struct Cli {
     )]
     pub db: PathBuf,
     /// Language of labels and headers: zh (中文) or en.
-    #[arg(long, global = true, default_value = "zh", value_name = "zh|en")]
+    #[arg(long, global = true, default_value = "zh", value_name = "zh|en", value_parser = crate::cmd::completions::langs(), hide_possible_values = true)]
     pub lang: Lang,
     /// Draw tables with plain ASCII (for old Windows consoles).
     #[arg(long, global = true)]
