@@ -156,6 +156,58 @@ fn catalog_lists_the_49_problem_codes_with_their_rules() {
     assert!(en.contains("property company") && en.contains("days"));
 }
 
+// Regression: issue 12, `catalog problems` needed a ledger (`no ledger at
+// ledger.db`), so a newcomer could not browse the codes before `init`.
+#[test]
+fn catalog_works_before_init_from_the_builtin_catalogue() {
+    let env = TestEnv::new();
+    let problems = env
+        .ledger(&["catalog", "problems", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(problems.as_array().unwrap().len(), 49);
+    let units = unit_codes(&env);
+    assert_eq!(units, PLAN_UNITS);
+    let table = env.ledger(&["catalog"]).ok();
+    assert!(table.stdout.contains("WY-06") && table.stdout.contains("停水"));
+    assert!(!env.db().exists(), "browsing makes no ledger");
+    // With a ledger, the same catalogue and its local units.
+    env.ledger(&["init", "--office", "S07", "--name", "建设路街道"])
+        .ok();
+    env.ledger(&["unit", "add", "SQ01", "幸福里社区居委会"]).ok();
+    let with = env
+        .ledger(&["catalog", "problems", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(with, problems);
+    assert_eq!(unit_codes(&env).last().unwrap(), "SQ01");
+}
+
+// Regression: issue 12, `catalog --help` pointed to `PRODUCT.md §4`, a
+// document the clerk does not have.
+#[test]
+fn no_help_text_names_an_internal_document() {
+    let env = TestEnv::new();
+    let mut commands = vec![vec![], vec!["catalog"], vec!["credit", "company"]];
+    let top = env.ledger(&["--help"]).ok().stdout;
+    for line in top.lines().skip_while(|l| !l.starts_with("Commands:")).skip(1) {
+        match line.split_whitespace().next() {
+            Some(c) if line.starts_with("  ") && !line.starts_with("   ") => {
+                commands.push(vec![c])
+            }
+            _ => {}
+        }
+    }
+    assert!(commands.len() > 20, "{commands:?}");
+    for mut c in commands {
+        c.push("--help");
+        let help = env.ledger(&c).ok().stdout;
+        for internal in ["PRODUCT", ".md §", "§", "issue "] {
+            assert!(!help.contains(internal), "{c:?} names {internal:?}:\n{help}");
+        }
+    }
+}
+
 const PLAN_UNITS: [&str; 12] = [
     "ZJ", "JD", "SF", "GA", "CG", "GH", "HB", "YJ", "RF", "SJ", "CZ", "SW",
 ];
