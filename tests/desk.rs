@@ -21,7 +21,10 @@ fn out_writes_what_stdout_gets_and_csv_keeps_its_bom() {
     let (env, [c1, ..]) = five_cases();
     for (args, file) in [
         (vec!["list", "--format", "csv"], "台账.csv"),
-        (vec!["report", "--by", "status", "--format", "md"], "周报.md"),
+        (
+            vec!["report", "--by", "status", "--format", "md"],
+            "周报.md",
+        ),
         (vec!["show", c1.as_str()], "show.txt"),
         (vec!["catalog", "units", "--format", "json"], "units.json"),
         (vec!["key"], "key.txt"),
@@ -31,7 +34,11 @@ fn out_writes_what_stdout_gets_and_csv_keeps_its_bom() {
         to_file.extend(["--out", file]);
         let r = env.ledger(&to_file).ok();
         assert!(r.stdout.is_empty(), "{args:?}: data goes to the file only");
-        assert!(r.stderr.contains(file), "{args:?} names the file: {}", r.stderr);
+        assert!(
+            r.stderr.contains(file),
+            "{args:?} names the file: {}",
+            r.stderr
+        );
         assert_eq!(env.read(file), shown, "{args:?}");
     }
     let csv = std::fs::read(env.dir().join("台账.csv")).unwrap();
@@ -108,8 +115,16 @@ fn share_with_two_exports() -> TestEnv {
         let db = format!("{o}.db");
         env.ledger(&["--db", &db, "init", "--office", o, "--name", "街道"])
             .ok();
-        env.ledger(&["--db", &db, "add", "--community", "幸福里", "--summary", "停水"])
-            .ok();
+        env.ledger(&[
+            "--db",
+            &db,
+            "add",
+            "--community",
+            "幸福里",
+            "--summary",
+            "停水",
+        ])
+        .ok();
     }
     env.introduce("ledger.db", &["S07.db", "S08.db"]);
     std::fs::create_dir(env.dir().join("share")).unwrap();
@@ -134,7 +149,11 @@ fn merged(env: &TestEnv, args: &[&str]) -> Vec<String> {
         .map(|r| {
             assert_eq!(r["refused"], Value::Bool(false), "{r}");
             let name = r["file"].as_str().unwrap();
-            Path::new(name).file_name().unwrap().to_string_lossy().into_owned()
+            Path::new(name)
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
         })
         .collect()
 }
@@ -170,7 +189,10 @@ fn merge_refuses_a_pattern_matching_nothing_and_a_folder_without_exports() {
     env.refuses(&["--lang", "en", "merge", "empty"], "empty")
         .err_has("no exchange file");
     // Nothing is merged when one argument is refused, not even the others.
-    env.refuses(&["--lang", "en", "merge", "share", "nope*.csv"], "nope*.csv");
+    env.refuses(
+        &["--lang", "en", "merge", "share", "nope*.csv"],
+        "nope*.csv",
+    );
     assert!(env.list_ids(&[]).is_empty());
 }
 
@@ -212,7 +234,10 @@ fn completions_offer_the_values_flags_accept() {
 fn offered_values_parse_as_the_types_always_did() {
     let (env, [_, c2, ..]) = five_cases();
     // Labels and short codes a clerk types are still accepted.
-    assert_eq!(env.list_ids(&["--status", "已转办", "--problem", "zn6"]), [c2]);
+    assert_eq!(
+        env.list_ids(&["--status", "已转办", "--problem", "zn6"]),
+        [c2]
+    );
     env.ledger(&["--lang", "en", "list", "--status", "bogus"])
         .refused()
         .err_has("open, assigned, deferred, closed");
