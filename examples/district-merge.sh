@@ -6,7 +6,7 @@ set -uo pipefail
 db=${1:?usage: district-merge.sh DISTRICT.db SHARE_DIR}
 share=${2:?usage: district-merge.sh DISTRICT.db SHARE_DIR}
 status=0
-ledger --db "$db" merge "$share"/*.csv || status=1
-ledger --db "$db" report --by office --format md > "report-$(date +%F).md"
+ledger --db "$db" merge "$share" || status=1     # every exchange file in it
+ledger --db "$db" report --by office --format md --out "report-$(date +%F).md" || status=1
 ledger --db "$db" export --out "$share/district-$(date +%F).csv"
 exit $status

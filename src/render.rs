@@ -15,6 +15,8 @@ mod table;
 pub use flat::{csv_cells, csv_header};
 pub use table::table;
 
+use crate::invalid::{Expected, Invalid};
+
 /// How listing commands print.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Format {
@@ -26,14 +28,20 @@ pub enum Format {
 }
 
 impl std::str::FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        match s.trim().to_ascii_lowercase().as_str() {
+    type Err = Invalid;
+    fn from_str(s: &str) -> Result<Self, Invalid> {
+        match crate::domain::normalize(s).to_ascii_lowercase().as_str() {
             "table" => Ok(Format::Table),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
             "md" | "markdown" => Ok(Format::Md),
-            _ => Err(format!("'{s}' is not a format: use table, csv, json or md")),
+            _ => Err(Invalid::new(
+                s,
+                Expected::Code {
+                    what: "format",
+                    codes: vec!["table", "csv", "json", "md"],
+                },
+            )),
         }
     }
 }

@@ -156,6 +156,64 @@ fn catalog_lists_the_49_problem_codes_with_their_rules() {
     assert!(en.contains("property company") && en.contains("days"));
 }
 
+// Regression: issue 12, `catalog problems` needed a ledger (`no ledger at
+// ledger.db`), so a newcomer could not browse the codes before `init`.
+#[test]
+fn catalog_works_before_init_from_the_builtin_catalogue() {
+    let env = TestEnv::new();
+    let problems = env
+        .ledger(&["catalog", "problems", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(problems.as_array().unwrap().len(), 49);
+    let units = unit_codes(&env);
+    assert_eq!(units, PLAN_UNITS);
+    let table = env.ledger(&["catalog"]).ok();
+    assert!(table.stdout.contains("WY-06") && table.stdout.contains("停水"));
+    assert!(!env.db().exists(), "browsing makes no ledger");
+    // With a ledger, the same catalogue and its local units.
+    env.ledger(&["init", "--office", "S07", "--name", "建设路街道"])
+        .ok();
+    env.ledger(&["unit", "add", "SQ01", "幸福里社区居委会"])
+        .ok();
+    let with = env
+        .ledger(&["catalog", "problems", "--format", "json"])
+        .ok()
+        .json();
+    assert_eq!(with, problems);
+    assert_eq!(unit_codes(&env).last().unwrap(), "SQ01");
+}
+
+// Regression: issue 12, `catalog --help` pointed to `PRODUCT.md §4`, a
+// document the clerk does not have.
+#[test]
+fn no_help_text_names_an_internal_document() {
+    let env = TestEnv::new();
+    // Every command, nested ones too, from its manual page's name
+    // (`ledger-credit-company-add.1`), whatever language help is in.
+    env.ledger(&["man", "--dir", "man"]).ok();
+    let commands: Vec<Vec<String>> = std::fs::read_dir(env.dir().join("man"))
+        .unwrap()
+        .map(|e| {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            let name = name.trim_end_matches(".1").to_string();
+            name.split('-').skip(1).map(String::from).collect()
+        })
+        .collect();
+    assert!(commands.len() > 30, "{commands:?}");
+    for mut c in commands {
+        c.push("--help".into());
+        let args: Vec<&str> = c.iter().map(String::as_str).collect();
+        let help = env.ledger(&args).ok().stdout;
+        for internal in ["PRODUCT", ".md §", "§", "issue "] {
+            assert!(
+                !help.contains(internal),
+                "{c:?} names {internal:?}:\n{help}"
+            );
+        }
+    }
+}
+
 const PLAN_UNITS: [&str; 12] = [
     "ZJ", "JD", "SF", "GA", "CG", "GH", "HB", "YJ", "RF", "SJ", "CZ", "SW",
 ];

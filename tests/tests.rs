@@ -6,6 +6,7 @@ mod common;
 mod cli;
 mod converge;
 mod credit;
+mod desk;
 mod exchange;
 mod fuzz;
 mod intake;

@@ -37,7 +37,9 @@ pub struct Cli {
         global = true,
         env = "LEDGER_LANG",
         default_value = "zh",
-        value_name = "zh|en"
+        value_name = "zh|en",
+        value_parser = crate::cmd::completions::langs(),
+        hide_possible_values = true
     )]
     pub lang: Lang,
     /// Draw tables with plain ASCII (for old Windows consoles).

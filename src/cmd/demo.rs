@@ -94,6 +94,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         to: None,
         period: None,
         format: Format::Table,
+        out: Default::default(),
     };
     report::print(ctx, &ledger, &report, &shown)?;
     writeln!(

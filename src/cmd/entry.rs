@@ -47,6 +47,7 @@ fn invalid_value(e: &clap::Error) -> Option<(String, &Invalid)> {
 pub fn main() -> ExitCode {
     // A file-size limit (ulimit -f) then makes writes fail with an error
     // that is reported and rolled back, instead of killing the process.
+    // Windows has no such signal: a full disk or quota is already an error.
     #[cfg(unix)]
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);

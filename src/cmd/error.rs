@@ -18,6 +18,19 @@ pub enum Error {
         files: usize,
         dry_run: bool,
     },
+    /// `merge` of a name with `*` or `?` that matches no file.
+    #[error("no file matches {pattern}")]
+    NoMatch { pattern: String },
+    /// `merge` of a folder that holds no exchange file.
+    #[error("no exchange file in {}", dir.display())]
+    NoExchangeFile { dir: PathBuf },
+    /// A folder `merge` was to look in could not be listed.
+    #[error("cannot read folder {}", dir.display())]
+    ReadFolder {
+        dir: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     /// A folder the command was to write in could not be made.
     #[error("cannot create {}", path.display())]
     CreateDir {

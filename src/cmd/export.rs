@@ -1,10 +1,8 @@
 //! `ledger export`: the exchange CSV of every event this file holds.
 
-use std::path::PathBuf;
-
 use crate::cmd::Ctx;
+use crate::cmd::out::{self, OutArg, Readers};
 use crate::exchange;
-use crate::ledger::files;
 
 /// Write this ledger's events (its own and those it merged) as an exchange CSV for `ledger merge`.
 ///
@@ -16,9 +14,8 @@ use crate::ledger::files;
     after_help = "Examples:\n  ledger export --out /mnt/share/S07-$(date +%F).csv     # nightly cron job\n  ledger export --since 1200 > new-events.csv"
 )]
 pub struct Args {
-    /// Write to this file instead of stdout.
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    #[command(flatten)]
+    pub out: OutArg,
     /// Only events whose clock is greater than this (the `clock` of the previous export's end row).
     #[arg(long, value_name = "CLOCK")]
     pub since: Option<i64>,
@@ -26,9 +23,12 @@ pub struct Args {
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
-    let stats = match &a.out {
+    // Not `OutArg::run`: export says what it wrote in its own line below.
+    let stats = match &a.out.out {
         None => exchange::export(&ledger, ctx.out, a.since)?,
-        Some(path) => files::write_atomically(path, |w| exchange::export(&ledger, w, a.since))?,
+        Some(path) => out::write(ctx, path, Readers::Owner, |ctx| {
+            Ok(exchange::export(&ledger, ctx.out, a.since)?)
+        })?,
     };
     writeln!(
         ctx.err,
@@ -37,6 +37,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         stats.events,
         ctx.t("条事件", "events"),
         a.out
+            .out
             .as_ref()
             .map(|p| format!(" → {} (clock {})", p.display(), stats.max_clock))
             .unwrap_or_default()

@@ -12,7 +12,10 @@ use crate::cmd::Ctx;
 #[command(
     after_help = "Examples:\n  ledger key                                 # S07 ed25519:3f1c…\n  ledger --db district.db trust $(ledger key)   # on one machine, as the demo does"
 )]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub out: crate::cmd::out::OutArg,
+}
 
 pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;

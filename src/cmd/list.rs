@@ -15,7 +15,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
-    #[arg(long, value_delimiter = ',', value_name = "STATUS")]
+    #[arg(long, value_delimiter = ',', value_name = "STATUS", value_parser = crate::cmd::completions::statuses(), hide_possible_values = true)]
     pub status: Vec<Status>,
     /// Only cases past their due date (not closed or deferred).
     #[arg(long)]
@@ -33,13 +33,13 @@ pub struct Args {
     #[arg(long)]
     pub conflicts: bool,
     /// Only cases forwarded to this unit (code or name).
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cmd::completions::units(), hide_possible_values = true)]
     pub unit: Option<UnitRef>,
     /// Only this problem type.
-    #[arg(long, value_name = "CODE")]
+    #[arg(long, value_name = "CODE", value_parser = crate::cmd::completions::problems(), hide_possible_values = true)]
     pub problem: Option<ProblemCode>,
     /// Only this responsible subject.
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cmd::completions::subjects(), hide_possible_values = true)]
     pub subject: Option<Subject>,
     /// Only communities whose name contains this text.
     #[arg(long)]
@@ -55,6 +55,8 @@ pub struct Args {
     pub to: Option<DayOrMonth>,
     #[command(flatten)]
     pub format: FormatArg,
+    #[command(flatten)]
+    pub out: crate::cmd::out::OutArg,
     /// Show complainant names and phone numbers unmasked.
     #[arg(long)]
     pub show_pii: bool,

@@ -9,8 +9,10 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
+use crate::cmd::error::Error;
+use crate::cmd::out::OutArg;
 use crate::cmd::{Ctx, open_exchange};
-use crate::exchange::read_ahead;
+use crate::exchange::{self, read_ahead};
 use crate::ledger::merge::MergeStats;
 use crate::ledger::{self, Ledger, Then};
 use crate::render::{self, Format, Grid};
@@ -19,21 +21,25 @@ use crate::render::{self, Format, Grid};
 ///
 /// Each file is merged whole or not at all; a refused file (altered rows,
 /// cut short, rewriting history) leaves the ledger untouched and the other
-/// files still merge. Merging a file again changes nothing.
+/// files still merge. Merging a file again changes nothing. A folder means
+/// every exchange file in it, by name; `*` and `?` in a file name are
+/// expanded here, as cmd.exe and PowerShell do not.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger --db district.db merge /mnt/share/S*.csv\n  ledger merge --dry-run --format json S07-2026-11-26.csv"
+    after_help = "Examples:\n  ledger --db district.db merge /mnt/share/S*.csv\n  ledger --db district.db merge \\\\server\\share\\2026-11-26\\\n  ledger merge --dry-run --format json S07-2026-11-26.csv"
 )]
 pub struct Args {
-    /// Exchange files.
-    #[arg(required = true, value_name = "FILE")]
+    /// Exchange files, folders of them, or names with * and ?.
+    #[arg(required = true, value_name = "FILE|FOLDER")]
     pub files: Vec<PathBuf>,
     /// Check and count everything, then write nothing.
     #[arg(long)]
     pub dry_run: bool,
     /// Output format: table or json.
-    #[arg(long, default_value = "table", value_name = "table|json")]
+    #[arg(long, default_value = "table", value_name = "table|json", value_parser = crate::cmd::completions::formats(&["table", "json"]), hide_possible_values = true)]
     pub format: Format,
+    #[command(flatten)]
+    pub out: OutArg,
 }
 
 #[derive(Serialize)]
@@ -97,15 +103,16 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     if !matches!(a.format, Format::Table | Format::Json) {
         return Err(crate::cmd::error::Error::MergeFormat.into());
     }
+    let files = expand(&a.files)?;
     let mut ledger = ctx.open()?;
     let mut results = Vec::new();
-    for path in &a.files {
+    for path in &files {
         results.push(merge_one(ctx, &mut ledger, path, a.dry_run)?);
     }
-    match a.format {
-        Format::Json => render::json(ctx.out, &results)?,
-        _ => table(ctx, &results, a.dry_run)?,
-    }
+    a.out.run(ctx, |ctx| match a.format {
+        Format::Json => Ok(render::json(ctx.out, &results)?),
+        _ => Ok(table(ctx, &results, a.dry_run)?),
+    })?;
     let refused = results.iter().filter(|r| r.refused.is_string()).count();
     if refused > 0 && results.len() == 1 {
         // Its one-line reason is already printed.
@@ -252,4 +259,150 @@ fn table(ctx: &mut Ctx, results: &[FileResult], dry_run: bool) -> std::io::Resul
         ]);
     }
     render::table(ctx.out, &g, ctx.style)
+}
+
+/// The files the arguments name, in order: a folder gives every exchange
+/// file in it and a name with `*` or `?` every file it matches, each sorted
+/// by name; any other path is taken as it is (a file really named with a
+/// `*`, which Unix allows, too). cmd.exe and PowerShell hand `S*.csv` over
+/// as typed, so `merge` must expand it itself.
+fn expand(args: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let found: Vec<PathBuf> = listed(arg)?
+                .into_iter()
+                .filter(|p| is_exchange(p))
+                .collect();
+            if found.is_empty() {
+                return Err(Error::NoExchangeFile { dir: arg.clone() }.into());
+            }
+            files.extend(found);
+        } else if let (false, Some(pattern)) = (arg.exists(), wildcard(arg)) {
+            let dir = arg.parent().unwrap_or(Path::new(""));
+            let found: Vec<PathBuf> = listed(dir)?
+                .into_iter()
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| matches(&pattern, &n.to_string_lossy()))
+                })
+                .collect();
+            if found.is_empty() {
+                let pattern = arg.display().to_string();
+                return Err(Error::NoMatch { pattern }.into());
+            }
+            files.extend(found);
+        } else {
+            files.push(arg.clone());
+        }
+    }
+    Ok(files)
+}
+
+/// The file name of `path` when it holds `*` or `?`.
+fn wildcard(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_string_lossy();
+    name.contains(['*', '?']).then(|| name.into_owned())
+}
+
+/// The files (not folders) in `dir`, sorted by name, as `dir` joined with
+/// each name (`dir` empty: the bare names, as typed). Names starting with
+/// a dot are left out, as shells do: a half-written export is one
+/// (`files::write_atomically`).
+fn listed(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let read = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let entries = std::fs::read_dir(read).map_err(|source| Error::ReadFolder {
+        dir: read.to_path_buf(),
+        source,
+    })?;
+    let mut names: Vec<_> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name())
+        .filter(|n| !n.to_string_lossy().starts_with('.'))
+        .collect();
+    names.sort();
+    Ok(names.into_iter().map(|n| dir.join(n)).collect())
+}
+
+/// A `.csv` file that opens with the exchange header (after a BOM), i.e.
+/// one `ledger export` wrote; other CSVs in a shared folder (rejects,
+/// reports) are not merged. A `.csv` that cannot be read is kept, so that
+/// the merge names it and says why.
+fn is_exchange(path: &Path) -> bool {
+    let csv = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if !csv {
+        return false;
+    }
+    let header = exchange::HEADER.join(",");
+    let mut start = Vec::new();
+    match std::fs::File::open(path) {
+        Ok(f) => {
+            if f.take(3 + header.len() as u64)
+                .read_to_end(&mut start)
+                .is_err()
+            {
+                return true;
+            }
+        }
+        Err(_) => return true,
+    }
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+    start.starts_with(header.as_bytes())
+}
+
+/// Whether `name` matches `pattern`, where `*` stands for any run of
+/// characters and `?` for one. Windows file names ignore case, so there
+/// the match does too.
+fn matches(pattern: &str, name: &str) -> bool {
+    let fold = |s: &str| -> Vec<char> {
+        if cfg!(windows) {
+            s.to_lowercase().chars().collect()
+        } else {
+            s.chars().collect()
+        }
+    };
+    let (p, n) = (fold(pattern), fold(name));
+    // Greedy with one backtrack point: the last `*` and where it resumed.
+    let (mut i, mut j, mut star) = (0, 0, None);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some((i, j));
+            i += 1;
+        } else if let Some((si, sj)) = star {
+            i = si + 1;
+            j = sj + 1;
+            star = Some((si, sj + 1));
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|c| *c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::matches;
+
+    #[test]
+    fn wildcards_match_as_a_shell_does() {
+        assert!(matches("S*.csv", "S07-2026-11-26.csv"));
+        assert!(matches("S0?.csv", "S07.csv"));
+        assert!(matches("*", "x"));
+        assert!(matches("*.csv", ".csv"));
+        assert!(matches("a*b*c", "aXbYbZc"));
+        assert!(!matches("S*.csv", "D.csv"));
+        assert!(!matches("S0?.csv", "S007.csv"));
+        assert!(!matches("*.csv", "S07.csv.tmp-1"));
+        assert!(matches("区*.csv", "区台账.csv"));
+    }
 }

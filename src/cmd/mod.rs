@@ -23,6 +23,7 @@ pub mod man;
 pub mod merge;
 pub mod msg;
 pub mod note;
+pub mod out;
 pub mod rebuild;
 pub mod reopen;
 pub mod report;
@@ -76,16 +77,16 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Close(a) => close::run(ctx, a),
         Command::Reopen(a) => reopen::run(ctx, a),
         Command::Note(a) => note::run(ctx, a),
-        Command::Show(a) => show::run(ctx, a),
-        Command::List(a) => list::run(ctx, a),
-        Command::Report(a) => report::run(ctx, a),
+        Command::Show(a) => a.out.clone().run(ctx, |c| show::run(c, a)),
+        Command::List(a) => a.out.clone().run(ctx, |c| list::run(c, a)),
+        Command::Report(a) => a.out.clone().run(ctx, |c| report::run(c, a)),
         Command::Catalog(a) => catalog::run(ctx, a),
         Command::Unit(a) => unit::run(ctx, a),
         Command::Credit(a) => credit::run(ctx, a),
         Command::Export(a) => export::run(ctx, a),
         Command::Merge(a) => merge::run(ctx, a),
-        Command::Key(a) => key::run(ctx, a),
-        Command::Trust(a) => trust::run(ctx, a),
+        Command::Key(a) => a.out.clone().run(ctx, |c| key::run(c, a)),
+        Command::Trust(a) => a.out.clone().run(ctx, |c| trust::run(c, a)),
         Command::Check(a) => check::run(ctx, a),
         Command::Backup(a) => backup::run(ctx, a),
         Command::Rebuild(a) => rebuild::run(ctx, a),

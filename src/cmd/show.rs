@@ -20,6 +20,8 @@ pub struct Args {
     pub case: CaseId,
     #[command(flatten)]
     pub format: FormatArg,
+    #[command(flatten)]
+    pub out: crate::cmd::out::OutArg,
     /// Show complainant names and phone numbers unmasked.
     #[arg(long)]
     pub show_pii: bool,

@@ -27,6 +27,8 @@ pub struct Args {
     pub replace: bool,
     #[command(flatten)]
     pub format: FormatArg,
+    #[command(flatten)]
+    pub out: crate::cmd::out::OutArg,
 }
 
 fn parse_key(s: &str) -> Result<PublicKey, crate::invalid::Invalid> {

@@ -30,6 +30,8 @@ pub fn folder_of(path: &Path) -> Result<PathBuf> {
 pub fn create_private(path: &Path) -> Result<File> {
     let mut opts = OpenOptions::new();
     opts.write(true).create_new(true);
+    // Windows has no mode bits: the file inherits its folder's access list
+    // (a user's own folders are private to them by default).
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
     match opts.open(path) {

@@ -6,6 +6,7 @@
 //! together, or nothing is written at all.
 
 pub mod case;
+pub mod catalogue;
 pub(crate) mod days;
 pub mod error;
 pub mod event;

@@ -39,6 +39,8 @@ enum CompanyCommand {
     List {
         #[command(flatten)]
         format: FormatArg,
+        #[command(flatten)]
+        out: crate::cmd::out::OutArg,
     },
     /// One company: its data, standing, records and cases.
     Show {
@@ -46,6 +48,8 @@ enum CompanyCommand {
         company: String,
         #[command(flatten)]
         format: FormatArg,
+        #[command(flatten)]
+        out: crate::cmd::out::OutArg,
     },
 }
 
@@ -69,8 +73,12 @@ pub(super) fn run(ctx: &mut Ctx, cr: &mut Credit, a: Args) -> anyhow::Result<()>
             )?;
             Ok(())
         }
-        CompanyCommand::List { format } => list(ctx, cr, format.format),
-        CompanyCommand::Show { company, format } => show(ctx, cr, &company, format.format),
+        CompanyCommand::List { format, out } => out.run(ctx, |c| list(c, cr, format.format)),
+        CompanyCommand::Show {
+            company,
+            format,
+            out,
+        } => out.run(ctx, |c| show(c, cr, &company, format.format)),
     }
 }
 

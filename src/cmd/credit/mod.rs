@@ -56,11 +56,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         CreditCommand::Company(a) => company::run(ctx, &mut cr, a),
         CreditCommand::Standard(a) => standard::run(ctx, &mut cr, a),
         CreditCommand::Record(a) => record::run(ctx, &mut cr, a),
-        CreditCommand::Score(a) => score::run(ctx, &cr, a),
+        CreditCommand::Score(a) => a.out.clone().run(ctx, |c| score::run(c, &cr, a)),
         CreditCommand::Blacklist(a) => blacklist::run(ctx, &mut cr, a),
         CreditCommand::Guarantee(a) => guarantee::run(ctx, &mut cr, a),
         CreditCommand::Dismiss(a) => dismiss::run(ctx, &mut cr, a),
-        CreditCommand::Notice(a) => notice::run(ctx, &cr, a),
+        CreditCommand::Notice(a) => a.out.clone().run(ctx, |c| notice::run(c, &cr, a)),
     }
 }
 

@@ -16,8 +16,10 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     as_of: Option<DateArg>,
     /// md (default) or csv.
-    #[arg(long, default_value = "md", value_name = "md|csv")]
+    #[arg(long, default_value = "md", value_name = "md|csv", value_parser = crate::cmd::completions::formats(&["md", "csv"]), hide_possible_values = true)]
     format: Format,
+    #[command(flatten)]
+    pub(super) out: crate::cmd::out::OutArg,
 }
 
 pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {

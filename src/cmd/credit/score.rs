@@ -24,6 +24,8 @@ pub struct Args {
     company: Option<String>,
     #[command(flatten)]
     format: FormatArg,
+    #[command(flatten)]
+    pub(super) out: crate::cmd::out::OutArg,
 }
 
 pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {

@@ -27,6 +27,8 @@ enum StandardCommand {
     Show {
         #[command(flatten)]
         format: FormatArg,
+        #[command(flatten)]
+        out: crate::cmd::out::OutArg,
     },
     /// Load a standard file (type,code,description,points,months,dishonesty) for every office.
     Load { file: PathBuf },
@@ -34,7 +36,7 @@ enum StandardCommand {
 
 pub(super) fn run(ctx: &mut Ctx, cr: &mut Credit, a: Args) -> anyhow::Result<()> {
     match a.command {
-        StandardCommand::Show { format } => show(ctx, cr, format.format),
+        StandardCommand::Show { format, out } => out.run(ctx, |c| show(c, cr, format.format)),
         StandardCommand::Load { file } => load(ctx, cr, file),
     }
 }

@@ -14,6 +14,16 @@ pub fn say(e: &Error) -> String {
             "{refused} of {files} files refused; the others were {}",
             if *dry_run { "checked" } else { "merged" }
         ),
+        Error::NoMatch { pattern } => format!(
+            "no file matches {pattern}: check the folder and the name (* stands for any characters, ? for one)"
+        ),
+        Error::NoExchangeFile { dir } => format!(
+            "no exchange file in {}: merge takes the .csv files `ledger export` writes",
+            dir.display()
+        ),
+        Error::ReadFolder { dir, source } => {
+            format!("cannot read the folder {}: {source}", dir.display())
+        }
         Error::CreateDir { path, source } => format!("cannot create {}: {source}", path.display()),
         Error::CheckFailed { problem } => {
             format!("check failed: {}", super::ledger::problem(problem))

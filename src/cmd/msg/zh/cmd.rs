@@ -14,6 +14,16 @@ pub fn say(e: &Error) -> String {
             "{files} 个文件中有 {refused} 个被拒收；其余的已{}",
             if *dry_run { "检查" } else { "合并" }
         ),
+        Error::NoMatch { pattern } => format!(
+            "没有文件符合 {pattern}：请检查文件夹和文件名（* 代表任意多个字符，? 代表一个）"
+        ),
+        Error::NoExchangeFile { dir } => format!(
+            "{} 中没有交换文件：merge 只接收 `ledger export` 写出的 .csv 文件",
+            dir.display()
+        ),
+        Error::ReadFolder { dir, source } => {
+            format!("无法读取文件夹 {}：{source}", dir.display())
+        }
         Error::CreateDir { path, source } => {
             format!("无法创建 {}：{source}", path.display())
         }

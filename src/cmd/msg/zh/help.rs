@@ -109,6 +109,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "case" => "问题编号",
         "format" => "输出格式：table（表格）、csv 或 json",
         "show_pii" => "不打码显示投诉人姓名和电话",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "list" => {
         ABOUT => "列出问题；不加筛选条件时列出全部问题，包括已销号的",
@@ -129,6 +130,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "format" => "输出格式：table（表格）、csv 或 json",
         "show_pii" => "不打码显示投诉人姓名和电话",
         "labels" => "给人看的 CSV：表头和状态等用 --lang 的语言（已转办、是/否），时间写成 2026-04-05 09:23；不加时 CSV 用脚本读取的固定代码",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "report" => {
         ABOUT => "给领导小组的统计：总数、销号率、超期、暂缓、重点难点和长期未解决问题、多次投诉；加 --by 按组各占一行；加 --period 按周或按月统计新增和销号",
@@ -138,12 +140,14 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "to" => "只统计受理日期不晚于这一天的问题（也可写月份：到该月最后一天）",
         "period" => "趋势：按 ISO 周（2026-W48）或按月（2026-11）统计新增和销号",
         "format" => "输出格式：table（表格）、csv、json 或 md",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "catalog" => {
         ABOUT => "列出问题目录（代码、责任主体、办理时限）或责任单位",
         AFTER => "示例：\n  ledger catalog problems\n  ledger catalog units --format csv",
         "what" => "problems（问题目录）或 units（责任单位）",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "unit" => {
         ABOUT => "登记实施方案所列之外的责任单位（见 `ledger catalog units`）",
@@ -173,11 +177,13 @@ pub const HELP: &[(&str, &str, &str)] = table! {
     "credit company list" => {
         ABOUT => "列出已登记的物业公司及其信用分",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "credit company show" => {
         ABOUT => "查看一家公司：基本信息、信用状况、信用记录和相关问题",
         "company" => "公司登记名称或统一社会信用代码",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "credit standard" => {
         ABOUT => "查看或载入信用评分标准",
@@ -186,6 +192,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
     "credit standard show" => {
         ABOUT => "显示现行评分标准",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "credit standard load" => {
         ABOUT => "载入评分标准文件（type,code,description,points,months,dishonesty），适用于所有街道",
@@ -207,6 +214,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "as_of" => "按这一天计分（默认今天）",
         "company" => "列出一家公司信用分背后的记录",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "credit blacklist" => {
         ABOUT => "经决定将一家公司列入失信名单",
@@ -233,6 +241,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         AFTER => "示例：\n  ledger credit notice --format md > 通报.md",
         "as_of" => "按这一天通报（默认今天）",
         "format" => "md（默认）或 csv",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "export" => {
         ABOUT => "把本台账的事件（本单位的和合并进来的）写成交换用的 CSV 文件，供 `ledger merge` 使用。\n\n文件先写在目标旁边，再改名到位，任务中途失败也不会留下半个文件。台账没有变化时，导出的内容逐字节相同。",
@@ -246,10 +255,12 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "files" => "交换文件",
         "dry_run" => "全部检查并计数，但不写入",
         "format" => "输出格式：table（表格）或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "key" => {
         ABOUT => "打印本台账的公钥：一行 `代码 ed25519:…`，供接收方 `ledger trust` 登记。\n\n每次导出都用本台账自己的密钥签名。区里（接收街道的文件）或街道（接收区里的文件）用 `ledger trust 代码 公钥` 登记一次即可；请电话念给对方或写在纸上带去，不要和它所担保的文件放在一起传递。",
         AFTER => "示例：\n  ledger key                                 # S07 ed25519:3f1c…\n  ledger --db district.db trust $(ledger key)   # 同一台机器上，如演示所做",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "trust" => {
         ABOUT => "登记另一本台账用 `ledger key` 念出的公钥（不带参数时列出已登记的公钥）。\n\n区里登记每个街道的公钥；街道登记本区的公钥。其他密钥签名的文件整体拒收。更换公钥（街道用 `init --restore` 重建了台账）须加 --replace，并记入日志。",
@@ -258,6 +269,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "key" => "公钥，即 `ledger key` 打印的内容：ed25519: 加 64 位十六进制数",
         "replace" => "替换已为该代码登记的公钥",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "check" => {
         ABOUT => "校验文件：SQLite 完整性、每个事件的哈希，以及重放日志能否准确得到各问题表",
@@ -285,10 +297,13 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         ABOUT => "打印命令行补全脚本",
         AFTER => "示例：\n  ledger completions bash > /etc/bash_completion.d/ledger",
         "shell" => "bash、zsh、fish、elvish 或 powershell",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "man" => {
-        ABOUT => "打印手册页（roff 格式）",
-        AFTER => "示例：\n  ledger man > /usr/local/share/man/man1/ledger.1",
+        ABOUT => "打印手册页（roff 格式），或把每一页写进一个文件夹\n\nledger.1 以 ledger-add(1) 等名称列出各子命令；--dir 把这些页面都写出来，这些引用就都能打开。",
+        AFTER => "示例：\n  ledger man --dir /usr/local/share/man/man1    # ledger.1、ledger-add.1 …\n  ledger man > ledger.1",
+        "dir" => "把 ledger.1 和每个子命令一页（ledger-add.1 …）写进这个文件夹",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
 };
 
