@@ -20,8 +20,8 @@ use std::str::FromStr;
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
 
-use crate::domain::normalize;
 use crate::invalid::{Expected, Invalid};
+use crate::text::normalize;
 
 /// The text as a date parser reads it: normalised (NFKC, dash variants),
 /// the ideographic full stop and comma as `.` and `/`, trimmed.

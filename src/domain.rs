@@ -10,32 +10,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 pub use crate::invalid::{Expected, Invalid};
-use unicode_normalization::UnicodeNormalization;
 
 pub use crate::dates::{DateArg, DayOrMonth, TimeArg};
 
-/// Typed text as the parsers below read it: NFKC (a Chinese input method's
-/// full-width `Ｓ０１`, `－`, `：` become `S01`, `-`, `:`), every run of
-/// dash-like marks it may type instead of `-` (`—`, `——`, `–`, `−`) one
-/// `-`, trimmed. Only codes, ids, dates and numbers go through this: free
-/// text (summaries, names) is kept as entered.
-pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_dash = false;
-    for c in s.nfkc() {
-        let dash = matches!(
-            c,
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{2E3A}' | '\u{2E3B}'
-        );
-        if dash && !in_dash {
-            out.push('-');
-        } else if !dash {
-            out.push(c);
-        }
-        in_dash = dash;
-    }
-    out.trim().to_string()
-}
+pub use crate::text::normalize;
 
 /// An office code: 1–8 ASCII letters or digits, upper-cased (`s07` is `S07`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -34,7 +34,7 @@ pub struct Args {
     pub summary: Option<Text>,
     /// Where it came from: hotline, petition, patrol, visit, other (default
     /// other; with --from, the profile's, for rows that do not say).
-    #[arg(long, value_parser = crate::cmd::completions::sources(), hide_possible_values = true)]
+    #[arg(long, value_parser = crate::cmd::offered::sources(), hide_possible_values = true)]
     pub source: Option<Source>,
     /// The source's own reference (hotline work order number, petition number).
     #[arg(long = "ref", value_name = "REF", conflicts_with = "from")]
@@ -55,10 +55,10 @@ pub struct Args {
     #[arg(long, conflicts_with = "from")]
     pub phone: Option<Phone>,
     /// Responsible subject: property_company, owners_committee, developer, department.
-    #[arg(long, conflicts_with = "from", value_parser = crate::cmd::completions::subjects(), hide_possible_values = true)]
+    #[arg(long, conflicts_with = "from", value_parser = crate::cmd::offered::subjects(), hide_possible_values = true)]
     pub subject: Option<Subject>,
     /// Problem type from `ledger catalog problems`, e.g. WY-06.
-    #[arg(long, value_name = "CODE", conflicts_with = "from", value_parser = crate::cmd::completions::problems(), hide_possible_values = true)]
+    #[arg(long, value_name = "CODE", conflicts_with = "from", value_parser = crate::cmd::offered::problems(), hide_possible_values = true)]
     pub problem: Option<ProblemCode>,
     /// The company, committee, developer or department complained about.
     #[arg(long, conflicts_with = "from")]

@@ -17,7 +17,7 @@ pub struct Args {
     /// The case id, e.g. S07-2026-0001.
     pub case: CaseId,
     /// Unit code (ZJ, JD, CG…) or exact name; see `ledger catalog units`.
-    #[arg(long, value_parser = crate::cmd::completions::units(), hide_possible_values = true)]
+    #[arg(long, value_parser = crate::cmd::offered::units(), hide_possible_values = true)]
     pub unit: Option<UnitRef>,
     /// Due date (办结时限).
     #[arg(long, value_name = "DATE", conflicts_with = "days")]
@@ -26,10 +26,10 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = crate::domain::days)]
     pub days: Option<u32>,
     /// Set or change the responsible subject.
-    #[arg(long, value_parser = crate::cmd::completions::subjects(), hide_possible_values = true)]
+    #[arg(long, value_parser = crate::cmd::offered::subjects(), hide_possible_values = true)]
     pub subject: Option<Subject>,
     /// Set or change the problem type.
-    #[arg(long, value_name = "CODE", value_parser = crate::cmd::completions::problems(), hide_possible_values = true)]
+    #[arg(long, value_name = "CODE", value_parser = crate::cmd::offered::problems(), hide_possible_values = true)]
     pub problem: Option<ProblemCode>,
     /// Set or change the party complained about.
     #[arg(long)]

@@ -38,7 +38,7 @@ pub struct Cli {
         env = "LEDGER_LANG",
         default_value = "zh",
         value_name = "zh|en",
-        value_parser = crate::cmd::completions::langs(),
+        value_parser = crate::cmd::offered::langs(),
         hide_possible_values = true
     )]
     pub lang: Lang,

@@ -14,7 +14,7 @@ pub struct Args {
     /// The case id.
     pub case: CaseId,
     /// resolved (已解决), unfounded (不属实), duplicate (重复) or out_of_scope (非物业问题).
-    #[arg(long, value_parser = crate::cmd::completions::results(), hide_possible_values = true)]
+    #[arg(long, value_parser = crate::cmd::offered::results(), hide_possible_values = true)]
     pub result: Outcome,
     /// How it was handled (办理情况).
     #[arg(long)]

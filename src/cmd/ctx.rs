@@ -13,7 +13,7 @@ use crate::render::{Format, Style};
 #[derive(Debug, Clone, clap::Args)]
 pub struct FormatArg {
     /// Output format: table, csv or json.
-    #[arg(long, default_value = "table", value_name = "table|csv|json", value_parser = crate::cmd::completions::formats(&["table", "csv", "json"]), hide_possible_values = true)]
+    #[arg(long, default_value = "table", value_name = "table|csv|json", value_parser = crate::cmd::offered::formats(&["table", "csv", "json"]), hide_possible_values = true)]
     pub format: Format,
 }
 

@@ -15,7 +15,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
-    #[arg(long, value_delimiter = ',', value_name = "STATUS", value_parser = crate::cmd::completions::statuses(), hide_possible_values = true)]
+    #[arg(long, value_delimiter = ',', value_name = "STATUS", value_parser = crate::cmd::offered::statuses(), hide_possible_values = true)]
     pub status: Vec<Status>,
     /// Only cases past their due date (not closed or deferred).
     #[arg(long)]
@@ -33,13 +33,13 @@ pub struct Args {
     #[arg(long)]
     pub conflicts: bool,
     /// Only cases forwarded to this unit (code or name).
-    #[arg(long, value_parser = crate::cmd::completions::units(), hide_possible_values = true)]
+    #[arg(long, value_parser = crate::cmd::offered::units(), hide_possible_values = true)]
     pub unit: Option<UnitRef>,
     /// Only this problem type.
-    #[arg(long, value_name = "CODE", value_parser = crate::cmd::completions::problems(), hide_possible_values = true)]
+    #[arg(long, value_name = "CODE", value_parser = crate::cmd::offered::problems(), hide_possible_values = true)]
     pub problem: Option<ProblemCode>,
     /// Only this responsible subject.
-    #[arg(long, value_parser = crate::cmd::completions::subjects(), hide_possible_values = true)]
+    #[arg(long, value_parser = crate::cmd::offered::subjects(), hide_possible_values = true)]
     pub subject: Option<Subject>,
     /// Only communities whose name contains this text.
     #[arg(long)]

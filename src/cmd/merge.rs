@@ -36,7 +36,7 @@ pub struct Args {
     #[arg(long)]
     pub dry_run: bool,
     /// Output format: table or json.
-    #[arg(long, default_value = "table", value_name = "table|json", value_parser = crate::cmd::completions::formats(&["table", "json"]), hide_possible_values = true)]
+    #[arg(long, default_value = "table", value_name = "table|json", value_parser = crate::cmd::offered::formats(&["table", "json"]), hide_possible_values = true)]
     pub format: Format,
     #[command(flatten)]
     pub out: OutArg,

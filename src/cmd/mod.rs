@@ -23,6 +23,7 @@ pub mod man;
 pub mod merge;
 pub mod msg;
 pub mod note;
+pub mod offered;
 pub mod out;
 pub mod rebuild;
 pub mod reopen;

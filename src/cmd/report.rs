@@ -72,7 +72,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub period: Option<PeriodArg>,
     /// Output format: table, csv, json or md.
-    #[arg(long, default_value = "table", value_name = "table|csv|json|md", value_parser = crate::cmd::completions::formats(&["table", "csv", "json", "md"]), hide_possible_values = true)]
+    #[arg(long, default_value = "table", value_name = "table|csv|json|md", value_parser = crate::cmd::offered::formats(&["table", "csv", "json", "md"]), hide_possible_values = true)]
     pub format: Format,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,

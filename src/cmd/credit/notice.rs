@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long, value_name = "DATE")]
     as_of: Option<DateArg>,
     /// md (default) or csv.
-    #[arg(long, default_value = "md", value_name = "md|csv", value_parser = crate::cmd::completions::formats(&["md", "csv"]), hide_possible_values = true)]
+    #[arg(long, default_value = "md", value_name = "md|csv", value_parser = crate::cmd::offered::formats(&["md", "csv"]), hide_possible_values = true)]
     format: Format,
     #[command(flatten)]
     pub(super) out: crate::cmd::out::OutArg,

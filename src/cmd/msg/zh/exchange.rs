@@ -4,7 +4,7 @@
 use crate::exchange::{BEGIN_KIND, FORMAT, FORMAT_V1, HEADER};
 use crate::ledger::error::Refusal;
 
-use super::ledger::{event, role, rule};
+use super::rules::{event, role, rule};
 
 /// Refusals of an exchange file's content when merging it.
 pub(super) fn merging(r: &Refusal) -> String {

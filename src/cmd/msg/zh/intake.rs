@@ -231,7 +231,7 @@ pub fn reason(r: &Reason) -> String {
         Reason::Year { received, why } => format!(
             "受理时间 {}：{}",
             received.format(minute),
-            super::ledger::rule(why)
+            super::rules::rule(why)
         ),
         Reason::NotASource { column, value } => format!(
             "{column}：“{value}”不是来源：请使用 hotline（12345、热线）、petition（信访）、patrol（巡查）、visit（来访）或 other（其他）"
