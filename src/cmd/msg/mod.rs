@@ -21,20 +21,97 @@ impl std::fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
-/// The one-sentence message for a failed command, in `lang`.
-pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
+/// One language's sentences, one function per area: the files of `en/`
+/// or `zh/`. The order errors are looked for in is written once, in `say`.
+struct Words {
+    sqlite: fn(&rusqlite::Error) -> String,
+    cmd: fn(&crate::cmd::error::Error) -> String,
+    ledger: fn(&crate::ledger::Error) -> String,
+    credit: fn(&crate::credit::Error) -> String,
+    intake: fn(&crate::intake::Error) -> String,
+    args: fn(&crate::cmd::args::Error) -> String,
+    list: fn(&crate::cmd::list::Error) -> String,
+    /// Between a context and what it says of.
+    joiner: &'static str,
+}
+
+const EN: Words = Words {
+    sqlite: en::sqlite,
+    cmd: en::cmd::say,
+    ledger: en::ledger::say,
+    credit: en::credit::say,
+    intake: en::intake::say,
+    args: en::args::say,
+    list: en::list::say,
+    joiner: ": ",
+};
+
+const ZH: Words = Words {
+    sqlite: zh::sqlite,
+    cmd: zh::cmd::say,
+    ledger: zh::ledger::say,
+    credit: zh::credit::say,
+    intake: zh::intake::say,
+    args: zh::args::say,
+    list: zh::list::say,
+    joiner: "：",
+};
+
+fn words(lang: Lang) -> &'static Words {
     match lang {
-        Lang::Zh => zh::describe(e),
-        Lang::En => en::describe(e),
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
     }
+}
+
+impl Words {
+    /// The sentence for one typed error, or `None` for an error of a type
+    /// no language file knows (its `Display` is used).
+    fn say(&self, e: &(dyn std::error::Error + 'static)) -> Option<String> {
+        if let Some(r) = e.downcast_ref::<rusqlite::Error>() {
+            return Some((self.sqlite)(r));
+        }
+        if let Some(e) = e.downcast_ref::<crate::cmd::error::Error>() {
+            return Some((self.cmd)(e));
+        }
+        if let Some(e) = e.downcast_ref::<crate::ledger::Error>() {
+            return Some((self.ledger)(e));
+        }
+        if let Some(e) = e.downcast_ref::<crate::credit::Error>() {
+            return Some((self.credit)(e));
+        }
+        if let Some(e) = e.downcast_ref::<crate::intake::Error>() {
+            return Some((self.intake)(e));
+        }
+        if let Some(e) = e.downcast_ref::<crate::cmd::args::Error>() {
+            return Some((self.args)(e));
+        }
+        if let Some(e) = e.downcast_ref::<crate::cmd::list::Error>() {
+            return Some((self.list)(e));
+        }
+        None
+    }
+}
+
+/// The one-sentence message for a failed command, in `lang`: the contexts
+/// the command layer added, outermost first, then the sentence for the
+/// typed error at the bottom.
+pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
+    let w = words(lang);
+    let mut parts = Vec::new();
+    for link in e.chain() {
+        if let Some(said) = w.say(link) {
+            parts.push(said);
+            break;
+        }
+        parts.push(link.to_string());
+    }
+    parts.join(w.joiner)
 }
 
 /// The sentence for one of the core's errors, in `lang`.
 pub fn say(e: &crate::ledger::Error, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh::ledger::say(e),
-        Lang::En => en::ledger::say(e),
-    }
+    (words(lang).ledger)(e)
 }
 
 /// What bulk intake says beside its results, in the user's language.

@@ -8,8 +8,6 @@ pub mod invalid;
 pub mod ledger;
 pub mod list;
 
-use crate::ledger::Error;
-
 /// SQLite's terse words about the disk, as what happened for the user.
 pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
     use rusqlite::ErrorCode as C;
@@ -27,52 +25,11 @@ pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
     })
 }
 
-/// The sentence for a failed command: the contexts the command layer added,
-/// outermost first, then the sentence for the typed error at the bottom.
-pub fn describe(e: &anyhow::Error) -> String {
-    let mut parts = Vec::new();
-    for link in e.chain() {
-        if let Some(said) = say(link) {
-            parts.push(said);
-            break;
-        }
-        parts.push(link.to_string());
-    }
-    parts.join(": ")
-}
-
-/// The sentence for one typed error, or `None` for an error of a type this
-/// file does not know (its `Display` is used).
-fn say(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    if let Some(r) = e.downcast_ref::<rusqlite::Error>() {
-        return Some(sqlite(r));
-    }
-    if let Some(ce) = e.downcast_ref::<crate::cmd::error::Error>() {
-        return Some(cmd::say(ce));
-    }
-    if let Some(le) = e.downcast_ref::<Error>() {
-        return Some(core(le));
-    }
-    if let Some(ce) = e.downcast_ref::<crate::credit::Error>() {
-        return Some(credit::say(ce));
-    }
-    if let Some(ie) = e.downcast_ref::<crate::intake::Error>() {
-        return Some(intake::say(ie));
-    }
-    if let Some(ae) = e.downcast_ref::<crate::cmd::args::Error>() {
-        return Some(args::say(ae));
-    }
-    if let Some(le) = e.downcast_ref::<crate::cmd::list::Error>() {
-        return Some(list::say(le));
-    }
-    None
-}
-
 pub(crate) fn sqlite(e: &rusqlite::Error) -> String {
     plain_sqlite(e).map_or_else(|| e.to_string(), String::from)
 }
 
 /// The core's errors (feature errors delegate their `Ledger` variant here).
-pub fn core(e: &Error) -> String {
+pub fn core(e: &crate::ledger::Error) -> String {
     ledger::say(e)
 }
