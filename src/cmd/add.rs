@@ -2,6 +2,7 @@
 //! or with `--from FILE` register every row of a hotline, petition or
 //! message-board export in one transaction (see `crate::intake`).
 
+use crate::cmd::msg;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -197,7 +198,7 @@ fn run_from(ctx: &mut Ctx, mut a: Args, from: PathBuf) -> anyhow::Result<()> {
             &outcome.headers,
             &outcome.rejects,
             &reasons,
-            ctx.t("拒收原因", "reason"),
+            ctx.text(msg::Text::RejectReason),
         )?;
     } else if !reasons.is_empty() {
         show_rejects(ctx, &opts, &reasons)?;
@@ -306,9 +307,9 @@ fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
     let v = intake::columns(opts)?;
     let mut g = Grid::new([
         "#",
-        ctx.t("列名", "column"),
-        ctx.t("示例", "sample"),
-        ctx.t("字段", "field"),
+        ctx.text(msg::Text::MappingColumn),
+        ctx.text(msg::Text::MappingSample),
+        ctx.text(msg::Text::MappingField),
     ]);
     for (i, h) in v.headers.iter().enumerate() {
         g.push(vec![

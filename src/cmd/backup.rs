@@ -1,5 +1,6 @@
 //! `ledger backup`: a consistent copy of the ledger, even while clerks write.
 
+use crate::cmd::msg::Text;
 use std::path::PathBuf;
 
 use crate::cmd::Ctx;
@@ -21,7 +22,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{} {} → {}",
-        ctx.t("已备份", "backed up"),
+        ctx.text(Text::BackedUp),
         ctx.db.display(),
         a.to.display()
     )?;

@@ -1,5 +1,6 @@
 //! `ledger demo`: build a small realistic district and print its report.
 
+use crate::cmd::msg::Text;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -100,7 +101,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{}: ledger --db {} list --overdue",
-        ctx.t("试一试", "try"),
+        ctx.text(Text::Try),
         district.display()
     )?;
     Ok(())
@@ -166,10 +167,10 @@ fn merge_district(ctx: &mut Ctx, district: &Path, exports: &[PathBuf]) -> anyhow
         writeln!(
             ctx.err,
             "{} {}: {} {}",
-            ctx.t("区级合并", "district merged"),
+            ctx.text(Text::DistrictMerged),
             csv.display(),
             stats.new_events,
-            ctx.t("条新事件", "new events")
+            ctx.text(Text::NewEventsCount)
         )?;
     }
     Ok(ledger)

@@ -2,6 +2,7 @@
 //! `--dir` that page and one per subcommand (`ledger-add.1`,
 //! `ledger-credit-score.1`, …), the pages `ledger.1` refers to.
 
+use crate::cmd::msg::Text;
 use std::path::{Path, PathBuf};
 
 use clap::{Command, CommandFactory};
@@ -41,7 +42,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     // each page named by the command's display name, `ledger-credit-score`.
     let mut written = 0;
     write_pages(ctx, &pages(), &dir, &mut written)?;
-    let said = ctx.t("页手册已写入", "manual pages written to");
+    let said = ctx.text(Text::ManualPagesWrittenTo);
     writeln!(ctx.err, "{written} {said} {}", dir.display())?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 //! garbles Chinese; and a job that dies leaves the old file, not half a new
 //! one.
 
+use crate::cmd::msg::Text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -50,7 +51,7 @@ impl OutArg {
             return print(ctx);
         };
         let done = write(ctx, path, readers, print)?;
-        let said = ctx.t("已写入", "written to");
+        let said = ctx.text(Text::WrittenTo);
         writeln!(ctx.err, "{said} {}", path.display())?;
         Ok(done)
     }

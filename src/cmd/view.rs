@@ -1,6 +1,7 @@
 //! How a case looks in every format: the JSON/CSV record with stable keys,
 //! and the table labels. Shared by `list` and `show`.
 
+use crate::cmd::msg::Text;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -161,16 +162,16 @@ pub fn local_time(t: &str, zone: FixedOffset) -> String {
 pub fn flags(ctx: &Ctx, c: &CaseState, today: &str, repeat: bool) -> String {
     let mut f = Vec::new();
     if c.overdue(today) {
-        f.push(ctx.t("逾期", "overdue"));
+        f.push(ctx.text(Text::Overdue));
     }
     if c.long_running(today) {
-        f.push(ctx.t("超半年", "long-running"));
+        f.push(ctx.text(Text::LongRunning));
     }
     if c.key_case {
-        f.push(ctx.t("重点", "key"));
+        f.push(ctx.text(Text::KeyCase));
     }
     if repeat {
-        f.push(ctx.t("多次投诉", "repeat"));
+        f.push(ctx.text(Text::Repeat));
     }
     f.join(" ")
 }

@@ -5,7 +5,10 @@
 //! language is adding a folder beside them and an arm here.
 
 pub mod en;
+pub mod text;
 pub mod zh;
+
+pub use text::Text;
 
 use crate::domain::Lang;
 
@@ -26,6 +29,14 @@ pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
     match lang {
         Lang::Zh => zh::describe(e),
         Lang::En => en::describe(e),
+    }
+}
+
+/// A phrase a command prints beside its data, in `lang`.
+pub fn text(t: Text, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => zh::text::text(t),
+        Lang::En => en::text::text(t),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod intake;
 pub mod invalid;
 pub mod ledger;
 pub mod list;
+pub mod text;
 
 use crate::ledger::Error;
 
