@@ -2,7 +2,6 @@
 //! or with `--from FILE` register every row of a hotline, petition or
 //! message-board export in one transaction (see `crate::intake`).
 
-use crate::cmd::msg;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -10,6 +9,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cmd::Ctx;
+use crate::cmd::msg;
 use crate::cmd::msg::intake as say;
 use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
 use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};

@@ -1,9 +1,9 @@
 //! `ledger backup`: a consistent copy of the ledger, even while clerks write.
 
-use crate::cmd::msg::Text;
 use std::path::PathBuf;
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 
 /// Copy the ledger to a new file, consistently, while other processes may be writing to it.
 #[derive(Debug, clap::Args)]

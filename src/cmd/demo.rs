@@ -1,10 +1,10 @@
 //! `ledger demo`: build a small realistic district and print its report.
 
-use crate::cmd::msg::Text;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::cmd::msg::{self, Text};
 use crate::cmd::report::{self, By};
 use crate::cmd::{Ctx, open_exchange};
 use crate::demo::{self, Plan};
@@ -195,10 +195,8 @@ fn build_office(dir: &Path, k: u32, a: &Args, stamp: &Stamp, lang: Lang) -> anyh
     // The nightly job: each office exports its events.
     let csv = dir.join(format!("{code}.csv"));
     let stats = files::write_atomically(&csv, |out| exchange::export(&ledger, out, None))?;
-    let (cases, events) = match lang {
-        Lang::Zh => ("件", "条事件"),
-        Lang::En => ("cases", "events"),
-    };
+    let cases = msg::text(Text::Cases, lang);
+    let events = msg::text(Text::Events, lang);
     Ok(format!(
         "{} {name}: {} {cases}, {} {events} → {}",
         path.display(),

@@ -2,7 +2,6 @@
 //! `--dir` that page and one per subcommand (`ledger-add.1`,
 //! `ledger-credit-score.1`, …), the pages `ledger.1` refers to.
 
-use crate::cmd::msg::Text;
 use std::path::{Path, PathBuf};
 
 use clap::{Command, CommandFactory};
@@ -10,6 +9,7 @@ use clap::{Command, CommandFactory};
 use crate::cmd::Ctx;
 use crate::cmd::cli::Cli;
 use crate::cmd::error::Error;
+use crate::cmd::msg::Text;
 use crate::cmd::out::{self, OutArg, Readers};
 
 /// Print the manual page (roff), or write every page into a folder.

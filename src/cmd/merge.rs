@@ -1,6 +1,5 @@
 //! `ledger merge`: take exchange files into this ledger, each whole or not at all.
 
-use crate::cmd::msg::Text;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use crate::cmd::error::Error;
+use crate::cmd::msg::Text;
 use crate::cmd::out::OutArg;
 use crate::cmd::{Ctx, open_exchange};
 use crate::exchange::{self, read_ahead};

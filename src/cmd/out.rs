@@ -4,11 +4,11 @@
 //! garbles Chinese; and a job that dies leaves the old file, not half a new
 //! one.
 
-use crate::cmd::msg::Text;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::ledger::files;
 
 /// The `--out FILE` option; flattened into a command's args.

@@ -1,8 +1,8 @@
 //! `ledger show`: one case with its whole history, oldest first.
 
-use crate::cmd::msg::Text;
 use serde_json::{Value, json};
 
+use crate::cmd::msg::Text;
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome};

@@ -1,7 +1,6 @@
 //! How a case looks in every format: the JSON/CSV record with stable keys,
 //! and the table labels. Shared by `list` and `show`.
 
-use crate::cmd::msg::Text;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -9,6 +8,7 @@ use chrono::FixedOffset;
 use serde::Serialize;
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::domain::{Lang, Outcome, Source, Status, Subject};
 use crate::ledger::CaseState;
 use crate::pii::Personal;

@@ -1,9 +1,9 @@
 //! `ledger credit company`: register, list and show companies.
 
-use crate::cmd::msg::Text;
 use serde_json::json;
 
 use super::{Credit, grade_text, records_grid, zh};
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::credit;
 use crate::ledger::Then;

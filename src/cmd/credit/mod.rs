@@ -10,10 +10,10 @@ mod record;
 mod score;
 mod standard;
 
-use crate::cmd::msg::Text;
 use chrono::NaiveDate;
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::credit::standard::Standard;
 use crate::credit::{Register, Standing};
 use crate::domain::{DateArg, Lang};

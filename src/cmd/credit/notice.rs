@@ -1,10 +1,10 @@
 //! `ledger credit notice`: the industry-wide notice of dishonesty.
 
-use crate::cmd::msg::Text;
 use chrono::NaiveDate;
 
 use super::{Credit, day, grade_text, zh};
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::credit::standard::Standard;
 use crate::credit::{Error, ListStatus, Register, Standing};
 use crate::domain::DateArg;

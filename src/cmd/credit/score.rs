@@ -1,10 +1,10 @@
 //! `ledger credit score`: every company's standing, or one company's records.
 
-use crate::cmd::msg::Text;
 use chrono::NaiveDate;
 use serde_json::json;
 
 use super::{Credit, day, grade_text, records_grid, zh};
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{Company, Standing};

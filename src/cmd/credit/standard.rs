@@ -1,11 +1,11 @@
 //! `ledger credit standard`: show or load the scoring standard.
 
-use crate::cmd::msg::Text;
 use std::path::PathBuf;
 
 use serde_json::json;
 
 use super::Credit;
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{self, Error};
