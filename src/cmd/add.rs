@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::cmd::Ctx;
+use crate::cmd::msg;
 use crate::cmd::msg::intake as say;
 use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
 use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};
@@ -197,7 +198,7 @@ fn run_from(ctx: &mut Ctx, mut a: Args, from: PathBuf) -> anyhow::Result<()> {
             &outcome.headers,
             &outcome.rejects,
             &reasons,
-            ctx.t("拒收原因", "reason"),
+            ctx.text(msg::Text::RejectReason),
         )?;
     } else if !reasons.is_empty() {
         show_rejects(ctx, &opts, &reasons)?;
@@ -306,9 +307,9 @@ fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
     let v = intake::columns(opts)?;
     let mut g = Grid::new([
         "#",
-        ctx.t("列名", "column"),
-        ctx.t("示例", "sample"),
-        ctx.t("字段", "field"),
+        ctx.text(msg::Text::MappingColumn),
+        ctx.text(msg::Text::MappingSample),
+        ctx.text(msg::Text::MappingField),
     ]);
     for (i, h) in v.headers.iter().enumerate() {
         g.push(vec![

@@ -1,6 +1,7 @@
 //! `ledger assign`: classify a case and forward it to a unit with a due date.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::domain::{CaseId, DateArg, ProblemCode, Subject, UnitRef};
 use crate::ledger::ops::{Assignment, Due};
 
@@ -62,11 +63,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         done.unit.code,
         done.unit.name,
         if done.unit_defaulted {
-            ctx.t("(问题类型默认单位)", " (the problem type's default unit)")
+            ctx.text(Text::TypeDefaultUnit)
         } else {
             ""
         },
-        ctx.t("办结时限", "due"),
+        ctx.text(Text::Due),
         done.case.due.as_deref().unwrap_or("")
     )?;
     Ok(())

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 
 /// Copy the ledger to a new file, consistently, while other processes may be writing to it.
 #[derive(Debug, clap::Args)]
@@ -21,7 +22,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{} {} → {}",
-        ctx.t("已备份", "backed up"),
+        ctx.text(Text::BackedUp),
         ctx.db.display(),
         a.to.display()
     )?;

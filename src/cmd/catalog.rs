@@ -1,6 +1,7 @@
 //! `ledger catalog`: the problem catalogue and the units, from the ledger
 //! or, before there is one, the built-in catalogue every ledger starts with.
 
+use crate::cmd::msg::Text;
 use crate::cmd::out::OutArg;
 use crate::cmd::{Ctx, FormatArg};
 use crate::ledger::catalogue::{self, Catalogue};
@@ -43,13 +44,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
 /// there is no ledger file yet: a newcomer browses the codes before `init`.
 fn read(ctx: &mut Ctx) -> anyhow::Result<Catalogue> {
     if !ctx.db.exists() {
-        let (no, builtin) = (
-            ctx.t("尚无台账", "no ledger"),
-            ctx.t(
-                "列出内置目录(不含本地登记的单位)",
-                "the built-in catalogue (without local units)",
-            ),
-        );
+        let (no, builtin) = (ctx.text(Text::NoLedger), ctx.text(Text::BuiltInCatalogue));
         writeln!(ctx.err, "{no} {}: {builtin}", ctx.db.display())?;
         return Ok(catalogue::builtin()?);
     }
@@ -66,11 +61,11 @@ fn print(ctx: &mut Ctx, c: &Catalogue, what: What, format: Format) -> anyhow::Re
     match what {
         What::Problems => {
             let mut g = Grid::new([
-                ctx.t("代码", "code"),
-                ctx.t("责任主体", "subject"),
-                ctx.t("问题", "problem"),
-                ctx.t("时限(天)", "days"),
-                ctx.t("默认单位", "default unit"),
+                ctx.text(Text::Code),
+                ctx.text(Text::Subject),
+                ctx.text(Text::Problem),
+                ctx.text(Text::Days),
+                ctx.text(Text::DefaultUnit),
             ]);
             for p in &c.problems {
                 g.push(vec![
@@ -79,7 +74,7 @@ fn print(ctx: &mut Ctx, c: &Catalogue, what: What, format: Format) -> anyhow::Re
                         Some(s) if codes => s.code().to_string(),
                         Some(s) => s.label(ctx.lang).to_string(),
                         None if codes => String::new(),
-                        None => ctx.t("任意", "any").to_string(),
+                        None => ctx.text(Text::AnyProblem).to_string(),
                     },
                     p.title.clone(),
                     p.days.to_string(),
@@ -91,9 +86,9 @@ fn print(ctx: &mut Ctx, c: &Catalogue, what: What, format: Format) -> anyhow::Re
         }
         What::Units => {
             let mut g = Grid::new([
-                ctx.t("代码", "code"),
-                ctx.t("单位", "unit"),
-                ctx.t("来源", "kind"),
+                ctx.text(Text::Code),
+                ctx.text(Text::Unit),
+                ctx.text(Text::UnitSource),
             ]);
             for u in &c.units {
                 g.push(vec![
@@ -102,8 +97,8 @@ fn print(ctx: &mut Ctx, c: &Catalogue, what: What, format: Format) -> anyhow::Re
                     match (u.builtin, codes) {
                         (true, true) => "plan",
                         (false, true) => "local",
-                        (true, false) => ctx.t("行动方案", "plan"),
-                        (false, false) => ctx.t("本地登记", "local"),
+                        (true, false) => ctx.text(Text::FromPlan),
+                        (false, false) => ctx.text(Text::LocalUnit),
                     }
                     .to_string(),
                 ]);

@@ -1,6 +1,7 @@
 //! `ledger close`: close a case out (销号) with a result.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg;
 use crate::credit::{self, ManagerFrom, Register, Substantiated};
 use crate::domain::{CaseId, Outcome, Text};
 use crate::ledger::Then;
@@ -58,28 +59,23 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         ctx.err,
         "{} {} ({})",
         c.id,
-        ctx.t("已销号", "closed"),
+        ctx.text(msg::Text::Closed),
         a.result.label(ctx.lang)
     )?;
     if let Some(d) = deducted {
         let manager = match (&d.manager, d.manager_from) {
-            (Some(m), ManagerFrom::Given) => format!("{} {m}", ctx.t("负责人", "manager")),
+            (Some(m), ManagerFrom::Given) => format!("{} {m}", ctx.text(msg::Text::Manager)),
             (Some(m), _) => format!(
                 "{} {m} {}",
-                ctx.t("负责人", "manager"),
-                ctx.t("(登记的项目经理)", "(the registered manager)")
+                ctx.text(msg::Text::Manager),
+                ctx.text(msg::Text::RegisteredManager)
             ),
-            (None, _) => ctx
-                .t(
-                    "未登记项目经理，无个人失信记录(可用 --manager 指定)",
-                    "no registered manager, so no personal record (name one with --manager)",
-                )
-                .to_string(),
+            (None, _) => ctx.text(msg::Text::NoManager).to_string(),
         };
         writeln!(
             ctx.err,
             "{} {} {}; {manager}",
-            ctx.t("已记入信用扣分", "credit deduction recorded:"),
+            ctx.text(msg::Text::CreditDeducted),
             c.problem.as_deref().unwrap_or_default(),
             d.uscc
         )?;

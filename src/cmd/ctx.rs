@@ -5,6 +5,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::cmd::msg::Text;
 use crate::domain::Lang;
 use crate::ledger::{Ledger, Stamp};
 use crate::render::{Format, Style};
@@ -40,11 +41,8 @@ impl Ctx<'_> {
         self.stamp.today()
     }
 
-    /// Picks the Chinese or English text.
-    pub fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        match self.lang {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
+    /// The phrase in the user's language.
+    pub fn text(&self, t: Text) -> &'static str {
+        crate::cmd::msg::text(t, self.lang)
     }
 }

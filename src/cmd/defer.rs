@@ -1,6 +1,7 @@
 //! `ledger defer`: a case that cannot be solved for now, with a work plan.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg;
 use crate::domain::{CaseId, DateArg, Text};
 
 /// Defer a case that cannot be solved for now (暂缓), with a work plan for the leadership group.
@@ -24,6 +25,6 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let c = ledger.write(&ctx.stamp, |w| {
         w.defer(&a.case, &a.plan.0, a.until.map(|d| d.0))
     })?;
-    writeln!(ctx.err, "{} {}", c.id, ctx.t("已暂缓", "deferred"))?;
+    writeln!(ctx.err, "{} {}", c.id, ctx.text(msg::Text::Deferred))?;
     Ok(())
 }

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use crate::cmd::msg::{self, Text};
 use crate::cmd::report::{self, By};
 use crate::cmd::{Ctx, open_exchange};
 use crate::demo::{self, Plan};
@@ -100,7 +101,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{}: ledger --db {} list --overdue",
-        ctx.t("试一试", "try"),
+        ctx.text(Text::Try),
         district.display()
     )?;
     Ok(())
@@ -166,10 +167,10 @@ fn merge_district(ctx: &mut Ctx, district: &Path, exports: &[PathBuf]) -> anyhow
         writeln!(
             ctx.err,
             "{} {}: {} {}",
-            ctx.t("区级合并", "district merged"),
+            ctx.text(Text::DistrictMerged),
             csv.display(),
             stats.new_events,
-            ctx.t("条新事件", "new events")
+            ctx.text(Text::NewEventsCount)
         )?;
     }
     Ok(ledger)
@@ -194,10 +195,8 @@ fn build_office(dir: &Path, k: u32, a: &Args, stamp: &Stamp, lang: Lang) -> anyh
     // The nightly job: each office exports its events.
     let csv = dir.join(format!("{code}.csv"));
     let stats = files::write_atomically(&csv, |out| exchange::export(&ledger, out, None))?;
-    let (cases, events) = match lang {
-        Lang::Zh => ("件", "条事件"),
-        Lang::En => ("cases", "events"),
-    };
+    let cases = msg::text(Text::Cases, lang);
+    let events = msg::text(Text::Events, lang);
     Ok(format!(
         "{} {name}: {} {cases}, {} {events} → {}",
         path.display(),

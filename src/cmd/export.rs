@@ -1,6 +1,7 @@
 //! `ledger export`: the exchange CSV of every event this file holds.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::cmd::out::{self, OutArg, Readers};
 use crate::exchange;
 
@@ -33,9 +34,9 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{} {} {}{}",
-        ctx.t("已导出", "exported"),
+        ctx.text(Text::Exported),
         stats.events,
-        ctx.t("条事件", "events"),
+        ctx.text(Text::Events),
         a.out
             .out
             .as_ref()

@@ -1,5 +1,6 @@
 //! `ledger init`: create a ledger file for an office or the district.
 
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, open_exchange};
 use crate::domain::OfficeCode;
 use crate::exchange;
@@ -47,22 +48,19 @@ pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
         writeln!(
             ctx.err,
             "{} {} ({} {}): {} {}, {} {}",
-            ctx.t("已恢复台账", "restored ledger"),
+            ctx.text(Text::RestoredLedger),
             ctx.db.display(),
             args.office,
             ledger.office().name,
             stats.new_events,
-            ctx.t("条事件", "events"),
+            ctx.text(Text::Events),
             stats.cases_created,
-            ctx.t("件", "cases")
+            ctx.text(Text::Cases)
         )?;
         writeln!(
             ctx.err,
             "{} ledger trust {} {} --replace",
-            ctx.t(
-                "新台账有新的密钥，请在区台账上运行:",
-                "the new file has a new key; at the district run:"
-            ),
+            ctx.text(Text::NewKeyTrustAtDistrict),
             args.office,
             ledger.public_key()?
         )?;
@@ -73,7 +71,7 @@ pub fn run(ctx: &mut Ctx, args: Args) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{} {} ({} {})",
-        ctx.t("已建立台账", "created ledger"),
+        ctx.text(Text::CreatedLedger),
         ctx.db.display(),
         args.office,
         name.trim()

@@ -1,6 +1,7 @@
 //! `ledger key`: this ledger's public key, to read out to whoever merges its files.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 
 /// Print this ledger's public key: one line, `CODE ed25519:…`, for the receiver's `ledger trust`.
 ///
@@ -23,15 +24,9 @@ pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let key = ledger.public_key()?;
     writeln!(ctx.out, "{} {key}", me.code)?;
     let hint = if me.district {
-        ctx.t(
-            "在各街道办事处的台账上运行: ledger trust",
-            "at each street office run: ledger trust",
-        )
+        ctx.text(Text::TrustAtEachOffice)
     } else {
-        ctx.t(
-            "在区台账上运行: ledger trust",
-            "at the district run: ledger trust",
-        )
+        ctx.text(Text::TrustAtDistrict)
     };
     writeln!(ctx.err, "{hint} {} {key}", me.code)?;
     Ok(())

@@ -1,5 +1,6 @@
 //! `ledger list`: the cases, filtered, as a table, CSV or JSON.
 
+use crate::cmd::msg::Text;
 use crate::cmd::view::{self, CaseView, field_label};
 use crate::cmd::{Ctx, FormatArg, args};
 use crate::domain::{DayOrMonth, OfficeCode, ProblemCode, Status, Subject, UnitRef};
@@ -168,9 +169,9 @@ fn table(
     // The table shows the received day, not the time; short headers over
     // short codes leave an 80-column terminal room for the summary.
     let mut grid = Grid::new(keys.map(|k| match k {
-        "received_at" => ctx.t("受理日期", "received"),
-        "problem" => ctx.t("类型", "type"),
-        "unit" => ctx.t("单位", "unit"),
+        "received_at" => ctx.text(Text::Received),
+        "problem" => ctx.text(Text::Type),
+        "unit" => ctx.text(Text::Unit),
         k => field_label(ctx.lang, k),
     }))
     // Community, summary and flags are cut to fit, one line a case (the
@@ -188,7 +189,7 @@ fn table(
             c.community.clone(),
             c.summary.replace(['\n', '\r'], " "),
             match (&c.problem, c.problem_suggested) {
-                (Some(p), true) => format!("{p}{}", ctx.t("(建议)", "?")),
+                (Some(p), true) => format!("{p}{}", ctx.text(Text::SuggestedMark)),
                 (Some(p), false) => p.clone(),
                 (None, _) => String::new(),
             },
@@ -203,6 +204,6 @@ fn table(
     } else {
         render::table(ctx.out, &grid, ctx.style)?;
     }
-    writeln!(ctx.err, "{} {}", n, ctx.t("件", "cases"))?;
+    writeln!(ctx.err, "{} {}", n, ctx.text(Text::Cases))?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use clap::{Command, CommandFactory};
 use crate::cmd::Ctx;
 use crate::cmd::cli::Cli;
 use crate::cmd::error::Error;
+use crate::cmd::msg::Text;
 use crate::cmd::out::{self, OutArg, Readers};
 
 /// Print the manual page (roff), or write every page into a folder.
@@ -41,7 +42,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     // each page named by the command's display name, `ledger-credit-score`.
     let mut written = 0;
     write_pages(ctx, &pages(), &dir, &mut written)?;
-    let said = ctx.t("页手册已写入", "manual pages written to");
+    let said = ctx.text(Text::ManualPagesWrittenTo);
     writeln!(ctx.err, "{written} {said} {}", dir.display())?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use crate::cmd::error::Error;
+use crate::cmd::msg::Text;
 use crate::cmd::out::OutArg;
 use crate::cmd::{Ctx, open_exchange};
 use crate::exchange::{self, read_ahead};
@@ -147,12 +148,9 @@ fn merge_one(
                     ctx.err,
                     "{name}: {} {}: {} ({})",
                     s.conflicts.len(),
-                    ctx.t("件问题有冲突", "cases with conflicting work"),
+                    ctx.text(Text::ConflictingCases),
                     s.conflicts.join(", "),
-                    ctx.t(
-                        "见 ledger list --conflicts；查看后加备注即可清除",
-                        "see ledger list --conflicts; a note on the case clears it"
-                    )
+                    ctx.text(Text::ConflictsHint)
                 )?;
             }
             Ok(FileResult::merged(name, s))
@@ -235,13 +233,13 @@ impl Progress {
 
 fn table(ctx: &mut Ctx, results: &[FileResult], dry_run: bool) -> std::io::Result<()> {
     let mut g = Grid::new([
-        ctx.t("文件", "file"),
-        ctx.t("新事件", "new events"),
-        ctx.t("已有事件", "known events"),
-        ctx.t("跳过", "skipped"),
-        ctx.t("新增问题", "cases created"),
-        ctx.t("变更问题", "cases changed"),
-        ctx.t("结果", "result"),
+        ctx.text(Text::File),
+        ctx.text(Text::NewEvents),
+        ctx.text(Text::KnownEvents),
+        ctx.text(Text::Skipped),
+        ctx.text(Text::CasesCreated),
+        ctx.text(Text::CasesChanged),
+        ctx.text(Text::Result),
     ]);
     for r in results {
         g.push(vec![
@@ -252,9 +250,9 @@ fn table(ctx: &mut Ctx, results: &[FileResult], dry_run: bool) -> std::io::Resul
             r.cases_created.to_string(),
             r.cases_changed.to_string(),
             match &r.refused {
-                serde_json::Value::String(_) => ctx.t("拒绝", "refused").to_string(),
-                _ if dry_run => ctx.t("可合并(未写入)", "ok (dry run)").to_string(),
-                _ => ctx.t("已合并", "merged").to_string(),
+                serde_json::Value::String(_) => ctx.text(Text::Refused).to_string(),
+                _ if dry_run => ctx.text(Text::DryRunOk).to_string(),
+                _ => ctx.text(Text::Merged).to_string(),
             },
         ]);
     }

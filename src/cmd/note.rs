@@ -1,6 +1,7 @@
 //! `ledger note`: append a remark to a case in any state.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg;
 use crate::domain::{CaseId, Text};
 
 /// Append a remark to a case (any state).
@@ -16,6 +17,6 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let mut ledger = ctx.open()?;
     let c = ledger.write(&ctx.stamp, |w| w.note(&a.case, &a.text.0))?;
-    writeln!(ctx.err, "{} {}", c.id, ctx.t("已添加备注", "noted"))?;
+    writeln!(ctx.err, "{} {}", c.id, ctx.text(msg::Text::Noted))?;
     Ok(())
 }

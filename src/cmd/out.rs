@@ -8,6 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::ledger::files;
 
 /// The `--out FILE` option; flattened into a command's args.
@@ -50,7 +51,7 @@ impl OutArg {
             return print(ctx);
         };
         let done = write(ctx, path, readers, print)?;
-        let said = ctx.t("已写入", "written to");
+        let said = ctx.text(Text::WrittenTo);
         writeln!(ctx.err, "{said} {}", path.display())?;
         Ok(done)
     }

@@ -1,6 +1,7 @@
 //! `ledger rebuild`: derive the case tables again from the event log.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 
 /// Rebuild the case, unit and office tables from the event log (the log is the truth).
 #[derive(Debug, clap::Args)]
@@ -10,10 +11,6 @@ pub struct Args {}
 pub fn run(ctx: &mut Ctx, _a: Args) -> anyhow::Result<()> {
     let mut ledger = ctx.open()?;
     ledger.rebuild()?;
-    writeln!(
-        ctx.err,
-        "{}",
-        ctx.t("已从事件日志重建", "rebuilt from the event log")
-    )?;
+    writeln!(ctx.err, "{}", ctx.text(Text::Rebuilt))?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `ledger reopen`: put a closed or deferred case back to open.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg;
 use crate::domain::{CaseId, Text};
 
 /// Put a closed or deferred case back to open, with the reason.
@@ -17,6 +18,6 @@ pub struct Args {
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let mut ledger = ctx.open()?;
     let c = ledger.write(&ctx.stamp, |w| w.reopen(&a.case, &a.reason.0))?;
-    writeln!(ctx.err, "{} {}", c.id, ctx.t("已重新打开", "reopened"))?;
+    writeln!(ctx.err, "{} {}", c.id, ctx.text(msg::Text::Reopened))?;
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! for scripts and spreadsheets, as `list` does.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::domain::{DayOrMonth, Outcome, Status, Subject};
 use crate::ledger::Ledger;
 use crate::ledger::flags::period::Trend;
@@ -141,14 +142,14 @@ fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
     let mut t = format!(
         "{} {} — {} {}",
         office.name,
-        ctx.t("物业管理整治台账", "property-management case ledger"),
-        ctx.t("截至", "as of"),
+        ctx.text(Text::ReportTitle),
+        ctx.text(Text::AsOf),
         r.as_of
     );
     if r.from.is_some() || r.to.is_some() {
         t.push_str(&format!(
             " ({} {} ~ {})",
-            ctx.t("受理日期", "received"),
+            ctx.text(Text::Received),
             r.from.as_deref().unwrap_or(""),
             r.to.as_deref().unwrap_or("")
         ));
@@ -157,25 +158,25 @@ fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
 }
 
 fn by_title(ctx: &Ctx, by: By) -> String {
-    format!("{}{}", ctx.t("按", "by "), by_label(ctx, by))
+    format!("{}{}", ctx.text(Text::By), by_label(ctx, by))
 }
 
 fn period_title(ctx: &Ctx, p: PeriodArg) -> &'static str {
     match p {
-        PeriodArg::Week => ctx.t("每周新增与销号", "new and closed per week"),
-        PeriodArg::Month => ctx.t("每月新增与销号", "new and closed per month"),
+        PeriodArg::Week => ctx.text(Text::PerWeek),
+        PeriodArg::Month => ctx.text(Text::PerMonth),
     }
 }
 
 fn by_label(ctx: &Ctx, by: By) -> &'static str {
     match by {
-        By::Office => ctx.t("办事处", "office"),
-        By::Status => ctx.t("状态", "status"),
-        By::Subject => ctx.t("责任主体", "subject"),
-        By::Problem => ctx.t("问题类型", "problem"),
-        By::Unit => ctx.t("责任单位", "unit"),
-        By::Community => ctx.t("小区", "community"),
-        By::Party => ctx.t("被投诉方", "party"),
+        By::Office => ctx.text(Text::ByOffice),
+        By::Status => ctx.text(Text::ByStatus),
+        By::Subject => ctx.text(Text::Subject),
+        By::Problem => ctx.text(Text::ByProblem),
+        By::Unit => ctx.text(Text::ByUnit),
+        By::Community => ctx.text(Text::ByCommunity),
+        By::Party => ctx.text(Text::ByParty),
     }
 }
 
@@ -194,7 +195,7 @@ fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
     let mut n = |key: &str, label: &str, n: i64| {
         v.push((key.into(), label.into(), n.to_string(), n.to_string()));
     };
-    n("total", ctx.t("问题总数", "total cases"), r.total);
+    n("total", ctx.text(Text::TotalCases), r.total);
     for (s, x) in [
         (Status::Open, r.by_status.open),
         (Status::Assigned, r.by_status.assigned),
@@ -215,32 +216,12 @@ fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
             x,
         );
     }
-    n("overdue", ctx.t("逾期未办结", "overdue"), r.overdue);
-    n(
-        "deferred",
-        ctx.t("暂缓(已制定计划)", "deferred with a plan"),
-        r.deferred,
-    );
-    n(
-        "key_open",
-        ctx.t("重点难点未销号", "key cases not closed"),
-        r.key_open,
-    );
-    n(
-        "long_running",
-        ctx.t("半年未解决", "not closed after 180 days"),
-        r.long_running,
-    );
-    n(
-        "repeat",
-        ctx.t("多次投诉(90天内同小区同类)", "repeat complaints (90 days)"),
-        r.repeat,
-    );
-    n(
-        "conflicts",
-        ctx.t("冲突待查看", "conflicts not yet looked at"),
-        r.conflicts,
-    );
+    n("overdue", ctx.text(Text::OverdueCases), r.overdue);
+    n("deferred", ctx.text(Text::DeferredWithAPlan), r.deferred);
+    n("key_open", ctx.text(Text::KeyCasesNotClosed), r.key_open);
+    n("long_running", ctx.text(Text::HalfYearOpen), r.long_running);
+    n("repeat", ctx.text(Text::RepeatComplaints), r.repeat);
+    n("conflicts", ctx.text(Text::ConflictsUnseen), r.conflicts);
     // The closure rate goes right after the closed count, where a reader
     // looks for it.
     let at = v
@@ -252,14 +233,14 @@ fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
         at,
         (
             "closure_rate".into(),
-            ctx.t("销号率", "closure rate").into(),
+            ctx.text(Text::ClosureRate).into(),
             pct(r.closure_rate),
             r.closure_rate.to_string(),
         ),
     );
     v.push((
         "median_days_to_close".into(),
-        ctx.t("办结天数中位数", "median days to close").into(),
+        ctx.text(Text::MedianDaysToClose).into(),
         days(r.median_days_to_close),
         days(r.median_days_to_close),
     ));
@@ -267,7 +248,7 @@ fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
 }
 
 fn headline(ctx: &Ctx, r: &Report) -> Grid {
-    let mut g = Grid::new([ctx.t("指标", "figure"), ctx.t("数量", "value")]);
+    let mut g = Grid::new([ctx.text(Text::Figure), ctx.text(Text::FigureValue)]);
     for (_, label, shown, _) in figures(ctx, r) {
         g.push(vec![label, shown]);
     }
@@ -285,7 +266,7 @@ fn headline_csv(ctx: &Ctx, r: &Report) -> Grid {
 /// What a group's code stands for in the reader's language.
 fn group_name(ctx: &Ctx, by: By, row: &GroupRow) -> String {
     let Some(k) = &row.key else {
-        return ctx.t("(未填)", "(none)").to_string();
+        return ctx.text(Text::NotFilled).to_string();
     };
     match by {
         By::Status => k
@@ -303,16 +284,16 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
     let ranked = matches!(by, By::Party);
     let mut headers = Vec::new();
     if ranked {
-        headers.push(ctx.t("排名", "rank"));
+        headers.push(ctx.text(Text::Rank));
     }
     headers.extend([
         by_label(ctx, by),
-        ctx.t("总数", "total"),
-        ctx.t("未销号", "open"),
-        ctx.t("已销号", "closed"),
-        ctx.t("销号率", "closure rate"),
-        ctx.t("逾期", "overdue"),
-        ctx.t("办结天数中位数", "median days to close"),
+        ctx.text(Text::Total),
+        ctx.text(Text::Open),
+        ctx.text(Text::Closed),
+        ctx.text(Text::ClosureRate),
+        ctx.text(Text::Overdue),
+        ctx.text(Text::MedianDaysToClose),
     ]);
     // Names of problems, parties and communities are cut to fit a
     // terminal (whole in Markdown, CSV and JSON); the figures never are.
@@ -357,7 +338,7 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
         cells.push(String::new());
     }
     cells.extend([
-        ctx.t("合计", "total").to_string(),
+        ctx.text(Text::GrandTotal).to_string(),
         r.total.to_string(),
         (r.total - r.closed).to_string(),
         r.closed.to_string(),
@@ -404,9 +385,9 @@ fn periods_grid(ctx: &Ctx, r: &Report, csv: bool) -> Grid {
         Grid::new(["period", "new", "closed"])
     } else {
         Grid::new([
-            ctx.t("周期", "period"),
-            ctx.t("新增", "new"),
-            ctx.t("销号", "closed"),
+            ctx.text(Text::Period),
+            ctx.text(Text::PeriodNew),
+            ctx.text(Text::EventClosed),
         ])
     };
     for p in &r.periods {

@@ -2,6 +2,7 @@
 
 use serde_json::{Value, json};
 
+use crate::cmd::msg::Text;
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome};
@@ -97,15 +98,12 @@ fn fields(ctx: &Ctx, s: &Shown) -> anyhow::Result<Grid> {
     let value = serde_json::to_value(s.view)?;
     let problem = problem_text(s.ledger, case.problem.as_deref())?.map(|p| {
         if case.problem_suggested {
-            format!(
-                "{p} {}",
-                ctx.t("(系统建议，待确认)", "(suggested, to confirm)")
-            )
+            format!("{p} {}", ctx.text(Text::SuggestedToConfirm))
         } else {
             p
         }
     });
-    let mut grid = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
+    let mut grid = Grid::new([ctx.text(Text::Field), ctx.text(Text::Value)]);
     for (key, shown) in [
         ("id", None),
         ("status", Some(case.status.label(lang).to_string())),
@@ -150,10 +148,10 @@ fn history(
     show_pii: bool,
 ) -> anyhow::Result<Grid> {
     let mut grid = Grid::new([
-        ctx.t("时间", "time"),
-        ctx.t("经办", "by"),
-        ctx.t("事项", "event"),
-        ctx.t("内容", "details"),
+        ctx.text(Text::Time),
+        ctx.text(Text::Actor),
+        ctx.text(Text::Event),
+        ctx.text(Text::Details),
     ]);
     for r in events {
         let by = if r.actor.is_empty() {
@@ -194,12 +192,12 @@ fn unit_text(ledger: &Ledger, code: Option<&str>) -> anyhow::Result<Option<Strin
 /// A case event's kind as a clerk says it; other kinds by their stored name.
 fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
     match Kind::try_from(kind) {
-        Ok(Kind::CaseAdd) => ctx.t("登记", "registered"),
-        Ok(Kind::CaseAssign) => ctx.t("转办", "assigned"),
-        Ok(Kind::CaseDefer) => ctx.t("暂缓", "deferred"),
-        Ok(Kind::CaseClose) => ctx.t("销号", "closed"),
-        Ok(Kind::CaseReopen) => ctx.t("重新打开", "reopened"),
-        Ok(Kind::CaseNote) => ctx.t("备注", "note"),
+        Ok(Kind::CaseAdd) => ctx.text(Text::EventRegistered),
+        Ok(Kind::CaseAssign) => ctx.text(Text::EventAssigned),
+        Ok(Kind::CaseDefer) => ctx.text(Text::EventDeferred),
+        Ok(Kind::CaseClose) => ctx.text(Text::EventClosed),
+        Ok(Kind::CaseReopen) => ctx.text(Text::EventReopened),
+        Ok(Kind::CaseNote) => ctx.text(Text::EventNote),
         _ => kind,
     }
 }
@@ -228,7 +226,7 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
             let mut s = format!(
                 "→ {}, {} {}",
                 unit_text(ledger, Some(&a.unit))?.unwrap_or_default(),
-                ctx.t("时限", "due"),
+                ctx.text(Text::TimeLimit),
                 a.due
             );
             if let Some(p) = &a.problem {
@@ -246,7 +244,7 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
             s
         }
         Event::CaseDefer(d) => match &d.until {
-            Some(u) => format!("{} ({} {u})", d.plan, ctx.t("计划完成", "until")),
+            Some(u) => format!("{} ({} {u})", d.plan, ctx.text(Text::PlanUntil)),
             None => d.plan,
         },
         Event::CaseClose(c) => {

@@ -1,5 +1,6 @@
 //! `ledger trust`: register the key of a ledger whose files this one merges, or list them.
 
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::OfficeCode;
 use crate::ledger::keys::{PublicKey, Registered};
@@ -40,20 +41,13 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let (Some(code), Some(key)) = (a.code, a.key) else {
         let rows = ledger.trusted_keys()?;
         if rows.is_empty() && a.format.format == Format::Table {
-            writeln!(
-                ctx.err,
-                "{}",
-                ctx.t(
-                    "尚未登记任何密钥: ledger trust CODE KEY",
-                    "no keys registered yet: ledger trust CODE KEY"
-                )
-            )?;
+            writeln!(ctx.err, "{}", ctx.text(Text::NoKeysYet))?;
             return Ok(());
         }
         let mut grid = Grid::new([
-            ctx.t("单位", "office"),
-            ctx.t("公钥", "key"),
-            ctx.t("登记时间", "registered"),
+            ctx.text(Text::Office),
+            ctx.text(Text::PublicKey),
+            ctx.text(Text::RegisteredAt),
         ]);
         for r in rows {
             grid.push(vec![r.code, r.key, r.registered_at]);
@@ -69,9 +63,9 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     };
     let outcome = ledger.write(&ctx.stamp, |w| w.trust(code.as_str(), &key, a.replace))?;
     let said = match outcome {
-        Registered::New => ctx.t("已登记公钥", "registered the key of"),
-        Registered::Replaced => ctx.t("已更换公钥", "replaced the key of"),
-        Registered::Unchanged => ctx.t("公钥已登记，无变化", "already registered, unchanged:"),
+        Registered::New => ctx.text(Text::KeyRegistered),
+        Registered::Replaced => ctx.text(Text::KeyReplaced),
+        Registered::Unchanged => ctx.text(Text::KeyUnchanged),
     };
     writeln!(ctx.err, "{said} {code} {}", key.short())?;
     Ok(())

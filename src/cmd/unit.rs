@@ -1,6 +1,7 @@
 //! `ledger unit add`: register a local unit.
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::domain::UnitCode;
 
 #[derive(Debug, clap::Subcommand)]
@@ -31,7 +32,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             writeln!(
                 ctx.err,
                 "{} {} {}",
-                ctx.t("已登记单位", "registered unit"),
+                ctx.text(Text::UnitRegistered),
                 code.0,
                 name.trim()
             )?;

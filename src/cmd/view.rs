@@ -8,6 +8,7 @@ use chrono::FixedOffset;
 use serde::Serialize;
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::{self, Text};
 use crate::domain::{Lang, Outcome, Source, Status, Subject};
 use crate::ledger::CaseState;
 use crate::pii::Personal;
@@ -161,16 +162,16 @@ pub fn local_time(t: &str, zone: FixedOffset) -> String {
 pub fn flags(ctx: &Ctx, c: &CaseState, today: &str, repeat: bool) -> String {
     let mut f = Vec::new();
     if c.overdue(today) {
-        f.push(ctx.t("逾期", "overdue"));
+        f.push(ctx.text(Text::Overdue));
     }
     if c.long_running(today) {
-        f.push(ctx.t("超半年", "long-running"));
+        f.push(ctx.text(Text::LongRunning));
     }
     if c.key_case {
-        f.push(ctx.t("重点", "key"));
+        f.push(ctx.text(Text::KeyCase));
     }
     if repeat {
-        f.push(ctx.t("多次投诉", "repeat"));
+        f.push(ctx.text(Text::Repeat));
     }
     f.join(" ")
 }
@@ -185,43 +186,40 @@ pub fn short_time(t: &str) -> String {
 
 /// Labels of the case fields, for `show`.
 pub fn field_label(lang: Lang, key: &str) -> &'static str {
-    let (zh, en) = match key {
-        "id" => ("编号", "id"),
-        "office" => ("办事处", "office"),
-        "status" => ("状态", "status"),
-        "received_at" => ("受理时间", "received"),
-        "source" => ("来源", "source"),
-        "source_ref" => ("来源编号", "source ref"),
-        "community" => ("小区", "community"),
-        "address" => ("地址", "address"),
-        "summary" => ("问题摘要", "summary"),
-        "details" => ("详情", "details"),
-        "complainant" => ("投诉人", "complainant"),
-        "phone" => ("联系电话", "phone"),
-        "subject" => ("责任主体", "subject"),
-        "problem" => ("问题类型", "problem"),
-        "party" => ("被投诉方", "party"),
-        "key" => ("重点难点", "key case"),
-        "unit" => ("责任单位", "unit"),
-        "assigned_at" => ("转办时间", "assigned"),
-        "due" => ("办结时限", "due"),
-        "plan" => ("工作计划", "plan"),
-        "defer_until" => ("计划完成", "plan until"),
-        "closed_at" => ("销号时间", "closed"),
-        "result" => ("办结结果", "result"),
-        "resolution" => ("办理情况", "resolution"),
-        "duplicate_of" => ("重复于", "duplicate of"),
-        "flags" => ("标记", "flags"),
-        "notes" => ("备注数", "notes"),
-        "problem_suggested" => ("类型为建议", "problem suggested"),
-        "overdue" => ("逾期", "overdue"),
-        "long_running" => ("半年未解决", "long-running"),
-        "repeat" => ("多次投诉", "repeat"),
-        "updated_at" => ("更新时间", "updated"),
-        _ => ("", ""),
+    let t = match key {
+        "id" => Text::CaseId,
+        "office" => Text::CaseOffice,
+        "status" => Text::CaseStatus,
+        "received_at" => Text::CaseReceivedAt,
+        "source" => Text::CaseSource,
+        "source_ref" => Text::CaseSourceRef,
+        "community" => Text::CaseCommunity,
+        "address" => Text::CaseAddress,
+        "summary" => Text::CaseSummary,
+        "details" => Text::CaseDetails,
+        "complainant" => Text::CaseComplainant,
+        "phone" => Text::CasePhone,
+        "subject" => Text::CaseSubject,
+        "problem" => Text::CaseProblem,
+        "party" => Text::CaseParty,
+        "key" => Text::CaseKey,
+        "unit" => Text::CaseUnit,
+        "assigned_at" => Text::CaseAssignedAt,
+        "due" => Text::CaseDue,
+        "plan" => Text::CasePlan,
+        "defer_until" => Text::CaseDeferUntil,
+        "closed_at" => Text::CaseClosedAt,
+        "result" => Text::CaseResult,
+        "resolution" => Text::CaseResolution,
+        "duplicate_of" => Text::CaseDuplicateOf,
+        "flags" => Text::CaseFlags,
+        "notes" => Text::CaseNotes,
+        "problem_suggested" => Text::CaseProblemSuggested,
+        "overdue" => Text::CaseOverdue,
+        "long_running" => Text::CaseLongRunning,
+        "repeat" => Text::CaseRepeat,
+        "updated_at" => Text::CaseUpdatedAt,
+        _ => return "",
     };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+    msg::text(t, lang)
 }

@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use super::{Credit, grade_text, records_grid, zh};
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::credit;
 use crate::ledger::Then;
@@ -68,7 +69,7 @@ pub(super) fn run(ctx: &mut Ctx, cr: &mut Credit, a: Args) -> anyhow::Result<()>
             writeln!(
                 ctx.err,
                 "{} {} {uscc}",
-                ctx.t("已登记企业", "registered"),
+                ctx.text(Text::CompanyRegistered),
                 name.trim()
             )?;
             Ok(())
@@ -88,13 +89,13 @@ fn list(ctx: &mut Ctx, cr: &Credit, format: Format) -> anyhow::Result<()> {
     let std = reg.standard();
     let today = ctx.stamp.now.date_naive();
     let mut g = Grid::new([
-        ctx.t("信用代码", "credit code"),
-        ctx.t("企业名称", "company"),
-        ctx.t("项目经理", "managers"),
-        ctx.t("关联问题", "cases"),
-        ctx.t("得分", "score"),
-        ctx.t("等级", "grade"),
-        ctx.t("名单状态", "list status"),
+        ctx.text(Text::CreditCode),
+        ctx.text(Text::Company),
+        ctx.text(Text::Managers),
+        ctx.text(Text::LinkedCases),
+        ctx.text(Text::Score),
+        ctx.text(Text::Grade),
+        ctx.text(Text::ListStatus),
     ])
     // Names are cut to fit a terminal; codes, scores and grades never are.
     .cut(&[(1, 2), (2, 1)]);
@@ -144,29 +145,26 @@ fn show(ctx: &mut Ctx, cr: &Credit, company: &str, format: Format) -> anyhow::Re
         return Ok(());
     }
     let committee = if c.committee {
-        ctx.t("有", "functions")
+        ctx.text(Text::HasOwnersCommittee)
     } else {
-        ctx.t("无(由社区居委会代行)", "none (residents' committee acts)")
+        ctx.text(Text::NoOwnersCommittee)
     };
-    let mut g = Grid::new([ctx.t("项目", "field"), ctx.t("内容", "value")]);
+    let mut g = Grid::new([ctx.text(Text::Field), ctx.text(Text::Value)]);
     for (k, v) in [
-        (ctx.t("企业名称", "company"), c.name.clone()),
-        (ctx.t("信用代码", "credit code"), c.uscc.clone()),
-        (ctx.t("项目经理", "managers"), c.managers.join("、")),
+        (ctx.text(Text::Company), c.name.clone()),
+        (ctx.text(Text::CreditCode), c.uscc.clone()),
+        (ctx.text(Text::Managers), c.managers.join("、")),
+        (ctx.text(Text::OwnersCommittee), committee.to_string()),
         (
-            ctx.t("业主委员会", "owners' committee"),
-            committee.to_string(),
-        ),
-        (
-            ctx.t("得分", "score"),
+            ctx.text(Text::Score),
             format!("{} ({})", s.score, grade_text(ctx, &s, true)),
         ),
         (
-            ctx.t("名单状态", "list status"),
+            ctx.text(Text::ListStatus),
             s.status.label(zh(ctx)).to_string(),
         ),
-        (ctx.t("关联问题", "cases"), cases.join(" ")),
-        (ctx.t("计分标准", "standard"), std.name.clone()),
+        (ctx.text(Text::LinkedCases), cases.join(" ")),
+        (ctx.text(Text::Standard), std.name.clone()),
     ] {
         g.push(vec![k.to_string(), v]);
     }

@@ -13,6 +13,7 @@ mod standard;
 use chrono::NaiveDate;
 
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::credit::standard::Standard;
 use crate::credit::{Register, Standing};
 use crate::domain::{DateArg, Lang};
@@ -87,14 +88,14 @@ fn grade_text(ctx: &Ctx, s: &Standing, with_label: bool) -> String {
 /// A company's records, with whether each counts on `on`.
 fn records_grid(ctx: &Ctx, reg: &Register, std: &Standard, uscc: &str, on: NaiveDate) -> Grid {
     let mut g = Grid::new([
-        ctx.t("日期", "date"),
-        ctx.t("项目", "item"),
-        ctx.t("说明", "description"),
-        ctx.t("分值", "points"),
-        ctx.t("有效至", "counts until"),
-        ctx.t("计入", "counts"),
-        ctx.t("关联问题", "case"),
-        ctx.t("负责人", "manager"),
+        ctx.text(Text::Date),
+        ctx.text(Text::Item),
+        ctx.text(Text::Description),
+        ctx.text(Text::Points),
+        ctx.text(Text::CountsUntil),
+        ctx.text(Text::Counts),
+        ctx.text(Text::LinkedCase),
+        ctx.text(Text::Manager),
     ]);
     for r in reg.records.iter().filter(|r| r.uscc == uscc) {
         let item = std.item(&r.item);
@@ -107,15 +108,15 @@ fn records_grid(ctx: &Ctx, reg: &Register, std: &Standard, uscc: &str, on: Naive
             r.date.to_string(),
             r.item.clone(),
             item.map_or_else(
-                || ctx.t("(标准中无此项)", "(not in the standard)").to_string(),
+                || ctx.text(Text::NotInStandard).to_string(),
                 |i| i.description.clone(),
             ),
             item.map_or(0, |i| i.points).to_string(),
             until,
             if r.points_on(std, on).is_some() {
-                ctx.t("是", "yes")
+                ctx.text(Text::Yes)
             } else {
-                ctx.t("否", "no")
+                ctx.text(Text::No)
             }
             .to_string(),
             r.case.clone().unwrap_or_default(),

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::{Credit, day, grade_text, zh};
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::credit::standard::Standard;
 use crate::credit::{Error, ListStatus, Register, Standing};
 use crate::domain::DateArg;
@@ -50,16 +51,18 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
             render::csv(ctx.out, &g)?;
         }
         Format::Md | Format::Table => {
-            let title = ctx.t(
-                "物业服务行业失信情况通报",
-                "Industry-wide notice of dishonesty",
-            );
+            let title = ctx.text(Text::NoticeTitle);
             writeln!(ctx.out, "# {title} ({on})\n")?;
-            writeln!(ctx.out, "{}: {}\n", ctx.t("计分标准", "Standard"), std.name)?;
-            let listed = ctx.t("失信名单企业", "Companies on the dishonesty list");
+            writeln!(
+                ctx.out,
+                "{}: {}\n",
+                ctx.text(Text::NoticeStandard),
+                std.name
+            )?;
+            let listed = ctx.text(Text::ListedCompanies);
             writeln!(ctx.out, "## {listed}\n")?;
             render::md(ctx.out, &companies)?;
-            let personal = ctx.t("个人失信档案", "Personal dishonesty records");
+            let personal = ctx.text(Text::PersonalRecords);
             writeln!(ctx.out, "\n## {personal}\n")?;
             render::md(ctx.out, &managers)?;
         }
@@ -71,11 +74,11 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
 /// The companies on the list on `on`, with their entries and sanction.
 fn companies(ctx: &Ctx, reg: &Register, std: &Standard, on: NaiveDate) -> Grid {
     let mut g = Grid::new([
-        ctx.t("企业名称", "company"),
-        ctx.t("信用代码", "credit code"),
-        ctx.t("得分/等级", "score/grade"),
-        ctx.t("列入失信名单", "entries"),
-        ctx.t("处理", "sanction"),
+        ctx.text(Text::Company),
+        ctx.text(Text::CreditCode),
+        ctx.text(Text::ScoreGrade),
+        ctx.text(Text::ListEntries),
+        ctx.text(Text::Sanction),
     ]);
     let listed = reg
         .companies
@@ -106,9 +109,9 @@ fn companies(ctx: &Ctx, reg: &Register, std: &Standard, on: NaiveDate) -> Grid {
 /// The managers named on deduction records (个人失信档案).
 fn managers(ctx: &Ctx, reg: &Register, std: &Standard) -> Grid {
     let mut g = Grid::new([
-        ctx.t("姓名", "manager"),
-        ctx.t("所在企业", "company"),
-        ctx.t("失信记录", "records"),
+        ctx.text(Text::ManagerName),
+        ctx.text(Text::ManagerCompany),
+        ctx.text(Text::DishonestyRecords),
     ]);
     for ((uscc, m), records) in reg.manager_entries(std) {
         let name = reg

@@ -2,6 +2,7 @@
 
 use super::{Credit, day};
 use crate::cmd::Ctx;
+use crate::cmd::msg::Text;
 use crate::credit::{self, NewRecord};
 use crate::domain::{CaseId, DateArg};
 use crate::ledger::Then;
@@ -47,7 +48,7 @@ pub(super) fn run(ctx: &mut Ctx, cr: &mut Credit, a: Args) -> anyhow::Result<()>
     writeln!(
         ctx.err,
         "{} {} {uscc}",
-        ctx.t("已记录", "recorded"),
+        ctx.text(Text::Recorded),
         a.item.to_ascii_uppercase()
     )?;
     Ok(())

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::{Credit, day, grade_text, records_grid, zh};
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{Company, Standing};
@@ -50,13 +51,13 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut g = Grid::new([
-        ctx.t("信用代码", "credit code"),
-        ctx.t("企业名称", "company"),
-        ctx.t("得分", "score"),
-        ctx.t("等级", "grade"),
-        ctx.t("有效记录", "active records"),
-        ctx.t("名单状态", "list status"),
-        ctx.t("解聘主体", "dismissed by"),
+        ctx.text(Text::CreditCode),
+        ctx.text(Text::Company),
+        ctx.text(Text::Score),
+        ctx.text(Text::Grade),
+        ctx.text(Text::ActiveRecords),
+        ctx.text(Text::ListStatus),
+        ctx.text(Text::DismissedBy),
     ])
     // Names are cut to fit a terminal; codes, scores and grades never are.
     .cut(&[(1, 2), (6, 1)]);
@@ -72,10 +73,7 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
         ]);
     }
     if format == Format::Table {
-        let (title, standard) = (
-            ctx.t("信用评分", "credit scores"),
-            ctx.t("标准", "standard"),
-        );
+        let (title, standard) = (ctx.text(Text::CreditScores), ctx.text(Text::ScoreStandard));
         writeln!(ctx.out, "{title} {on} — {standard} {}", std.name)?;
     }
     render::grid(ctx.out, format, ctx.style, &g, &[])?;
@@ -107,7 +105,7 @@ fn company(
             "{} {}: {} = {} {:+} → {} ({}) — {}",
             c.name,
             on,
-            ctx.t("得分", "score"),
+            ctx.text(Text::Score),
             std.base,
             s.score - std.base,
             s.score,

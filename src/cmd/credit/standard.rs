@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde_json::json;
 
 use super::Credit;
+use crate::cmd::msg::Text;
 use crate::cmd::{Ctx, FormatArg};
 use crate::credit::standard::Standard;
 use crate::credit::{self, Error};
@@ -54,9 +55,9 @@ fn load(ctx: &mut Ctx, cr: &mut Credit, file: PathBuf) -> anyhow::Result<()> {
     writeln!(
         ctx.err,
         "{} {name}: {items} {}, {grades} {}",
-        ctx.t("已载入信用标准", "loaded standard"),
-        ctx.t("项", "items"),
-        ctx.t("个等级", "grades")
+        ctx.text(Text::StandardLoaded),
+        ctx.text(Text::Items),
+        ctx.text(Text::Grades)
     )?;
     Ok(())
 }
@@ -74,20 +75,20 @@ fn show(ctx: &mut Ctx, cr: &Credit, format: Format) -> anyhow::Result<()> {
         "{} {} — {}: {}{}",
         std.name,
         std.title,
-        ctx.t("基础分", "base score"),
+        ctx.text(Text::BaseScore),
         std.base,
         if loaded {
             ""
         } else {
-            ctx.t(" (默认标准，未载入)", " (the default, not loaded)")
+            ctx.text(Text::DefaultNotLoaded)
         }
     )?;
     let mut g = Grid::new([
-        ctx.t("代码", "code"),
-        ctx.t("项目", "item"),
-        ctx.t("分值", "points"),
-        ctx.t("有效期(月)", "months"),
-        ctx.t("失信触发", "dishonesty"),
+        ctx.text(Text::Code),
+        ctx.text(Text::Item),
+        ctx.text(Text::Points),
+        ctx.text(Text::Months),
+        ctx.text(Text::TriggersDishonesty),
     ]);
     for i in &std.items {
         g.push(vec![
@@ -96,7 +97,7 @@ fn show(ctx: &mut Ctx, cr: &Credit, format: Format) -> anyhow::Result<()> {
             format!("{:+}", i.points),
             i.months.to_string(),
             if i.dishonesty {
-                ctx.t("是", "yes")
+                ctx.text(Text::Yes)
             } else {
                 ""
             }
@@ -105,9 +106,9 @@ fn show(ctx: &mut Ctx, cr: &Credit, format: Format) -> anyhow::Result<()> {
     }
     render::grid(ctx.out, format, ctx.style, &g, &[])?;
     let mut g = Grid::new([
-        ctx.t("等级", "grade"),
-        ctx.t("名称", "label"),
-        ctx.t("最低分", "from score"),
+        ctx.text(Text::Grade),
+        ctx.text(Text::GradeLabel),
+        ctx.text(Text::FromScore),
     ]);
     for gr in &std.grades {
         g.push(vec![gr.code.clone(), gr.label.clone(), gr.min.to_string()]);

@@ -5,7 +5,10 @@
 //! language is adding a folder beside them and an arm here.
 
 pub mod en;
+pub mod text;
 pub mod zh;
+
+pub use text::Text;
 
 use crate::domain::Lang;
 
@@ -31,6 +34,8 @@ struct Words {
     intake: fn(&crate::intake::Error) -> String,
     args: fn(&crate::cmd::args::Error) -> String,
     list: fn(&crate::cmd::list::Error) -> String,
+    /// The phrases commands print beside their data.
+    text: fn(Text) -> &'static str,
     /// Between a context and what it says of.
     joiner: &'static str,
 }
@@ -43,6 +48,7 @@ const EN: Words = Words {
     intake: en::intake::say,
     args: en::args::say,
     list: en::list::say,
+    text: en::text::text,
     joiner: ": ",
 };
 
@@ -54,6 +60,7 @@ const ZH: Words = Words {
     intake: zh::intake::say,
     args: zh::args::say,
     list: zh::list::say,
+    text: zh::text::text,
     joiner: "：",
 };
 
@@ -107,6 +114,11 @@ pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
         parts.push(link.to_string());
     }
     parts.join(w.joiner)
+}
+
+/// A phrase a command prints beside its data, in `lang`.
+pub fn text(t: Text, lang: Lang) -> &'static str {
+    (words(lang).text)(t)
 }
 
 /// The sentence for one of the core's errors, in `lang`.

@@ -1,0 +1,257 @@
+//! Every phrase the commands print beside their data (success lines, table
+//! headers, labels), by meaning. `msg/zh/text.rs` and `msg/en/text.rs` say
+//! each one; adding a language is adding such a file.
+
+/// A phrase a command prints, named for what it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    // --- used by several commands (table headers, counts)
+    Code,
+    Subject,
+    Unit,
+    Closed,
+    Manager,
+    CreditCode,
+    Company,
+    Score,
+    Grade,
+    ListStatus,
+    Field,
+    Value,
+    Item,
+    Points,
+    Yes,
+    Events,
+    Cases,
+    Received,
+    Overdue,
+    EventClosed,
+
+    // --- add
+    RejectReason,
+    MappingColumn,
+    MappingSample,
+    MappingField,
+
+    // --- assign
+    TypeDefaultUnit,
+    Due,
+
+    // --- backup
+    BackedUp,
+
+    // --- catalog
+    NoLedger,
+    BuiltInCatalogue,
+    Problem,
+    Days,
+    DefaultUnit,
+    AnyProblem,
+    UnitSource,
+    FromPlan,
+    LocalUnit,
+
+    // --- close
+    RegisteredManager,
+    NoManager,
+    CreditDeducted,
+
+    // --- credit company
+    CompanyRegistered,
+    Managers,
+    LinkedCases,
+    HasOwnersCommittee,
+    NoOwnersCommittee,
+    OwnersCommittee,
+    Standard,
+
+    // --- credit
+    Date,
+    Description,
+    CountsUntil,
+    Counts,
+    LinkedCase,
+    NotInStandard,
+    No,
+
+    // --- credit notice
+    NoticeTitle,
+    NoticeStandard,
+    ListedCompanies,
+    PersonalRecords,
+    ScoreGrade,
+    ListEntries,
+    Sanction,
+    ManagerName,
+    ManagerCompany,
+    DishonestyRecords,
+
+    // --- credit record
+    Recorded,
+
+    // --- credit score
+    ActiveRecords,
+    DismissedBy,
+    CreditScores,
+    ScoreStandard,
+
+    // --- credit standard
+    StandardLoaded,
+    Items,
+    Grades,
+    BaseScore,
+    DefaultNotLoaded,
+    Months,
+    TriggersDishonesty,
+    GradeLabel,
+    FromScore,
+
+    // --- defer
+    Deferred,
+
+    // --- demo
+    Try,
+    DistrictMerged,
+    NewEventsCount,
+
+    // --- export
+    Exported,
+
+    // --- init
+    RestoredLedger,
+    NewKeyTrustAtDistrict,
+    CreatedLedger,
+
+    // --- key
+    TrustAtEachOffice,
+    TrustAtDistrict,
+
+    // --- list
+    Type,
+    SuggestedMark,
+
+    // --- man
+    ManualPagesWrittenTo,
+
+    // --- merge
+    ConflictingCases,
+    ConflictsHint,
+    File,
+    NewEvents,
+    KnownEvents,
+    Skipped,
+    CasesCreated,
+    CasesChanged,
+    Result,
+    Refused,
+    DryRunOk,
+    Merged,
+
+    // --- note
+    Noted,
+
+    // --- out
+    WrittenTo,
+
+    // --- rebuild
+    Rebuilt,
+
+    // --- reopen
+    Reopened,
+
+    // --- report
+    ReportTitle,
+    AsOf,
+    By,
+    PerWeek,
+    PerMonth,
+    ByOffice,
+    ByStatus,
+    ByProblem,
+    ByUnit,
+    ByCommunity,
+    ByParty,
+    TotalCases,
+    OverdueCases,
+    DeferredWithAPlan,
+    KeyCasesNotClosed,
+    HalfYearOpen,
+    RepeatComplaints,
+    ConflictsUnseen,
+    ClosureRate,
+    MedianDaysToClose,
+    Figure,
+    FigureValue,
+    NotFilled,
+    Rank,
+    Total,
+    Open,
+    GrandTotal,
+    Period,
+    PeriodNew,
+
+    // --- show
+    SuggestedToConfirm,
+    Time,
+    Actor,
+    Event,
+    Details,
+    EventRegistered,
+    EventAssigned,
+    EventDeferred,
+    EventReopened,
+    EventNote,
+    TimeLimit,
+    PlanUntil,
+
+    // --- trust
+    NoKeysYet,
+    Office,
+    PublicKey,
+    RegisteredAt,
+    KeyRegistered,
+    KeyReplaced,
+    KeyUnchanged,
+
+    // --- unit
+    UnitRegistered,
+
+    // --- view
+    LongRunning,
+    KeyCase,
+    Repeat,
+
+    // --- case fields (view: list, show, export headers)
+    CaseId,
+    CaseOffice,
+    CaseStatus,
+    CaseReceivedAt,
+    CaseSource,
+    CaseSourceRef,
+    CaseCommunity,
+    CaseAddress,
+    CaseSummary,
+    CaseDetails,
+    CaseComplainant,
+    CasePhone,
+    CaseSubject,
+    CaseProblem,
+    CaseParty,
+    CaseKey,
+    CaseUnit,
+    CaseAssignedAt,
+    CaseDue,
+    CasePlan,
+    CaseDeferUntil,
+    CaseClosedAt,
+    CaseResult,
+    CaseResolution,
+    CaseDuplicateOf,
+    CaseFlags,
+    CaseNotes,
+    CaseProblemSuggested,
+    CaseOverdue,
+    CaseLongRunning,
+    CaseRepeat,
+    CaseUpdatedAt,
+}
