@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::domain::ProblemCode;
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// `show` of an id the ledger does not hold.
@@ -43,6 +45,20 @@ pub enum Error {
     CheckFailed {
         problem: crate::ledger::replay::Problem,
     },
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::Error),
+}
+
+/// Why `list` refuses a filter before reading a case: it names nothing
+/// the catalogue holds.
+#[derive(Debug, thiserror::Error)]
+pub enum Filter {
+    /// `--unit` names no unit of the catalogue; the value as typed.
+    #[error("unknown unit {0:?}")]
+    UnknownUnit(String),
+    /// `--problem` names no problem type of the catalogue.
+    #[error("unknown problem code {0}")]
+    UnknownProblem(ProblemCode),
     #[error(transparent)]
     Ledger(#[from] crate::ledger::Error),
 }

@@ -1,5 +1,6 @@
 //! `ledger list`: the cases, filtered, as a table, CSV or JSON.
 
+use crate::cmd::error::Filter;
 use crate::cmd::msg::Text;
 use crate::cmd::view::{self, CaseView, field_label};
 use crate::cmd::{Ctx, FormatArg, args};
@@ -66,32 +67,19 @@ pub struct Args {
     pub labels: bool,
 }
 
-/// Why `list` refuses before reading a case (said in `msg::en::list`).
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// `--unit` names no unit of the catalogue; the value as typed.
-    #[error("unknown unit {0:?}")]
-    UnknownUnit(String),
-    /// `--problem` names no problem type of the catalogue.
-    #[error("unknown problem code {0}")]
-    UnknownProblem(ProblemCode),
-    #[error(transparent)]
-    Ledger(#[from] crate::ledger::Error),
-}
-
 /// The arguments as a filter, the unit and problem type looked up.
-fn filter(ledger: &Ledger, a: &Args, period: Period) -> Result<CaseFilter, Error> {
+fn filter(ledger: &Ledger, a: &Args, period: Period) -> Result<CaseFilter, Filter> {
     let unit = match &a.unit {
         None => None,
         Some(u) => match ledger.unit(&u.0)? {
             Some(u) => Some(u.code),
-            None => return Err(Error::UnknownUnit(u.0.clone())),
+            None => return Err(Filter::UnknownUnit(u.0.clone())),
         },
     };
     if let Some(p) = &a.problem
         && ledger.problem(p.as_str())?.is_none()
     {
-        return Err(Error::UnknownProblem(p.clone()));
+        return Err(Filter::UnknownProblem(p.clone()));
     }
     Ok(CaseFilter {
         statuses: a.status.clone(),

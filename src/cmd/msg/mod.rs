@@ -33,7 +33,7 @@ struct Words {
     credit: fn(&crate::credit::Error) -> String,
     intake: fn(&crate::intake::Error) -> String,
     args: fn(&crate::cmd::args::Error) -> String,
-    list: fn(&crate::cmd::list::Error) -> String,
+    list: fn(&crate::cmd::error::Filter) -> String,
     /// The phrases commands print beside their data.
     text: fn(Text) -> &'static str,
     /// Between a context and what it says of.
@@ -93,7 +93,7 @@ impl Words {
         if let Some(e) = e.downcast_ref::<crate::cmd::args::Error>() {
             return Some((self.args)(e));
         }
-        if let Some(e) = e.downcast_ref::<crate::cmd::list::Error>() {
+        if let Some(e) = e.downcast_ref::<crate::cmd::error::Filter>() {
             return Some((self.list)(e));
         }
         None

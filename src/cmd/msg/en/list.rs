@@ -1,6 +1,6 @@
 //! English for `list`'s refusals.
 
-use crate::cmd::list::Error;
+use crate::cmd::error::Filter as Error;
 
 pub fn say(e: &Error) -> String {
     match e {

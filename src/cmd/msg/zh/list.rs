@@ -1,6 +1,6 @@
 //! 中文: `list`'s refusals.
 
-use crate::cmd::list::Error;
+use crate::cmd::error::Filter as Error;
 
 pub fn say(e: &Error) -> String {
     match e {
