@@ -181,7 +181,7 @@ struct Numbers {
 /// exporter. Any problem ends the stream with a refusal naming the line.
 pub struct Reader<R: Read> {
     name: String,
-    rows: csv::Reader<R>,
+    rows: csv::Reader<Bounded<R>>,
     /// Reused for every row.
     record: csv::StringRecord,
     digest: Sha256,
@@ -197,7 +197,7 @@ impl<R: Read> Reader<R> {
         let mut rdr = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(input);
+            .from_reader(Bounded::new(input));
         let refuse = |why: Refusal| Error::from(why).in_file(name);
         let mut first = csv::StringRecord::new();
         let got = rdr
@@ -236,7 +236,12 @@ impl<R: Read> Reader<R> {
 
     fn refuse(&mut self, line: u64, why: Refusal) -> Error {
         self.failed = true;
-        why.at(line).in_file(&self.name)
+        // Line 0: the reader could not say where (it failed mid-line).
+        match line {
+            0 => Error::from(why),
+            n => why.at(n),
+        }
+        .in_file(&self.name)
     }
 
     fn row(&mut self) -> Result<Incoming> {
@@ -377,8 +382,67 @@ impl<R: Read> Reader<R> {
 fn read_problem(e: &csv::Error) -> Refusal {
     match e.kind() {
         csv::ErrorKind::Utf8 { .. } => Refusal::NotUtf8,
+        csv::ErrorKind::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<LineTooLong>().is_some()) =>
+        {
+            Refusal::LineTooLong { max: MAX_LINE }
+        }
         csv::ErrorKind::Io(io) => Refusal::Csv(io.to_string()),
         _ => Refusal::Csv(e.to_string()),
+    }
+}
+
+/// The longest line an exchange file may have, in bytes. An event row is
+/// a few kilobytes at most (a long complaint's details); a longer line is
+/// not an export, and reading it whole would let any file (`/dev/zero`, a
+/// corrupt copy, a crafted one) take the machine's memory.
+pub const MAX_LINE: usize = 4 << 20;
+
+/// The error a [`Bounded`] reader stops with.
+#[derive(Debug)]
+struct LineTooLong;
+
+impl std::fmt::Display for LineTooLong {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "a line longer than {MAX_LINE} bytes")
+    }
+}
+
+impl std::error::Error for LineTooLong {}
+
+/// A reader that fails once a line (bytes between newlines) passes
+/// [`MAX_LINE`], before the CSV reader has buffered it.
+pub struct Bounded<R> {
+    inner: R,
+    since_newline: usize,
+}
+
+impl<R> Bounded<R> {
+    fn new(inner: R) -> Bounded<R> {
+        Bounded {
+            inner,
+            since_newline: 0,
+        }
+    }
+}
+
+impl<R: Read> Read for Bounded<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let got = &buf[..n];
+        self.since_newline = match got.iter().rposition(|&b| b == b'\n') {
+            Some(i) => n - i - 1,
+            None => self.since_newline + n,
+        };
+        if self.since_newline > MAX_LINE {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                LineTooLong,
+            ));
+        }
+        Ok(n)
     }
 }
 

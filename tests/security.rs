@@ -591,3 +591,27 @@ fn personal_data_is_masked_unless_show_pii() {
         .unwrap();
     assert_eq!(stored, "13812345678");
 }
+
+// --- Files that would take the machine's memory.
+
+// Regression: issue 13, `merge /dev/zero` grew to 2.1 GB and aborted; an
+// exchange file with one 200 MB field took 623 MB. A line longer than any
+// export writes is refused as soon as it passes the bound.
+#[test]
+fn a_line_longer_than_an_export_writes_is_refused_without_reading_it_whole() {
+    let env = TestEnv::district();
+    let mut big = b"format,origin,seq,clock,at,actor,kind,case_id,payload,hash\n".to_vec();
+    big.extend_from_slice(b"ledger/2,S01,0,1,x,x,export.begin,,\"");
+    big.resize(big.len() + 5 * 1024 * 1024, b'a');
+    big.extend_from_slice(b"\",\n");
+    let path = env.write("big.csv", &big);
+    let before = env.snapshot();
+    env.ledger(&["--lang", "en", "merge", path.to_str().unwrap()])
+        .refused()
+        .err_has("big.csv: a line longer than 4 MiB: not an exchange file");
+    #[cfg(unix)]
+    env.ledger(&["--lang", "en", "merge", "/dev/zero"])
+        .refused()
+        .err_has("/dev/zero: a line longer than 4 MiB");
+    before.assert_unchanged();
+}

@@ -426,4 +426,8 @@ pub enum Refusal {
     CutShort {
         events: u64,
     },
+    /// A line longer than an export ever writes (`exchange::MAX_LINE`).
+    LineTooLong {
+        max: usize,
+    },
 }

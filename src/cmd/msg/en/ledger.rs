@@ -419,6 +419,10 @@ pub fn refusal(r: &Refusal) -> String {
             "the file is not UTF-8 (was it re-saved by a spreadsheet in another encoding?)".into()
         }
         Refusal::Csv(why) => why.clone(),
+        Refusal::LineTooLong { max } => format!(
+            "a line longer than {} MiB: not an exchange file (an export's lines are a few kilobytes); nothing was merged",
+            max >> 20
+        ),
         Refusal::CutShort { events } => format!(
             "the file ends without its end row after {events} events: it was cut short (copy it again)"
         ),

@@ -135,6 +135,10 @@ pub(super) fn reading(r: &Refusal) -> String {
         ),
         Refusal::NotUtf8 => "文件不是 UTF-8 编码（是否被电子表格另存为其他编码？）".into(),
         Refusal::Csv(why) => why.clone(),
+        Refusal::LineTooLong { max } => format!(
+            "有一行超过 {} MiB：这不是交换文件（导出文件每行只有几 KB）；没有合并任何内容",
+            max >> 20
+        ),
         Refusal::CutShort { events } => {
             format!("文件在 {events} 个事件之后就结束了，没有结束行：内容不完整（请重新复制）")
         }

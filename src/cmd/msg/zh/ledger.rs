@@ -179,7 +179,8 @@ pub fn refusal(r: &Refusal) -> String {
         | Refusal::HashMismatch(_)
         | Refusal::NotUtf8
         | Refusal::Csv(_)
-        | Refusal::CutShort { .. }) => super::exchange::reading(r),
+        | Refusal::CutShort { .. }
+        | Refusal::LineTooLong { .. }) => super::exchange::reading(r),
     }
 }
 
