@@ -49,9 +49,11 @@ pub enum UsccFault {
 }
 
 impl Invalid {
+    /// `value` is kept to 60 characters on one line: it is echoed in the
+    /// message, and a value may be a 100,000-digit paste or a hostile cell.
     pub fn new(value: &str, expected: Expected) -> Invalid {
         Invalid {
-            value: value.to_string(),
+            value: crate::text::clip(value, 60),
             expected,
         }
     }

@@ -615,3 +615,85 @@ fn a_line_longer_than_an_export_writes_is_refused_without_reading_it_whole() {
         .err_has("/dev/zero: a line longer than 4 MiB");
     before.assert_unchanged();
 }
+
+// --- Files it writes: never over a ledger or a device; rejects inert.
+
+// Regression: issue 13, `ledger --db s1.db export --out s1.db` left a CSV
+// where the ledger was; `export --out /dev/full` as root replaced the
+// device node with a regular file.
+#[test]
+fn out_never_writes_over_a_ledger_or_a_device() {
+    let env = TestEnv::init();
+    env.ledger(&["--lang", "en", "export", "--out", "ledger.db"])
+        .refused()
+        .err_has("ledger.db is a ledger (SQLite) file: it is not written over");
+    env.ledger(&["list"]).ok();
+    #[cfg(unix)]
+    env.ledger(&["--lang", "en", "list", "--out", "/dev/null"])
+        .refused()
+        .err_has("/dev/null is not a regular file");
+}
+
+// Regression: issue 13, rejected rows were written raw: a cell such as
+// `=HYPERLINK(…)` ran as a formula when the clerk opened the file.
+#[test]
+fn rejected_rows_are_written_inert_and_owner_only() {
+    let env = TestEnv::init();
+    env.write(
+        "in.csv",
+        "工单编号,来电时间,诉求内容\nB1,昨天下午,\"=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"\nB2,2026-11-01,+cmd\n",
+    );
+    env.ledger(&[
+        "add",
+        "--from",
+        "in.csv",
+        "--profile",
+        "hotline",
+        "--rejects",
+        "r.csv",
+    ])
+    .ok();
+    let text = env.read("r.csv");
+    assert!(text.contains("'=HYPERLINK("), "{text}");
+    assert!(!text.contains(",=HYPERLINK("), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.dir().join("r.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}
+
+// Regression: issue 13, `show` of a 100,000-digit id echoed it twice.
+#[test]
+fn a_pasted_100000_character_value_is_echoed_cut() {
+    let env = TestEnv::init();
+    let long = "9".repeat(100_000);
+    let r = env.ledger(&["show", &long]).refused();
+    assert!(r.stderr.len() < 1_000, "{} bytes", r.stderr.len());
+    assert!(r.stderr.contains('…'), "{}", r.stderr);
+}
+
+// Regression: issue 13, `ledger demo`'s folder followed the umask.
+#[cfg(unix)]
+#[test]
+fn the_demo_folder_is_the_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let dir = env.dir().join("demo");
+    env.ledger(&[
+        "demo",
+        "--dir",
+        dir.to_str().unwrap(),
+        "--offices",
+        "1",
+        "--cases",
+        "5",
+    ])
+    .ok();
+    let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700);
+}

@@ -70,7 +70,14 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             std::process::id()
         )),
     };
-    if let Err(source) = std::fs::create_dir_all(&dir) {
+    // The demo's ledgers hold (made-up) personal data like real ones: the
+    // folder is the owner's only, whatever the umask (on Windows it
+    // inherits its parent's access list).
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    if let Err(source) = builder.create(&dir) {
         return Err(crate::cmd::error::Error::CreateDir { path: dir, source }.into());
     }
     let mut exports = Vec::new();

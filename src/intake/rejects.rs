@@ -61,16 +61,19 @@ pub fn write(
             .flexible(true)
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut bytes);
-        let mut head: Vec<&str> = headers.iter().map(String::as_str).collect();
-        head.push(reason_header);
+        // Cells come from a file someone else made: one that a spreadsheet
+        // would run as a formula (`=HYPERLINK(…)`, `=cmd|…`) is written inert.
+        let inert = |c: &str| crate::render::neutralise(c).into_owned();
+        let mut head: Vec<String> = headers.iter().map(|h| inert(h)).collect();
+        head.push(reason_header.to_string());
         w.write_record(&head).map_err(csv_err)?;
         for (r, reason) in rejects.iter().zip(reasons) {
-            let mut cells: Vec<&str> = r.cells.iter().map(String::as_str).collect();
+            let mut cells: Vec<String> = r.cells.iter().map(|c| inert(c)).collect();
             // Short rows are padded so the reason stays in its column.
             while cells.len() < headers.len() {
-                cells.push("");
+                cells.push(String::new());
             }
-            cells.push(reason);
+            cells.push(inert(reason));
             w.write_record(&cells).map_err(csv_err)?;
         }
         w.flush().map_err(io)?;

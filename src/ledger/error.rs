@@ -299,6 +299,10 @@ pub enum Refusal {
     },
     CannotRead(String),
     NotAFileName(PathBuf),
+    /// `--out` names a device, a folder or the like.
+    NotAFile(PathBuf),
+    /// `--out` names a ledger (or another SQLite database).
+    WouldOverwriteLedger(PathBuf),
     CannotMove {
         path: PathBuf,
         why: String,

@@ -57,6 +57,7 @@ pub fn write_atomically<T, E: From<Error>>(
     let Some(name) = path.file_name() else {
         return Err(Error::from(Refusal::NotAFileName(path.to_path_buf())).into());
     };
+    overwritable(path)?;
     let tmp = dir.join(format!(
         ".{}.tmp-{}",
         name.to_string_lossy(),
@@ -80,6 +81,31 @@ pub fn write_atomically<T, E: From<Error>>(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// What `--out` may replace: nothing, or a regular file that is not a
+/// ledger. Renaming over a device (`/dev/full` as root) would replace the
+/// device node, and over a ledger (`export --out s1.db` typed for
+/// `--db s1.db`) would lose it.
+fn overwritable(path: &Path) -> Result<()> {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return Ok(());
+    };
+    if meta.file_type().is_symlink() {
+        return Ok(());
+    }
+    if !meta.is_file() {
+        refuse!(Refusal::NotAFile(path.to_path_buf()));
+    }
+    let mut head = [0u8; 16];
+    let is_ledger = File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && &head == b"SQLite format 3\0";
+    if is_ledger {
+        refuse!(Refusal::WouldOverwriteLedger(path.to_path_buf()));
+    }
+    Ok(())
 }
 
 /// Opens a file to read (an exchange file, a spreadsheet to import),

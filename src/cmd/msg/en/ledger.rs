@@ -264,6 +264,14 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::CannotWrite { path, why } => format!("cannot write {}: {why}", path.display()),
         Refusal::CannotRead(why) => format!("cannot read it: {why}"),
         Refusal::NotAFileName(path) => format!("{} is not a file name", path.display()),
+        Refusal::NotAFile(path) => format!(
+            "{} is not a regular file (a device or a folder): give a file name to write",
+            path.display()
+        ),
+        Refusal::WouldOverwriteLedger(path) => format!(
+            "{} is a ledger (SQLite) file: it is not written over; give another file name",
+            path.display()
+        ),
         Refusal::CannotMove { path, why } => {
             format!("cannot move the export to {}: {why}", path.display())
         }

@@ -133,6 +133,8 @@ pub fn refusal(r: &Refusal) -> String {
         | Refusal::CannotWrite { .. }
         | Refusal::CannotRead(_)
         | Refusal::NotAFileName(_)
+        | Refusal::NotAFile(_)
+        | Refusal::WouldOverwriteLedger(_)
         | Refusal::CannotMove { .. }
         | Refusal::LedgerExists(_)
         | Refusal::RestoreTargetExists(_)
@@ -198,6 +200,14 @@ fn files(r: &Refusal) -> String {
         Refusal::CannotWrite { path, why } => format!("无法写入 {}：{why}", path.display()),
         Refusal::CannotRead(why) => format!("无法读取：{why}"),
         Refusal::NotAFileName(path) => format!("{} 不是文件名", path.display()),
+        Refusal::NotAFile(path) => format!(
+            "{} 不是普通文件（是设备或文件夹）：请给出要写入的文件名",
+            path.display()
+        ),
+        Refusal::WouldOverwriteLedger(path) => format!(
+            "{} 是台账（SQLite）文件，不会被覆盖：请换一个文件名",
+            path.display()
+        ),
         Refusal::CannotMove { path, why } => {
             format!("无法把导出文件移到 {}：{why}", path.display())
         }
