@@ -697,3 +697,28 @@ fn the_demo_folder_is_the_owners_only() {
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
 }
+
+// Regression: issue 13, 20 SIGKILLs during `export --out` left 16 hidden
+// `.S01.csv.tmp-PID` files (125 MB of personal data) that nothing removed.
+#[cfg(unix)]
+#[test]
+fn a_killed_writes_temporary_file_is_removed_by_the_next_write() {
+    let env = TestEnv::init();
+    let orphan = env.write(".out.csv.tmp-2147483646", "personal data");
+    let live = env.write(&format!(".out.csv.tmp-{}", std::process::id()), "in use");
+    env.ledger(&["list", "--format", "csv", "--out", "out.csv"])
+        .ok();
+    assert!(!orphan.exists(), "the dead process's file is removed");
+    assert!(live.exists(), "a live process's file is left alone");
+    assert!(env.dir().join("out.csv").exists());
+}
+
+// Regression: issue 13, a payload that does not fit its kind was refused
+// with serde's words, which quote the value (`invalid type: integer
+// \`13912345678\``).
+#[test]
+fn a_payload_fault_is_named_without_quoting_its_value() {
+    let e = ledger::ledger::Event::parse("case.note", r#"{"text": 13912345678}"#).unwrap_err();
+    assert!(!e.contains("13912345678"), "{e}");
+    assert!(e.contains("case.note") && e.contains("column"), "{e}");
+}

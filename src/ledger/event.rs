@@ -381,7 +381,19 @@ impl Event {
     /// that does not fit it is an error naming both.
     pub fn parse(kind: &str, payload: &str) -> Result<Event, String> {
         fn p<T: serde::de::DeserializeOwned>(kind: &str, payload: &str) -> Result<T, String> {
-            serde_json::from_str(payload).map_err(|e| format!("bad {kind} payload: {e}"))
+            // serde's words quote the offending value (a phone number, a
+            // name): only where and what kind of fault is said.
+            serde_json::from_str(payload).map_err(|e| {
+                let fault = match e.classify() {
+                    serde_json::error::Category::Data => {
+                        "a field of the wrong type, missing or unknown"
+                    }
+                    serde_json::error::Category::Syntax => "not JSON",
+                    serde_json::error::Category::Eof => "cut short",
+                    serde_json::error::Category::Io => "unreadable",
+                };
+                format!("bad {kind} payload at column {}: {fault}", e.column())
+            })
         }
         Ok(match Kind::try_from(kind)? {
             Kind::OfficeInit => Event::OfficeInit(p(kind, payload)?),

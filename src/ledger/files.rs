@@ -58,11 +58,9 @@ pub fn write_atomically<T, E: From<Error>>(
         return Err(Error::from(Refusal::NotAFileName(path.to_path_buf())).into());
     };
     overwritable(path)?;
-    let tmp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    remove_orphans(&dir, &prefix);
+    let tmp = dir.join(format!("{prefix}{}", std::process::id()));
     let result = (|| {
         let mut w = BufWriter::new(create_private(&tmp)?);
         let out = f(&mut w)?;
@@ -81,6 +79,38 @@ pub fn write_atomically<T, E: From<Error>>(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes the temporary files of earlier writes of the same file whose
+/// process is gone (killed mid-write: a cron job's SIGKILL, a power cut
+/// cannot even get here). They hold personal data and nothing else would
+/// ever remove them. On Windows a process's id cannot be asked about as
+/// cheaply, so they are left there.
+fn remove_orphans(dir: &Path, prefix: &str) {
+    #[cfg(unix)]
+    {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .and_then(|n| n.strip_prefix(prefix))
+                .and_then(|p| p.parse::<libc::pid_t>().ok())
+            else {
+                continue;
+            };
+            // kill(pid, 0) sends nothing: it asks whether the process exists.
+            let gone = unsafe { libc::kill(pid, 0) } == -1
+                && std::io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH);
+            if gone {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (dir, prefix);
 }
 
 /// What `--out` may replace: nothing, or a regular file that is not a

@@ -162,3 +162,18 @@ pub fn invalid(arg: String, e: &crate::invalid::Invalid, lang: Lang) -> String {
         ),
     }
 }
+
+/// A file's column names as a message lists them: each cut to 40
+/// characters, at most 30 of them (a hostile or broken file may have a
+/// 200 MB header row).
+pub(crate) fn columns(headers: &[String], sep: &str) -> String {
+    let mut shown: Vec<String> = headers
+        .iter()
+        .take(30)
+        .map(|h| crate::text::clip(h, 40))
+        .collect();
+    if headers.len() > 30 {
+        shown.push(format!("… (+{})", headers.len() - 30));
+    }
+    shown.join(sep)
+}

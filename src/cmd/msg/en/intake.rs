@@ -41,7 +41,7 @@ pub fn say(e: &Error) -> String {
         ),
         Error::Undetected { file, headers } => format!(
             "{file}: cannot tell which column is which (columns: {}): give --profile {} or --map FILE (`ledger add --from {file} --show-columns` lists the columns)",
-            headers.join(", "),
+            crate::cmd::msg::columns(headers, ", "),
             PROFILES.join("|"),
         ),
         Error::RejectsIsInput { path } => format!(
@@ -191,7 +191,7 @@ pub fn mismatch(m: &Mismatch) -> String {
             } else {
                 "which the file does not have"
             },
-            headers.join(", ")
+            crate::cmd::msg::columns(headers, ", ")
         ),
         Mismatch::NoSummaryMapped { mapping } => {
             format!("mapping {mapping} maps no column to summary")
@@ -203,7 +203,7 @@ pub fn mismatch(m: &Mismatch) -> String {
         } => format!(
             "it has no summary column for profile {profile} (looked for {}); its columns are {}: give --map FILE (see --show-columns)",
             wanted.join(", "),
-            headers.join(", ")
+            crate::cmd::msg::columns(headers, ", ")
         ),
     }
 }
