@@ -504,6 +504,13 @@ fn show_columns_lists_headers_and_what_they_map_to() {
     ] {
         assert!(r.stdout.contains(want), "{want} missing:\n{}", r.stdout);
     }
+    // Regression: issue 13, the sample name and phone were shown unmasked.
+    assert!(
+        !r.stdout.contains("张三") && !r.stdout.contains("13812345678"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("张*"), "{}", r.stdout);
     r.err_has("profile hotline");
     // A file no profile fits still shows its columns, and says so.
     env.write("odd.csv", "甲,乙\n1,2\n");

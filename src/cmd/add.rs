@@ -14,6 +14,7 @@ use crate::cmd::msg::intake as say;
 use crate::domain::{Lang, Phone, ProblemCode, Source, Subject, Text, TimeArg};
 use crate::intake::{self, Counts, MapChoice, Options, readers::Encoding, rejects};
 use crate::ledger::ops::NewCase;
+use crate::pii::Personal;
 use crate::render::{self, Grid};
 
 /// Register a complaint as a new case; prints its id (e.g. S07-2026-0001).
@@ -312,10 +313,16 @@ fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
         ctx.text(msg::Text::MappingField),
     ]);
     for (i, h) in v.headers.iter().enumerate() {
+        // A sample of a name or phone column is personal data: masked as
+        // everywhere else (the sample shows what the column holds).
+        let sample = match v.fields[i].and_then(|f| Personal::of_field(f.name())) {
+            Some(p) => p.shown(&v.samples[i], false),
+            None => v.samples[i].clone(),
+        };
         g.push(vec![
             (i + 1).to_string(),
-            h.clone(),
-            v.samples[i].clone(),
+            crate::text::clip(h, 40),
+            sample,
             v.fields[i]
                 .map(|f| f.name().to_string())
                 .unwrap_or_default(),
