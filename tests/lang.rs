@@ -131,3 +131,30 @@ fn ledger_ascii_1_draws_tables_in_ascii() {
     let off = env.run().var("LEDGER_ASCII", "0").ledger(&["list"]).ok();
     assert_eq!(off.stdout, boxed);
 }
+
+#[test]
+fn what_an_import_read_is_said_in_the_users_language() {
+    let env = TestEnv::init();
+    env.write(
+        "in.csv",
+        "工单编号,来电时间,诉求内容\nB1,2026-11-01,小区停水\n",
+    );
+    env.ledger(&["add", "--from", "in.csv", "--profile", "hotline"])
+        .ok()
+        .err_has("in.csv（UTF-8 CSV），方案 hotline");
+    env.write(
+        "in2.csv",
+        "工单编号,来电时间,诉求内容\nB2,2026-11-01,小区停电\n",
+    );
+    env.ledger(&[
+        "--lang",
+        "en",
+        "add",
+        "--from",
+        "in2.csv",
+        "--profile",
+        "hotline",
+    ])
+    .ok()
+    .err_has("in2.csv (UTF-8 CSV), profile hotline");
+}

@@ -204,7 +204,7 @@ fn run_from(ctx: &mut Ctx, mut a: Args, from: PathBuf) -> anyhow::Result<()> {
     } else if !reasons.is_empty() {
         show_rejects(ctx, &opts, &reasons)?;
     }
-    writeln!(ctx.err, "{}", outcome.described)?;
+    writeln!(ctx.err, "{}", say::described(ctx.lang, &outcome.described))?;
     let line = summary_line(ctx.lang, opts.dry_run, &outcome.counts);
     writeln!(ctx.err, "{line}")?;
     Ok(())
@@ -329,7 +329,7 @@ fn show_columns(ctx: &mut Ctx, opts: &Options) -> anyhow::Result<()> {
         ]);
     }
     render::table(ctx.out, &g, ctx.style)?;
-    writeln!(ctx.err, "{}", v.described)?;
+    writeln!(ctx.err, "{}", say::described(ctx.lang, &v.described))?;
     if let Some(p) = v.problem {
         writeln!(ctx.err, "{}", say::say(ctx.lang, &p))?;
     }

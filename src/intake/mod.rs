@@ -90,8 +90,8 @@ pub struct Counts {
 #[derive(Debug)]
 pub struct Outcome {
     pub counts: Counts,
-    /// `file.xlsx (sheet Sheet1), profile tipdm`.
-    pub described: String,
+    /// What was read and how it was mapped.
+    pub described: Described,
     pub headers: Vec<String>,
     pub rejects: Vec<Reject>,
 }
@@ -130,7 +130,7 @@ fn plan(opts: &Options, table: &Table) -> Result<Plan> {
 /// What `--show-columns` prints: each column, a sample value, and the field
 /// the mapping gives it.
 pub struct ColumnsView {
-    pub described: String,
+    pub described: Described,
     pub headers: Vec<String>,
     pub samples: Vec<String>,
     pub fields: Vec<Option<Field>>,
@@ -183,10 +183,20 @@ fn sample(text: &str) -> String {
     s
 }
 
-fn describe(table: &Table, plan: Option<&Plan>) -> String {
-    match plan {
-        Some(p) => format!("{} ({}), profile {}", table.name, table.what, p.mapping),
-        None => format!("{} ({})", table.name, table.what),
+/// The file, what was read of it and the mapping used: `msg` says it
+/// (`file.xlsx (sheet Sheet1), profile tipdm`).
+#[derive(Clone, Debug)]
+pub struct Described {
+    pub file: String,
+    pub what: readers::What,
+    pub profile: Option<String>,
+}
+
+fn describe(table: &Table, plan: Option<&Plan>) -> Described {
+    Described {
+        file: table.name.clone(),
+        what: table.what.clone(),
+        profile: plan.map(|p| p.mapping.to_string()),
     }
 }
 

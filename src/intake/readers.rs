@@ -57,13 +57,22 @@ pub struct RawRow {
 }
 
 /// An open export: its header and an iterator over its data rows.
+/// What a table was read from; messages say it in the user's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum What {
+    /// A workbook's sheet, by name.
+    Sheet(String),
+    /// A CSV file in this encoding (`UTF-8 (BOM)`, `GB18030`).
+    Csv(String),
+}
+
 pub struct Table {
     /// The file as named on the command line.
     pub name: String,
     /// Lines for CSV, rows for a workbook: how messages locate a row.
     pub unit: Unit,
-    /// What was read: `UTF-8 CSV`, `sheet Sheet1`...
-    pub what: String,
+    /// What was read: a workbook's sheet, or CSV in an encoding.
+    pub what: What,
     pub headers: Vec<String>,
     /// The end of the file in the units of [`RawRow::pos`].
     pub total: u64,
@@ -168,7 +177,7 @@ fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Ta
     Ok(Table {
         name,
         unit: Unit::Row,
-        what: format!("sheet {chosen}"),
+        what: What::Sheet(chosen.to_string()),
         headers,
         total,
         rows: Box::new(data.into_iter().map(Ok)),
@@ -267,7 +276,7 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
     Ok(Table {
         name,
         unit: Unit::Line,
-        what: format!("{what_enc} CSV"),
+        what: What::Csv(what_enc.to_string()),
         headers: header,
         total,
         rows: Box::new(rows),
@@ -383,11 +392,11 @@ mod tests {
     fn encodings_are_detected() {
         let (t, r) = table("\u{feff}编号,内容\r\n1,停水\r\n".as_bytes(), None).unwrap();
         assert_eq!(t.headers, ["编号", "内容"]);
-        assert_eq!(t.what, "UTF-8 (BOM) CSV");
+        assert_eq!(t.what, What::Csv("UTF-8 (BOM)".into()));
         assert_eq!(r[0].cells[1], Cell::Text("停水".into()));
         let (gbk, _, _) = encoding_rs::GBK.encode("编号,内容\r\n1,\"物业\"\"停水\"\",三天\"\r\n");
         let (t, r) = table(&gbk, None).unwrap();
-        assert_eq!(t.what, "GB18030 CSV");
+        assert_eq!(t.what, What::Csv("GB18030".into()));
         assert_eq!(t.headers, ["编号", "内容"]);
         assert_eq!(r[0].cells[1], Cell::Text("物业\"停水\",三天".into()));
         assert_eq!(r[0].at, 2);

@@ -140,6 +140,14 @@ pub mod intake {
         }
     }
 
+    /// What was read of a file and the mapping used.
+    pub fn described(lang: Lang, d: &crate::intake::Described) -> String {
+        match lang {
+            Lang::Zh => zh::intake::described(d),
+            Lang::En => en::intake::described(d),
+        }
+    }
+
     /// An intake error, said.
     pub fn say(lang: Lang, e: &Error) -> String {
         match lang {

@@ -4,6 +4,7 @@
 use crate::intake::error::{BadDate, Error, MapLine, Mismatch, Reason, Unit};
 use crate::intake::fields::Field;
 use crate::intake::profiles::PROFILES;
+use crate::intake::readers::What;
 
 fn unit(u: Unit) -> &'static str {
     match u {
@@ -252,5 +253,17 @@ pub fn bad_date(b: &BadDate) -> String {
         BadDate::Text(t) => format!(
             "'{t}' is not a date: use 2019-01-05 09:03:07, 2019/1/5 9:03, 2019年1月5日, 01/05/2019 09:03:07 AM or an Excel serial number such as 43856.8244"
         ),
+    }
+}
+
+/// What was read and how it maps: `file.xlsx (sheet Sheet1), profile tipdm`.
+pub fn described(d: &crate::intake::Described) -> String {
+    let what = match &d.what {
+        What::Sheet(s) => format!("sheet {s}"),
+        What::Csv(enc) => format!("{enc} CSV"),
+    };
+    match &d.profile {
+        Some(p) => format!("{} ({what}), profile {p}", d.file),
+        None => format!("{} ({what})", d.file),
     }
 }

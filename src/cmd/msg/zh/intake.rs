@@ -4,6 +4,7 @@
 use crate::intake::error::{BadDate, Error, MapLine, Mismatch, Reason, Unit};
 use crate::intake::fields::Field;
 use crate::intake::profiles::PROFILES;
+use crate::intake::readers::What;
 
 /// Where a row is: a CSV file's line, a workbook's row.
 fn at(u: Unit, n: u64) -> String {
@@ -248,5 +249,17 @@ pub fn bad_date(b: &BadDate) -> String {
         BadDate::Text(t) => format!(
             "“{t}”不是日期：请写作 2019-01-05 09:03:07、2019/1/5 9:03、2019年1月5日、01/05/2019 09:03:07 AM，或 Excel 序列数如 43856.8244"
         ),
+    }
+}
+
+/// 读了什么、按哪个方案映射：`file.xlsx（工作表 Sheet1），方案 tipdm`。
+pub fn described(d: &crate::intake::Described) -> String {
+    let what = match &d.what {
+        What::Sheet(s) => format!("工作表 {s}"),
+        What::Csv(enc) => format!("{enc} CSV"),
+    };
+    match &d.profile {
+        Some(p) => format!("{}（{what}），方案 {p}", d.file),
+        None => format!("{}（{what}）", d.file),
     }
 }
