@@ -21,4 +21,8 @@ mod render;
 mod text;
 mod uscc;
 
-pub use cmd::entry::main;
+/// Runs `ledger` with the process's arguments and environment: the one
+/// thing the binary calls.
+pub fn main() -> std::process::ExitCode {
+    cmd::entry::main()
+}

@@ -423,18 +423,7 @@ fn show_is_chinese_by_default_and_english_with_lang_en() {
 // --- Pipes.
 
 fn demo_file(env: &TestEnv, cases: &str) -> std::path::PathBuf {
-    let dir = env.dir().join("demo");
-    env.ledger(&[
-        "demo",
-        "--dir",
-        dir.to_str().unwrap(),
-        "--offices",
-        "1",
-        "--cases",
-        cases,
-    ])
-    .ok();
-    dir.join("S01.db")
+    env.demo_office(cases).join("S01.db")
 }
 
 /// Runs `ledger ARGS | head -c 10`: reads a little, closes the pipe, and

@@ -683,17 +683,7 @@ fn a_pasted_100000_character_value_is_echoed_cut() {
 fn the_demo_folder_is_the_owners_only() {
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
-    let dir = env.dir().join("demo");
-    env.ledger(&[
-        "demo",
-        "--dir",
-        dir.to_str().unwrap(),
-        "--offices",
-        "1",
-        "--cases",
-        "5",
-    ])
-    .ok();
+    let dir = env.demo_office("5");
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o700);
 }

@@ -91,12 +91,12 @@ impl Error {
 }
 
 /// Returns early with a refusal: `refuse!(Refusal::…)`.
-#[macro_export]
 macro_rules! refuse {
     ($r:expr) => {
-        return Err($crate::ledger::Error::from($r).into())
+        return Err($crate::ledger::error::Error::from($r).into())
     };
 }
+pub(crate) use refuse;
 
 /// An event as messages name it: `S01/12 (case.close on S01-2026-0003)`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,7 +7,7 @@ use std::io::{BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::error::{Error, Refusal, Result};
-use crate::refuse;
+use crate::ledger::error::refuse;
 
 /// The folder `path` goes in ("." for a bare name); refuses a missing one.
 pub fn folder_of(path: &Path) -> Result<PathBuf> {

@@ -223,7 +223,7 @@ impl super::Writer<'_> {
     pub fn trust(&mut self, code: &str, key: &PublicKey, replace: bool) -> Result<Registered> {
         let me = self.office().clone();
         if code == me.code {
-            crate::refuse!(Refusal::TrustOwnCode(code.to_string()));
+            super::error::refuse!(Refusal::TrustOwnCode(code.to_string()));
         }
         let held = trusted(self.conn(), code)?;
         if !me.district {
@@ -236,12 +236,12 @@ impl super::Writer<'_> {
                 )
                 .optional()?;
             if let Some(other) = other {
-                crate::refuse!(Refusal::TrustSecondDistrict(other));
+                super::error::refuse!(Refusal::TrustSecondDistrict(other));
             }
         }
         let outcome = match &held {
             Some(k) if k == key => return Ok(Registered::Unchanged),
-            Some(k) if !replace => crate::refuse!(Refusal::KeyHeld {
+            Some(k) if !replace => super::error::refuse!(Refusal::KeyHeld {
                 code: code.to_string(),
                 key: k.short(),
             }),

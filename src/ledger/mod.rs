@@ -37,7 +37,7 @@ pub use event::{Event, EventRecord};
 pub use writer::Writer;
 
 use crate::domain::OfficeCode;
-use crate::refuse;
+use crate::ledger::error::refuse;
 
 /// How long a command waits for another process holding the file (a second
 /// clerk on a shared file) before giving up.

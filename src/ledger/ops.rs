@@ -13,7 +13,7 @@ use super::event::{
 };
 use super::query::{self, Problem, Unit};
 use crate::domain::{CaseId, Outcome, ProblemCode, Source, Subject, UnitCode};
-use crate::refuse;
+use crate::ledger::error::refuse;
 
 /// Days to the due date when the case has no problem type.
 pub const DEFAULT_DAYS: u64 = 15;

@@ -87,6 +87,23 @@ impl Default for TestEnv {
 }
 
 impl TestEnv {
+    /// Runs `ledger demo` with one office and `cases` cases into the folder
+    /// `demo`; returns the folder.
+    pub fn demo_office(&self, cases: &str) -> PathBuf {
+        let dir = self.dir().join("demo");
+        self.ledger(&[
+            "demo",
+            "--dir",
+            dir.to_str().unwrap(),
+            "--offices",
+            "1",
+            "--cases",
+            cases,
+        ])
+        .ok();
+        dir
+    }
+
     /// An empty folder, no ledger yet.
     pub fn new() -> TestEnv {
         TestEnv {

@@ -3,10 +3,10 @@
 //! whether the cases it refers to exist.
 
 use super::{Exporter, Merging, Seal};
+use crate::ledger::error::refuse;
 use crate::ledger::error::{Refusal, Result};
 use crate::ledger::event::EventRecord;
 use crate::ledger::keys::{self, PublicKey, SealFields};
-use crate::refuse;
 
 /// Per origin: what the file holds of it, and what this ledger held.
 #[derive(Clone, Copy, Debug)]

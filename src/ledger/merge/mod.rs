@@ -25,7 +25,7 @@ use super::keys::PublicKey;
 use super::rules::Rules;
 use super::{Ledger, OfficeInfo, Then, replay};
 use crate::domain::CaseId;
-use crate::refuse;
+use crate::ledger::error::refuse;
 
 /// Who says they wrote an exchange file (its first row).
 #[derive(Clone, Debug, PartialEq, Eq)]

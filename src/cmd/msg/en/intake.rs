@@ -236,7 +236,7 @@ pub fn reason(r: &Reason) -> String {
         Reason::Year { received, why } => format!(
             "received {}: {}",
             received.format(minute),
-            super::ledger::rule(why)
+            super::rules::rule(why)
         ),
         Reason::NotASource { column, value } => format!(
             "{column}: '{value}' is not a source: use hotline (12345, 热线), petition (信访), patrol, visit or other"

@@ -3,9 +3,10 @@
 
 use crate::domain::Outcome;
 use crate::exchange::{BEGIN_KIND, FORMAT, FORMAT_V1, HEADER};
-use crate::ledger::error::{Break, Error, EventRef, Refusal, What};
+use crate::ledger::error::{Error, Refusal, What};
 use crate::ledger::replay::{Problem, Table};
 
+use super::rules::{event, role, rule, what};
 use super::sqlite;
 
 /// The sentence for one of the core's errors.
@@ -36,127 +37,6 @@ pub fn say(e: &Error) -> String {
         Error::Sqlite(r) => sqlite(r),
         Error::Json(j) => j.to_string(),
         Error::Io(io) => io.to_string(),
-    }
-}
-
-/// How a value is named in a sentence.
-pub fn what(w: What) -> &'static str {
-    match w {
-        What::Origin => "the origin",
-        What::Time => "the time",
-        What::CaseId => "the case id",
-        What::OfficeName => "the office name",
-        What::UnitName => "the unit name",
-        What::ReceivedTime => "the received time",
-        What::Community => "the community",
-        What::Summary => "the summary",
-        What::DueDate => "the due date",
-        What::WorkPlan => "the work plan",
-        What::PlanDate => "the plan's date",
-        What::Resolution => "the resolution",
-        What::DuplicateOf => "duplicate_of",
-        What::Reason => "the reason",
-        What::Note => "the note",
-        What::TrustedOffice => "the trusted office",
-        What::CompanyName => "the company name",
-        What::Item => "the item",
-        What::RecordDate => "the record's date",
-        What::RecordCase => "the record's case",
-        What::Deposit => "the deposit",
-        What::DismissedBy => "who dismissed it",
-        What::DecisionDate => "the decision's date",
-        What::GuaranteeDate => "the guarantee's date",
-        What::DismissalDate => "the dismissal's date",
-    }
-}
-
-/// The rule an event breaks.
-pub fn rule(b: &Break) -> String {
-    use crate::ledger::rules::{YEAR_MAX, YEAR_MIN};
-    match b {
-        Break::Empty(w) => format!("{} is empty", what(*w)),
-        Break::ReceivedYear { year, now_year } => {
-            let hint = if (1..100).contains(year) {
-                format!(" (a two-digit year is not guessed: write it in full, e.g. {now_year})")
-            } else {
-                String::new()
-            };
-            format!("the year {year} is outside {YEAR_MIN}..{now_year}{hint}")
-        }
-        Break::NotATime { what: w, value } => format!("{} '{value}' is not a time", what(*w)),
-        Break::TimeYears { what: w, value } => {
-            format!(
-                "{} '{value}' is outside the years {YEAR_MIN}..{YEAR_MAX}",
-                what(*w)
-            )
-        }
-        Break::NotADate { what: w, value } => {
-            format!("{} '{value}' is not a date (YYYY-MM-DD)", what(*w))
-        }
-        Break::DateYears { what: w, value } => {
-            format!(
-                "{} {value} is outside the years {YEAR_MIN}..{YEAR_MAX}",
-                what(*w)
-            )
-        }
-        Break::CaseIdForm {
-            what: w,
-            value,
-            canonical,
-        } => format!(
-            "{} '{value}' is not written as a case id is (it would be {canonical})",
-            what(*w)
-        ),
-        Break::CaseIdYear {
-            what: w,
-            value,
-            year,
-        } => format!(
-            "{} {value} has the year {year}, outside {YEAR_MIN}..{YEAR_MAX}",
-            what(*w)
-        ),
-        Break::OfficeForm { what: w, value } => {
-            format!("{} '{value}' is not written as an office code is", what(*w))
-        }
-        Break::Malformed(why) => super::invalid::say(why),
-        Break::Standard(why) | Break::Payload(why) => why.clone(),
-        Break::SeqRange(n) => format!("seq {n} is outside 1..2^40"),
-        Break::ClockRange(n) => format!("clock {n} is outside 1..2^40"),
-        Break::CaseIdPresence { kind, has } => format!(
-            "a {kind} event {} a case id",
-            if *has { "should not have" } else { "needs" }
-        ),
-        Break::NumberedYear {
-            id,
-            numbered,
-            received,
-        } => format!("case {id} is numbered in {numbered} but was received in {received}"),
-        Break::UnitCodeForm(code) => format!("unit code '{code}' is not written as a code is"),
-        Break::BuiltinUnit(code) => format!("unit code {code} is a built-in unit"),
-        Break::UnknownProblem(code) => format!("problem code '{code}' is not in the catalogue"),
-        Break::ProblemSubject { code, of, given } => format!(
-            "problem {code} is a {} problem, but the subject given is {}",
-            of.code(),
-            given.code()
-        ),
-        Break::UnknownUnit(code) => format!("unit '{code}' is not known here"),
-        Break::DuplicateOfItself(id) => format!("case {id} is closed as a duplicate of itself"),
-        Break::DuplicateNamesNone => "a duplicate close names no case (duplicate_of)".into(),
-        Break::DuplicateOfNotDuplicate => {
-            "duplicate_of is given on a close that is not a duplicate".into()
-        }
-    }
-}
-
-fn event(e: &EventRef) -> String {
-    format!("event {}/{} ({})", e.origin, e.seq, e.kind)
-}
-
-fn role(district: bool) -> &'static str {
-    if district {
-        "a district"
-    } else {
-        "a street office"
     }
 }
 

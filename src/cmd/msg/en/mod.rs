@@ -7,6 +7,7 @@ pub mod intake;
 pub mod invalid;
 pub mod ledger;
 pub mod list;
+pub mod rules;
 pub mod text;
 
 /// SQLite's terse words about the disk, as what happened for the user.
