@@ -1,8 +1,9 @@
 //! The migration runner: brings a file's schema up to this binary's version.
 //!
 //! `MIGRATIONS[i]` takes a file from `user_version` i to i + 1. Version 1 is
-//! `schema.sql` itself. A later change appends a script here (never edits
-//! one that has shipped: files in the field were made by it). Pending
+//! `schema.sql` itself. A later change appends a version here (never edits
+//! one that has shipped: files in the field were made by it); a version may
+//! be several scripts, one per feature, run in order. Pending
 //! scripts run in one exclusive transaction together with the version bump,
 //! so a file is either wholly at the old version or wholly at the new one.
 //! A file whose version is newer than `MIGRATIONS.len()` was written by a
@@ -14,7 +15,11 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use super::error::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql"), V2];
+const MIGRATIONS: &[&[&str]] = &[
+    &[include_str!("../../schema.sql")],
+    &[V2],
+    &[V3_SWEEP, V3_UNITS, V3_CAMPAIGN],
+];
 
 /// Version 2: signed exchange files and conflicts shown.
 ///
@@ -37,14 +42,26 @@ ALTER TABLE cases ADD COLUMN conflict INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE cases ADD COLUMN closed_by TEXT;
 ";
 
+/// Version 3, the sweep (issue 14): case edits, splits and links.
+const V3_SWEEP: &str = "";
+
+/// Version 3, the units' loop (issue 15): acknowledgement, returns,
+/// extensions, co-units, supervision and call-backs.
+const V3_UNITS: &str = "";
+
+/// Version 3, the campaign (issue 16): calendar, community register, forms.
+const V3_CAMPAIGN: &str = "";
+
 /// Work in Rust that goes with the scripts, in the same transaction:
 /// `from` is the version the file had.
 fn upgraded(tx: &Connection, from: i64) -> Result<()> {
     if from < 2 {
         super::keys::ensure_secret(tx)?;
-        if from >= 1 {
-            super::replay::rebuild(tx)?;
-        }
+    }
+    // Each version so far changed what replay derives: rebuild the derived
+    // tables from the events (a fresh file has none to rebuild).
+    if from >= 1 {
+        super::replay::rebuild(tx)?;
     }
     Ok(())
 }
@@ -79,8 +96,10 @@ pub fn migrate(conn: &mut Connection, path: &Path, fresh: bool) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
     // Read again inside the lock: another process may have migrated it.
     let now = user_version(&tx)?;
-    for script in &MIGRATIONS[now as usize..] {
-        tx.execute_batch(script)?;
+    for version in &MIGRATIONS[now as usize..] {
+        for script in *version {
+            tx.execute_batch(script)?;
+        }
     }
     upgraded(&tx, now)?;
     tx.pragma_update(None, "user_version", VERSION)?;
