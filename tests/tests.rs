@@ -9,6 +9,7 @@ mod credit;
 mod desk;
 mod exchange;
 mod fuzz;
+mod hostile;
 mod intake;
 mod lang;
 mod lifecycle;

@@ -31,6 +31,42 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("{file}: over {max} bytes")]
+    FileTooBig { file: String, max: u64 },
+    #[error("{file}: {parts} parts")]
+    TooManyParts {
+        file: String,
+        parts: usize,
+        max: usize,
+    },
+    #[error("{file}: part {part} unzips past {max} bytes")]
+    PartTooBig {
+        file: String,
+        part: String,
+        max: u64,
+    },
+    #[error("{file}: unzips past {max} bytes")]
+    UnzipsTooBig { file: String, max: u64 },
+    #[error("{file}: sheet {sheet} over {max} cells")]
+    TooManyCells {
+        file: String,
+        sheet: String,
+        max: usize,
+    },
+    #[error("{file}: header of {columns} columns")]
+    TooManyColumns {
+        file: String,
+        columns: usize,
+        max: usize,
+    },
+    #[error("{file}: header cell {column} of {chars} characters")]
+    HeaderCellTooLong {
+        file: String,
+        /// 1-based, as a spreadsheet counts columns.
+        column: usize,
+        chars: usize,
+        max: usize,
+    },
     #[error("{file}: an encoding was given for a workbook")]
     EncodingForWorkbook { file: String },
     #[error("{file}: a sheet was named for a CSV file")]
@@ -71,10 +107,20 @@ pub enum Error {
         #[source]
         source: csv::Error,
     },
+    /// `other_fits`: the whole file is valid in the other encoding (so
+    /// naming it helps); otherwise the file is damaged or in neither.
     #[error("{file} line {line}: not UTF-8")]
-    NotUtf8 { file: String, line: u64 },
+    NotUtf8 {
+        file: String,
+        line: u64,
+        other_fits: bool,
+    },
     #[error("{file} line {line}: not GB18030")]
-    NotGb18030 { file: String, line: u64 },
+    NotGb18030 {
+        file: String,
+        line: u64,
+        other_fits: bool,
+    },
 
     #[error("unknown profile {name}")]
     UnknownProfile { name: String },
@@ -194,6 +240,12 @@ pub enum Reason {
         cells: usize,
         width: usize,
         missing: String,
+    },
+    #[error("cell of {chars} characters")]
+    LongCell {
+        column: String,
+        chars: usize,
+        max: usize,
     },
     #[error("long row")]
     LongRow { cells: usize, width: usize },

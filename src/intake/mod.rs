@@ -22,6 +22,7 @@
 //! the whole import: the transaction is rolled back and nothing is written.
 //! `--dry-run` does every step, then rolls back.
 
+mod bounds;
 mod cell;
 mod classify;
 mod dates;

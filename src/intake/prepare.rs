@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Datelike, FixedOffset};
 
+use super::bounds;
+use super::cell::Cell;
 use super::classify;
 use super::dates;
 use super::error::Reason;
@@ -101,6 +103,20 @@ impl RowContext<'_> {
         }
         if cells > width && row.cells[width..].iter().any(|c| !c.is_blank()) {
             return Err(Reason::LongRow { cells, width });
+        }
+        // Longer than a spreadsheet cell can be: not typed by anyone, and
+        // no summary or details should carry it into the ledger.
+        for (i, c) in row.cells.iter().enumerate() {
+            if let Cell::Text(t) = c {
+                let chars = t.chars().count();
+                if chars > bounds::MAX_CELL_CHARS {
+                    return Err(Reason::LongCell {
+                        column: self.headers.get(i).cloned().unwrap_or_default(),
+                        chars,
+                        max: bounds::MAX_CELL_CHARS,
+                    });
+                }
+            }
         }
         Ok(())
     }

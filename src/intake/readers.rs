@@ -20,6 +20,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader as _};
 
+use super::bounds;
 use super::cell::Cell;
 use super::error::{Error, Result, Unit};
 
@@ -82,10 +83,11 @@ pub struct Table {
 /// Opens an export; refuses, naming the file, what cannot be read.
 pub fn open(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -> Result<Table> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::CannotRead {
+    let file = std::fs::File::open(path).map_err(|source| Error::CannotRead {
         file: name.clone(),
         source,
     })?;
+    let bytes = bounds::read_capped(&name, file)?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -109,6 +111,7 @@ pub fn open(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -> Res
 }
 
 fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Table> {
+    bounds::check_zip(&name, &bytes)?;
     let mut wb =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|source| {
             Error::NotAWorkbook {
@@ -136,52 +139,153 @@ fn open_workbook(name: String, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Ta
             None => return Err(Error::NoSheets { file: name }),
         },
     };
-    let range = wb
-        .worksheet_range(&chosen)
-        .map_err(|source| Error::SheetUnreadable {
-            file: name.clone(),
-            sheet: chosen.clone(),
-            source,
-        })?;
-    // Row numbers as the spreadsheet shows them (1-based, counting any
-    // empty rows above the used range).
-    let first_row = range.start().map_or(0, |(r, _)| u64::from(r)) + 1;
-    let mut rows = range
-        .rows()
-        .enumerate()
-        .map(|(i, r)| (first_row + i as u64, r));
-    let header = loop {
-        match rows.next() {
-            None => {
-                return Err(Error::EmptySheet {
-                    file: name,
-                    sheet: chosen,
+    let unreadable = |source: calamine::Error| Error::SheetUnreadable {
+        file: name.clone(),
+        sheet: chosen.clone(),
+        source,
+    };
+    let mut sheet_rows = Sparse::new(&name, &chosen);
+    match &mut wb {
+        // Cell by cell: a dense range of a sheet with one far cell would
+        // not fit in memory (see `bounds`).
+        calamine::Sheets::Xlsx(x) => {
+            let mut cells = x
+                .worksheet_cells_reader(&chosen)
+                .map_err(|e| unreadable(e.into()))?;
+            while let Some(c) = cells.next_cell().map_err(|e| unreadable(e.into()))? {
+                let (r, col) = c.get_position();
+                sheet_rows.put(r, col, cell_ref(c.get_value()))?;
+            }
+        }
+        // Old .xls (at most 65,536 × 256 cells) and .ods are read whole.
+        wb => {
+            let range = wb.worksheet_range(&chosen).map_err(unreadable)?;
+            for (r, c, d) in range.used_cells() {
+                sheet_rows.put(r as u32, c as u32, cell(d))?;
+            }
+        }
+    }
+    sheet_rows.into_table()
+}
+
+/// A sheet's non-blank rows by their number, each as long as its last
+/// non-empty cell, within [`bounds::MAX_CELLS`].
+struct Sparse<'a> {
+    file: &'a str,
+    sheet: &'a str,
+    rows: std::collections::BTreeMap<u32, Vec<Cell>>,
+    slots: usize,
+}
+
+impl<'a> Sparse<'a> {
+    fn new(file: &'a str, sheet: &'a str) -> Self {
+        Sparse {
+            file,
+            sheet,
+            rows: Default::default(),
+            slots: 0,
+        }
+    }
+
+    fn put(&mut self, row: u32, col: u32, value: Cell) -> Result<()> {
+        if value.is_blank() {
+            return Ok(());
+        }
+        // A cell past the widest header there can be is kept as one extra
+        // cell at the row's end: the row is then turned away as too long.
+        let col = (col as usize).min(bounds::MAX_COLUMNS);
+        let cells = self.rows.entry(row).or_default();
+        if col >= cells.len() {
+            self.slots += col + 1 - cells.len();
+            if self.slots > bounds::MAX_CELLS {
+                return Err(Error::TooManyCells {
+                    file: self.file.to_string(),
+                    sheet: self.sheet.to_string(),
+                    max: bounds::MAX_CELLS,
                 });
             }
-            Some((_, r)) if r.iter().all(|c| cell(c).is_blank()) => continue,
-            Some((_, r)) => break r,
+            cells.resize(col + 1, Cell::Empty);
         }
-    };
-    let headers: Vec<String> = header
-        .iter()
-        .map(|c| clean_header(&cell(c).text()))
-        .collect();
-    let total = first_row + range.height() as u64;
-    let data: Vec<RawRow> = rows
-        .map(|(at, r)| RawRow {
-            at,
-            pos: at,
-            cells: r.iter().map(cell).collect(),
+        cells[col] = value;
+        Ok(())
+    }
+
+    fn into_table(self) -> Result<Table> {
+        let (file, sheet) = (self.file.to_string(), self.sheet.to_string());
+        let mut rows = self.rows.into_iter();
+        // Row numbers as the spreadsheet shows them (1-based).
+        let Some((_, header)) = rows.next() else {
+            return Err(Error::EmptySheet { file, sheet });
+        };
+        let headers = header_names(&file, header.iter().map(|c| c.text().into_owned()))?;
+        let data: Vec<RawRow> = rows
+            .map(|(r, cells)| RawRow {
+                at: u64::from(r) + 1,
+                pos: u64::from(r) + 1,
+                cells,
+            })
+            .collect();
+        let total = data.last().map_or(0, |r| r.at);
+        // A row ends at its last non-empty cell; the empty ones up to the
+        // header's width are added as each row is read, not all at once.
+        let width = headers.len();
+        let rows = data.into_iter().map(move |mut r| {
+            if r.cells.len() < width {
+                r.cells.resize(width, Cell::Empty);
+            }
+            Ok(r)
+        });
+        Ok(Table {
+            name: file,
+            unit: Unit::Row,
+            what: What::Sheet(sheet),
+            headers,
+            total,
+            rows: Box::new(rows),
         })
-        .collect();
-    Ok(Table {
-        name,
-        unit: Unit::Row,
-        what: What::Sheet(chosen.to_string()),
-        headers,
-        total,
-        rows: Box::new(data.into_iter().map(Ok)),
-    })
+    }
+}
+
+/// A header's column names, cleaned; refuses a header no clerk made: wider
+/// than [`bounds::MAX_COLUMNS`], or a name longer than a sentence.
+fn header_names(file: &str, cells: impl Iterator<Item = String>) -> Result<Vec<String>> {
+    let mut names = Vec::new();
+    for (i, text) in cells.enumerate() {
+        if i >= bounds::MAX_COLUMNS {
+            return Err(Error::TooManyColumns {
+                file: file.to_string(),
+                columns: i + 1,
+                max: bounds::MAX_COLUMNS,
+            });
+        }
+        let chars = text.chars().count();
+        if chars > bounds::MAX_HEADER_CHARS {
+            return Err(Error::HeaderCellTooLong {
+                file: file.to_string(),
+                column: i + 1,
+                chars,
+                max: bounds::MAX_HEADER_CHARS,
+            });
+        }
+        names.push(clean_header(&text));
+    }
+    Ok(names)
+}
+
+fn cell_ref(d: &calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef as D;
+    match d {
+        D::SharedString(s) => Cell::Text(s.to_string()),
+        D::String(s) => Cell::Text(s.clone()),
+        D::Empty => Cell::Empty,
+        D::Int(i) => Cell::Number(*i as f64),
+        D::Float(f) => Cell::Number(*f),
+        D::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }.into()),
+        D::DateTime(t) if t.is_datetime() => Cell::Date(t.as_f64()),
+        D::DateTime(t) => Cell::Number(t.as_f64()),
+        D::DateTimeIso(s) | D::DurationIso(s) => Cell::Text(s.clone()),
+        D::Error(e) => Cell::Text(format!("#{e:?}")),
+    }
 }
 
 fn cell(d: &Data) -> Cell {
@@ -232,7 +336,7 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
             Encoding::Gb18030 => "GB18030 (--encoding)",
         };
         (e, label)
-    } else if std::str::from_utf8(&bytes).is_ok() {
+    } else if looks_utf8(&bytes) {
         (Encoding::Utf8, "UTF-8")
     } else {
         (Encoding::Gb18030, "GB18030")
@@ -256,11 +360,11 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
             Ok(false) => return Err(Error::EmptyCsv { file: name }),
             Ok(true) if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
             Ok(true) => {
-                let mut h = Vec::with_capacity(rec.len());
-                for f in rec.iter() {
-                    h.push(clean_header(&decode(&name, line, f, encoding)?));
+                let mut h = Vec::with_capacity(rec.len().min(bounds::MAX_COLUMNS + 1));
+                for f in rec.iter().take(bounds::MAX_COLUMNS + 1) {
+                    h.push(decode(rdr.get_ref().get_ref(), &name, line, f, encoding)?);
                 }
-                break h;
+                break header_names(&name, h.into_iter())?;
             }
             Err(e) => return Err(csv_error(&name, e)),
         }
@@ -292,21 +396,47 @@ fn csv_error(name: &str, source: csv::Error) -> Error {
 }
 
 /// Decodes one field; a byte sequence that is not in the encoding stops
-/// the import (the whole file is then in another encoding than assumed).
-fn decode(name: &str, line: u64, field: &[u8], enc: Encoding) -> Result<String> {
+/// the import (the whole file is then in another encoding than assumed,
+/// or damaged: `all` is the whole file, to tell which).
+fn decode(all: &[u8], name: &str, line: u64, field: &[u8], enc: Encoding) -> Result<String> {
     let file = || name.to_string();
     match enc {
         Encoding::Utf8 => match std::str::from_utf8(field) {
             Ok(s) => Ok(s.to_string()),
-            Err(_) => Err(Error::NotUtf8 { file: file(), line }),
+            Err(_) => Err(Error::NotUtf8 {
+                file: file(),
+                line,
+                other_fits: gb18030(all).is_some(),
+            }),
         },
-        Encoding::Gb18030 => {
-            match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(field) {
-                Some(s) => Ok(s.into_owned()),
-                None => Err(Error::NotGb18030 { file: file(), line }),
-            }
+        Encoding::Gb18030 => match gb18030(field) {
+            Some(s) => Ok(s.into_owned()),
+            None => Err(Error::NotGb18030 {
+                file: file(),
+                line,
+                other_fits: std::str::from_utf8(all).is_ok(),
+            }),
+        },
+    }
+}
+
+/// UTF-8 throughout, or UTF-8 Chinese up to a damaged spot: three or more
+/// characters of two bytes or more before the first fault (GBK text gives
+/// one by chance now and then, never a run), so a damaged UTF-8 file is
+/// reported at its damage rather than read as GB18030 gibberish.
+fn looks_utf8(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => true,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let text = std::str::from_utf8(good).unwrap_or_default();
+            text.chars().filter(|c| !c.is_ascii()).nth(2).is_some()
         }
     }
+}
+
+fn gb18030(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
+    encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
 }
 
 struct CsvRows {
@@ -367,7 +497,13 @@ impl Iterator for CsvRows {
                     cells.push(Cell::Empty);
                     continue;
                 }
-                match decode(&self.name, at, f, self.encoding) {
+                match decode(
+                    self.rdr.get_ref().get_ref(),
+                    &self.name,
+                    at,
+                    f,
+                    self.encoding,
+                ) {
                     Ok(s) => cells.push(Cell::Text(s)),
                     Err(e) => return Some(Err(e)),
                 }
@@ -409,7 +545,7 @@ mod tests {
         bytes.extend_from_slice(&encoding_rs::GBK.encode("2,小区停水\n").0);
         let e = table(&bytes, Some(Encoding::Utf8)).err().unwrap();
         assert!(
-            matches!(&e, Error::NotUtf8 { file, line: 3 } if file == "t.csv"),
+            matches!(&e, Error::NotUtf8 { file, line: 3, other_fits: true } if file == "t.csv"),
             "{e:?}"
         );
     }

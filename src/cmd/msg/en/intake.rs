@@ -66,6 +66,13 @@ pub fn say(e: &Error) -> String {
         | Error::MapSource { .. }
         | Error::MapNoSummary { .. }) => map_file(e),
         e @ (Error::CannotRead { .. }
+        | Error::FileTooBig { .. }
+        | Error::TooManyParts { .. }
+        | Error::PartTooBig { .. }
+        | Error::UnzipsTooBig { .. }
+        | Error::TooManyCells { .. }
+        | Error::TooManyColumns { .. }
+        | Error::HeaderCellTooLong { .. }
         | Error::EncodingForWorkbook { .. }
         | Error::SheetForCsv { .. }
         | Error::NotAWorkbook { .. }
@@ -124,6 +131,35 @@ fn map_file(e: &Error) -> String {
 fn export(e: &Error) -> String {
     match e {
         Error::CannotRead { file, source } => format!("{file}: cannot read it: {source}"),
+        Error::FileTooBig { file, max } => format!(
+            "{file} is larger than {} MB, more than an export is read at once: split it into parts (by month, say) and import each",
+            max >> 20
+        ),
+        Error::TooManyParts { file, parts, max } => format!(
+            "{file} holds {parts} parts; a workbook has a few dozen (at most {max} are read): it is damaged or not a spreadsheet"
+        ),
+        Error::PartTooBig { file, part, max } => format!(
+            "{file}: its part {part} unpacks to more than {} MB: the workbook is damaged or made to exhaust memory; save it again from Excel or WPS, or export it as CSV",
+            max >> 20
+        ),
+        Error::UnzipsTooBig { file, max } => format!(
+            "{file} unpacks to more than {} MB in all: split it into smaller workbooks",
+            max >> 20
+        ),
+        Error::TooManyCells { file, sheet, max } => format!(
+            "{file}, sheet {sheet}: more than {max} cells (counting empty cells left of each row's last one): split the sheet, or delete stray cells far to the right or below the table"
+        ),
+        Error::TooManyColumns { file, columns, max } => format!(
+            "{file}: the header row has {columns} or more columns (at most {max} are read): the first non-empty row is not a header"
+        ),
+        Error::HeaderCellTooLong {
+            file,
+            column,
+            chars,
+            max,
+        } => format!(
+            "{file}: column {column} of the header row is {chars} characters long (a column name has at most {max}): the first non-empty row is not a header"
+        ),
         Error::EncodingForWorkbook { file } => {
             format!("{file} is a workbook: --encoding is for CSV files (a workbook says its own)")
         }
@@ -161,10 +197,24 @@ fn export(e: &Error) -> String {
             let at = line.map(|n| format!(" line {n}")).unwrap_or_default();
             format!("{file}{at}: cannot read it as CSV: {source}")
         }
-        Error::NotUtf8 { file, line } => format!(
+        Error::NotUtf8 {
+            file,
+            line,
+            other_fits: false,
+        } => format!(
+            "{file} line {line}: not valid UTF-8, nor is the file valid GB18030/GBK: it is damaged or in another encoding; open it in Excel or WPS and save it as \"CSV UTF-8\""
+        ),
+        Error::NotGb18030 {
+            file,
+            line,
+            other_fits: false,
+        } => format!(
+            "{file} line {line}: not valid GB18030/GBK, nor is the file valid UTF-8: it is damaged or in another encoding; open it in Excel or WPS and save it as \"CSV UTF-8\""
+        ),
+        Error::NotUtf8 { file, line, .. } => format!(
             "{file} line {line}: not valid UTF-8: the file is probably GBK/GB18030 (try --encoding gb18030, or leave --encoding out to detect it)"
         ),
-        Error::NotGb18030 { file, line } => format!(
+        Error::NotGb18030 { file, line, .. } => format!(
             "{file} line {line}: not valid GB18030/GBK: the file is probably UTF-8 (try --encoding utf-8)"
         ),
         _ => unreachable!("`say` sends only these here"),
@@ -223,6 +273,9 @@ pub fn reason(r: &Reason) -> String {
             width,
             missing,
         } => format!("the row has {cells} cells where the header has {width}: no {missing} cell"),
+        Reason::LongCell { column, chars, max } => format!(
+            "{column}: a cell of {chars} characters (a spreadsheet cell holds at most {max})"
+        ),
         Reason::LongRow { cells, width } => format!(
             "the row has {cells} cells where the header has {width} (a stray comma or quote?)"
         ),

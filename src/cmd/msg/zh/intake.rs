@@ -65,6 +65,13 @@ pub fn say(e: &Error) -> String {
         | Error::MapSource { .. }
         | Error::MapNoSummary { .. }) => map_file(e),
         e @ (Error::CannotRead { .. }
+        | Error::FileTooBig { .. }
+        | Error::TooManyParts { .. }
+        | Error::PartTooBig { .. }
+        | Error::UnzipsTooBig { .. }
+        | Error::TooManyCells { .. }
+        | Error::TooManyColumns { .. }
+        | Error::HeaderCellTooLong { .. }
         | Error::EncodingForWorkbook { .. }
         | Error::SheetForCsv { .. }
         | Error::NotAWorkbook { .. }
@@ -120,6 +127,35 @@ fn map_file(e: &Error) -> String {
 fn export(e: &Error) -> String {
     match e {
         Error::CannotRead { file, source } => format!("{file}：无法读取：{source}"),
+        Error::FileTooBig { file, max } => format!(
+            "{file} 超过 {} MB，一次读不了这么大的导出文件：请拆成几份（例如按月）分别导入",
+            max >> 20
+        ),
+        Error::TooManyParts { file, parts, max } => format!(
+            "{file} 含有 {parts} 个部件（工作簿通常只有几十个，最多读 {max} 个）：文件已损坏或不是电子表格"
+        ),
+        Error::PartTooBig { file, part, max } => format!(
+            "{file}：其中的部件 {part} 解压后超过 {} MB：工作簿已损坏或是为耗尽内存而制作的；请用 Excel 或 WPS 重新保存，或导出为 CSV",
+            max >> 20
+        ),
+        Error::UnzipsTooBig { file, max } => format!(
+            "{file} 解压后总共超过 {} MB：请拆成几个较小的工作簿",
+            max >> 20
+        ),
+        Error::TooManyCells { file, sheet, max } => format!(
+            "{file} 的工作表 {sheet}：单元格超过 {max} 个（含每行最后一个单元格左边的空格）：请拆分工作表，或删除表格右边、下边远处的零散单元格"
+        ),
+        Error::TooManyColumns { file, columns, max } => {
+            format!("{file}：表头行有 {columns} 列以上（最多读 {max} 列）：第一个非空行不是表头")
+        }
+        Error::HeaderCellTooLong {
+            file,
+            column,
+            chars,
+            max,
+        } => format!(
+            "{file}：表头行第 {column} 列长 {chars} 个字（列名最多 {max} 个字）：第一个非空行不是表头"
+        ),
         Error::EncodingForWorkbook { file } => {
             format!("{file} 是工作簿：--encoding 只用于 CSV 文件（工作簿自带编码）")
         }
@@ -157,10 +193,24 @@ fn export(e: &Error) -> String {
             let at = line.map(|n| format!(" 第 {n} 行")).unwrap_or_default();
             format!("{file}{at}：无法按 CSV 读取：{source}")
         }
-        Error::NotUtf8 { file, line } => format!(
+        Error::NotUtf8 {
+            file,
+            line,
+            other_fits: false,
+        } => format!(
+            "{file} 第 {line} 行：不是有效的 UTF-8，整个文件也不是有效的 GB18030/GBK：文件已损坏或是别的编码；请用 Excel 或 WPS 打开后另存为“CSV UTF-8”"
+        ),
+        Error::NotGb18030 {
+            file,
+            line,
+            other_fits: false,
+        } => format!(
+            "{file} 第 {line} 行：不是有效的 GB18030/GBK，整个文件也不是有效的 UTF-8：文件已损坏或是别的编码；请用 Excel 或 WPS 打开后另存为“CSV UTF-8”"
+        ),
+        Error::NotUtf8 { file, line, .. } => format!(
             "{file} 第 {line} 行：不是有效的 UTF-8：文件可能是 GBK/GB18030 编码（试试 --encoding gb18030，或不给 --encoding 让程序自动识别）"
         ),
-        Error::NotGb18030 { file, line } => format!(
+        Error::NotGb18030 { file, line, .. } => format!(
             "{file} 第 {line} 行：不是有效的 GB18030/GBK：文件可能是 UTF-8 编码（试试 --encoding utf-8）"
         ),
         _ => unreachable!("`say` sends only these here"),
@@ -219,6 +269,9 @@ pub fn reason(r: &Reason) -> String {
             width,
             missing,
         } => format!("这一行有 {cells} 个单元格，表头有 {width} 个：缺少 {missing} 单元格"),
+        Reason::LongCell { column, chars, max } => {
+            format!("{column}：单元格长 {chars} 个字（电子表格的单元格最多 {max} 个字）")
+        }
         Reason::LongRow { cells, width } => {
             format!("这一行有 {cells} 个单元格，表头只有 {width} 个（多了逗号或引号？）")
         }
