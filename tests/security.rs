@@ -315,6 +315,17 @@ fn events_the_commands_refuse() -> Vec<(&'static str, EventRecord, &'static str)
             ),
             "unified social credit code",
         ),
+        (
+            "long",
+            add(
+                &format!(
+                    r#"{{"received_at":"2026-11-20T09:00:00+08:00","source":"other","community":"c","summary":"{}"}}"#,
+                    "停".repeat(40_000)
+                ),
+                "S01-2026-0002",
+            ),
+            "summary is 40000 characters long; a text holds at most 32767",
+        ),
     ]
 }
 
@@ -665,6 +676,19 @@ fn rejected_rows_are_written_inert_and_owner_only() {
             .mode();
         assert_eq!(mode & 0o777, 0o600);
     }
+}
+
+// Regression: issue 13: a pasted text longer than a spreadsheet cell was
+// stored whole (a 210 MB summary).
+#[test]
+fn a_text_longer_than_a_spreadsheet_cell_is_refused_at_the_command() {
+    let env = TestEnv::init();
+    let long = "停".repeat(32_768);
+    let r = env.refuses(
+        &["add", "--community", "幸福里小区", "--summary", &long],
+        "summary is 32768 characters long; a text holds at most 32767",
+    );
+    assert!(r.stderr.len() < 1000, "the text is not echoed");
 }
 
 // Regression: issue 13, `show` of a 100,000-digit id echoed it twice.

@@ -216,6 +216,13 @@ pub enum Break {
     DuplicateOfNotDuplicate,
     /// The payload does not read as its kind (serde's words).
     Payload(String),
+    /// A text longer than any a person types (`field`: the payload's key,
+    /// or `actor`).
+    TooLong {
+        field: String,
+        chars: usize,
+        max: usize,
+    },
 }
 
 /// What a command or a file asked that the ledger refuses.

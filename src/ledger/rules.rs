@@ -20,6 +20,7 @@
 //! | duplicate_of          | given exactly with result `duplicate`, a canonical id, not the case itself (that it exists is checked at the end of a merge) |
 //! | credit                | a valid unified social credit code; a standard that parses back |
 //! | key.trust             | a canonical office code and a well-formed key |
+//! | every text            | at most 32,767 characters (a spreadsheet cell's limit); the actor at most 200 |
 
 use std::collections::{HashMap, HashSet};
 
@@ -37,6 +38,11 @@ pub const YEAR_MIN: i32 = 2000;
 pub const YEAR_MAX: i32 = 2099;
 /// The largest seq or clock an event may carry.
 pub const MAX_COUNTER: i64 = 1 << 40;
+/// The most characters any text of an event may have: what a spreadsheet
+/// cell holds, so every text survives a round trip through Excel.
+pub const MAX_TEXT: usize = 32_767;
+/// The most characters of an actor (a user name).
+pub const MAX_ACTOR: usize = 200;
 
 /// What the rules need to know of the catalogue.
 #[derive(Clone, Debug, Default)]
@@ -44,6 +50,48 @@ pub struct Rules {
     problems: HashMap<String, Option<Subject>>,
     builtin_units: HashSet<String>,
     units: HashSet<String>,
+}
+
+/// The longest string in a JSON text, with the key it is the value of (or
+/// an element of), in characters as written (an escape counts as its
+/// characters): one pass over the bytes, so every event of a merge is
+/// measured without parsing it again.
+fn longest_text(json: &str) -> Option<(String, usize)> {
+    let bytes = json.as_bytes();
+    let (mut best, mut key): (Option<(usize, usize, usize)>, Option<(usize, usize)>) = (None, None);
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut j = start;
+        let mut chars = 0;
+        while j < bytes.len() && bytes[j] != b'"' {
+            if bytes[j] == b'\\' {
+                j += 1;
+            }
+            if j < bytes.len() && (bytes[j] & 0xC0) != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        let is_key = bytes
+            .get(j + 1..)
+            .unwrap_or_default()
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|b| *b == b':');
+        if is_key {
+            key = Some((start, j));
+        } else if best.is_none_or(|(n, _, _)| chars > n) {
+            let (ks, ke) = key.unwrap_or((start, start));
+            best = Some((chars, ks, ke));
+        }
+        i = j + 1;
+    }
+    best.map(|(n, ks, ke)| (clip(&json[ks..ke], 40), n))
 }
 
 fn year_ok(y: i32) -> bool {
@@ -189,6 +237,21 @@ impl Rules {
             return Err(Break::ClockRange(rec.clock));
         }
         time(What::Time, &rec.at)?;
+        let actor = rec.actor.chars().count();
+        if actor > MAX_ACTOR {
+            return Err(Break::TooLong {
+                field: "actor".into(),
+                chars: actor,
+                max: MAX_ACTOR,
+            });
+        }
+        if let Some((field, chars)) = longest_text(&rec.payload).filter(|(_, n)| *n > MAX_TEXT) {
+            return Err(Break::TooLong {
+                field,
+                chars,
+                max: MAX_TEXT,
+            });
+        }
         if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
             return Err(Break::CaseIdPresence {
                 kind: rec.kind.clone(),
@@ -308,4 +371,23 @@ fn credit(ev: &Event) -> Result<(), Break> {
         _ => {}
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_text;
+
+    #[test]
+    fn the_longest_text_is_found_with_its_key() {
+        let j =
+            r#"{"community":"幸福里","summary":"停水三天\"了\"","tags":["a","bbbbbbbbbb"],"n":3}"#;
+        assert_eq!(longest_text(j), Some(("tags".into(), 10)));
+        assert_eq!(
+            longest_text(r#"{"summary":"停水三天"}"#),
+            Some(("summary".into(), 4))
+        );
+        assert_eq!(longest_text("{}"), None);
+        // Cut JSON does not panic.
+        assert_eq!(longest_text(r#"{"a":"bc"#), Some(("a".into(), 2)));
+    }
 }

@@ -84,6 +84,9 @@ pub fn rule(b: &Break) -> String {
         }
         Break::Malformed(why) => super::invalid::say(why),
         Break::Standard(why) | Break::Payload(why) => why.clone(),
+        Break::TooLong { field, chars, max } => {
+            format!("{field} is {chars} characters long; a text holds at most {max}")
+        }
         Break::SeqRange(n) => format!("seq {n} is outside 1..2^40"),
         Break::ClockRange(n) => format!("clock {n} is outside 1..2^40"),
         Break::CaseIdPresence { kind, has } => format!(
