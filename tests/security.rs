@@ -736,3 +736,60 @@ fn a_payload_fault_is_named_without_quoting_its_value() {
     assert!(!e.contains("13912345678"), "{e}");
     assert!(e.contains("case.note") && e.contains("column"), "{e}");
 }
+
+// Regression: issue 13, a row repeated by a spreadsheet copy-paste was
+// reported as "rewrites history this ledger holds"; so were seq 0, clock 0
+// and a negative clock.
+#[test]
+fn a_repeated_row_or_an_impossible_number_is_named_for_what_it_is() {
+    let env = district_and_office();
+    let note = event(
+        "S01",
+        4,
+        "case.note",
+        Some("S01-2026-0001"),
+        r#"{"text":"已回访"}"#,
+    );
+    let cases = [
+        (
+            "twice",
+            vec![note.clone(), note.clone()],
+            "is in the file twice",
+        ),
+        (
+            "two",
+            vec![
+                note.clone(),
+                rehash(note.clone(), |e| e.payload = r#"{"text":"x"}"#.into()),
+            ],
+            "two different events in the file carry the number S01/4",
+        ),
+        (
+            "seq0",
+            vec![rehash(note.clone(), |e| e.seq = 0)],
+            "seq 0 is outside",
+        ),
+        (
+            "clock0",
+            vec![rehash(note.clone(), |e| e.clock = 0)],
+            "clock 0 is outside",
+        ),
+        (
+            "clockneg",
+            vec![rehash(note.clone(), |e| e.clock = -5)],
+            "clock -5 is outside",
+        ),
+    ];
+    for (name, extra, why) in cases {
+        let file = format!("{name}.csv");
+        env.write(&file, office_file_with(&env, extra));
+        let r = env.refuses(&["merge", &file], &format!("{file}, line"));
+        assert!(r.stderr.contains(why), "{name}: {}", r.stderr);
+        assert!(
+            !r.stderr.contains("rewrites history"),
+            "{name}: {}",
+            r.stderr
+        );
+    }
+    still_works(&env);
+}

@@ -379,6 +379,16 @@ pub enum Refusal {
         origin: String,
         seq: i64,
     },
+    /// The same event twice in one file (a row copied in a spreadsheet).
+    RepeatedInFile {
+        origin: String,
+        seq: i64,
+    },
+    /// Two different events with one number in one file.
+    NumberTwiceInFile {
+        origin: String,
+        seq: i64,
+    },
     NotExportersOwn {
         event: EventRef,
         exporter: String,

@@ -232,21 +232,36 @@ impl Merging<'_> {
         {
             self.duplicates.push((line, d.clone()));
         }
-        rec.insert(self.conn).map_err(|e| match e {
-            Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
-                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-            {
-                Refusal::Rewrites {
-                    origin: rec.origin.clone(),
-                    seq: rec.seq,
+        if let Err(e) = rec.insert(self.conn) {
+            return Err(match e {
+                // Not held when this event was judged: an earlier row of
+                // this same file took the number.
+                Error::Sqlite(rusqlite::Error::SqliteFailure(f, _))
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    self.taken_in_file(rec)?.at(line)
                 }
-                .at(line)
-            }
-            e => e,
-        })?;
+                e => e,
+            });
+        }
         self.stats.new_events += 1;
         self.max_clock = self.max_clock.max(rec.clock);
         Ok(ev)
+    }
+
+    /// Why an event's number is taken by an earlier row of the file.
+    fn taken_in_file(&self, rec: &EventRecord) -> Result<Refusal> {
+        let held: String = self.conn.query_row(
+            "SELECT hash FROM events WHERE origin = ?1 AND seq = ?2",
+            params![rec.origin, rec.seq],
+            |r| r.get(0),
+        )?;
+        let (origin, seq) = (rec.origin.clone(), rec.seq);
+        Ok(if held == rec.hash {
+            Refusal::RepeatedInFile { origin, seq }
+        } else {
+            Refusal::NumberTwiceInFile { origin, seq }
+        })
     }
 
     fn verdict(

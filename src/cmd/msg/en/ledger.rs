@@ -233,6 +233,12 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::Rewrites { origin, seq } => format!(
             "event {origin}/{seq} is already held here with different content: the file rewrites history this ledger holds"
         ),
+        Refusal::RepeatedInFile { origin, seq } => format!(
+            "event {origin}/{seq} is in the file twice (a row copied in a spreadsheet?): nothing was merged; export the file again from the ledger instead of editing it"
+        ),
+        Refusal::NumberTwiceInFile { origin, seq } => format!(
+            "two different events in the file carry the number {origin}/{seq}: the file was put together by hand; nothing was merged; export it again from the ledger"
+        ),
         Refusal::NotExportersOwn { event: e, exporter } => format!(
             "{} is not {exporter}'s own and is not held here: a street office's file brings new events of that office only",
             event(e)

@@ -59,6 +59,12 @@ pub(super) fn merging(r: &Refusal) -> String {
         Refusal::Rewrites { origin, seq } => {
             format!("这里已有事件 {origin}/{seq}，内容却不同：文件改写了本台账已有的历史")
         }
+        Refusal::RepeatedInFile { origin, seq } => format!(
+            "事件 {origin}/{seq} 在文件里出现了两次（在电子表格里复制了一行？）：没有合并任何内容；请从台账重新导出，不要编辑文件"
+        ),
+        Refusal::NumberTwiceInFile { origin, seq } => format!(
+            "文件里有两个不同的事件都编号为 {origin}/{seq}：文件是手工拼成的；没有合并任何内容；请从台账重新导出"
+        ),
         Refusal::NotExportersOwn { event: e, exporter } => format!(
             "{} 不是 {exporter} 自己的事件，这里也没有：街道的文件只能带来该街道自己的新事件",
             event(e)

@@ -159,6 +159,8 @@ pub fn refusal(r: &Refusal) -> String {
         | Refusal::EventBreaks { .. }
         | Refusal::CaseIdUnreadable { .. }
         | Refusal::Rewrites { .. }
+        | Refusal::RepeatedInFile { .. }
+        | Refusal::NumberTwiceInFile { .. }
         | Refusal::NotExportersOwn { .. }
         | Refusal::OthersCase { .. }
         | Refusal::RegistersOthersCase { .. }
