@@ -793,3 +793,55 @@ fn a_repeated_row_or_an_impossible_number_is_named_for_what_it_is() {
     }
     still_works(&env);
 }
+
+// Regression: issue 13, the address was never masked, and a phone that
+// failed validation moved into the details (`联系电话：…`) and was shown
+// unmasked everywhere.
+#[test]
+fn addresses_below_the_building_and_phones_in_free_text_are_masked() {
+    let env = TestEnv::init();
+    let id = env.add(&add_args(
+        "幸福里小区",
+        "停水，业主 13812345678 反映",
+        &[
+            "--address",
+            "幸福里小区3号楼2单元301室",
+            "--details",
+            "联系电话：13900003333 / 13900004444",
+        ],
+    ));
+    env.ledger(&["note", &id, "请回电 010-12345678"]).ok();
+    let secrets = [
+        "2单元301室",
+        "13812345678",
+        "13900003333",
+        "13900004444",
+        "010-12345678",
+    ];
+    for args in [
+        vec!["list", "--format", "table"],
+        vec!["list", "--format", "csv"],
+        vec!["list", "--format", "json"],
+        vec!["show", &id],
+        vec!["show", &id, "--format", "json"],
+        vec!["show", &id, "--format", "md"],
+    ] {
+        let out = env.ledger(&args).ok().stdout;
+        for s in secrets {
+            assert!(!out.contains(s), "{args:?} shows {s}:\n{out}");
+        }
+    }
+    let v = env.show_json(&id);
+    assert_eq!(v["case"]["address"], "幸福里小区3号楼****");
+    assert_eq!(v["case"]["details"], "联系电话：139****3333 / 139****4444");
+    assert_eq!(v["case"]["summary"], "停水，业主 138****5678 反映");
+    assert_eq!(v["events"][0]["data"]["address"], "幸福里小区3号楼****");
+    assert_eq!(v["events"][1]["data"]["text"], "请回电 010*****5678");
+    let all = env
+        .ledger(&["show", &id, "--format", "json", "--show-pii"])
+        .ok()
+        .stdout;
+    for s in secrets {
+        assert!(all.contains(s), "--show-pii shows {s}");
+    }
+}

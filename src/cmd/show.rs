@@ -8,7 +8,7 @@ use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome};
 use crate::ledger::event::Kind;
 use crate::ledger::{CaseState, Event, EventRecord, Ledger};
-use crate::pii::Personal;
+use crate::pii::{self, Personal};
 use crate::render::{self, Format, Grid};
 
 /// Show one case and its whole history (who, what, when), oldest first.
@@ -204,7 +204,7 @@ fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
 
 /// One line saying what an event did.
 fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyhow::Result<String> {
-    Ok(match r.event()? {
+    let line = match r.event()? {
         Event::CaseAdd(a) => {
             let mut parts = vec![format!("{}: {}", a.source.label(ctx.lang), a.summary)];
             if let Some(x) = &a.source_ref {
@@ -259,7 +259,9 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
         Event::OfficeInit(o) => o.name,
         Event::UnitAdd(u) => format!("{} {}", u.code, u.name),
         other => other.kind().to_string(),
-    })
+    };
+    // Phones a clerk wrote into a note or a summary are masked too.
+    Ok(pii::text_shown(&line, show_pii))
 }
 
 /// An event as `show --format json` prints it, personal data masked
@@ -268,8 +270,11 @@ fn event_json(r: &EventRecord, show_pii: bool) -> anyhow::Result<Value> {
     let mut data: Value = serde_json::from_str(&r.payload)?;
     if let Some(obj) = data.as_object_mut() {
         for (key, value) in obj.iter_mut() {
-            if let (Some(p), Value::String(v)) = (Personal::of_field(key), &mut *value) {
-                *v = p.shown(v, show_pii);
+            if let Value::String(v) = &mut *value {
+                *v = match Personal::of_field(key) {
+                    Some(p) => p.shown(v, show_pii),
+                    None => pii::text_shown(v, show_pii),
+                };
             }
         }
     }

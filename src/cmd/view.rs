@@ -11,7 +11,7 @@ use crate::cmd::Ctx;
 use crate::cmd::msg::{self, Text};
 use crate::domain::{Lang, Outcome, Source, Status, Subject};
 use crate::ledger::CaseState;
-use crate::pii::Personal;
+use crate::pii::{self, Personal};
 use crate::render;
 
 /// The CSV header of [`CaseView`], made once from its serde form.
@@ -60,6 +60,8 @@ impl CaseView {
     /// found it (`Ledger::each_case_with_repeat`, `Ledger::is_repeat`).
     pub fn new(c: &CaseState, today: &str, show_pii: bool, repeat: bool) -> CaseView {
         let shown = |p: Personal, v: &Option<String>| v.as_deref().map(|v| p.shown(v, show_pii));
+        let text = |v: &str| pii::text_shown(v, show_pii);
+        let texts = |v: &Option<String>| v.as_deref().map(text);
         CaseView {
             id: c.id.clone(),
             office: c.office.clone(),
@@ -68,9 +70,9 @@ impl CaseView {
             source: c.source.code(),
             source_ref: c.source_ref.clone(),
             community: c.community.clone(),
-            address: c.address.clone(),
-            summary: c.summary.clone(),
-            details: c.details.clone(),
+            address: shown(Personal::Address, &c.address),
+            summary: text(&c.summary),
+            details: texts(&c.details),
             complainant: shown(Personal::Name, &c.complainant),
             phone: shown(Personal::Phone, &c.phone),
             subject: c.subject.map(|s| s.code()),
@@ -81,11 +83,11 @@ impl CaseView {
             unit: c.unit.clone(),
             assigned_at: c.assigned_at.clone(),
             due: c.due.clone(),
-            plan: c.plan.clone(),
+            plan: texts(&c.plan),
             defer_until: c.defer_until.clone(),
             closed_at: c.closed_at.clone(),
             result: c.result.map(|r| r.code()),
-            resolution: c.resolution.clone(),
+            resolution: texts(&c.resolution),
             duplicate_of: c.duplicate_of.clone(),
             overdue: c.overdue(today),
             long_running: c.long_running(today),
