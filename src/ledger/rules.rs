@@ -58,7 +58,9 @@ pub struct Rules {
 /// measured without parsing it again.
 fn longest_text(json: &str) -> Option<(String, usize)> {
     let bytes = json.as_bytes();
-    let (mut best, mut key): (Option<(usize, usize, usize)>, Option<(usize, usize)>) = (None, None);
+    // (characters, key start, key end) of the longest; the last key's span.
+    let mut best: Option<(usize, usize, usize)> = None;
+    let mut key: Option<(usize, usize)> = None;
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] != b'"' {
