@@ -845,3 +845,44 @@ fn addresses_below_the_building_and_phones_in_free_text_are_masked() {
         assert!(all.contains(s), "--show-pii shows {s}");
     }
 }
+
+// Regression: issue 13, `--show-pii` needed nothing and left no trace.
+#[test]
+fn every_use_of_show_pii_is_recorded_and_stays_in_the_file() {
+    let env = TestEnv::init();
+    let a = env.add(&add_args("幸福里小区", "停水", &["--phone", "13812345678"]));
+    let b = env.add(&add_args("阳光花园", "停电", &[]));
+    env.ledger(&["--lang", "en", "audit"])
+        .ok()
+        .err_has("--show-pii has not been used");
+    env.ledger(&["list", "--format", "json"]).ok();
+    env.run()
+        .var("LEDGER_USER", "王五")
+        .ledger(&["show", &a, "--show-pii"])
+        .ok();
+    env.ledger(&["list", "--show-pii", "--community", "阳光"])
+        .ok();
+    let uses = env.ledger(&["audit", "--format", "json"]).ok().json();
+    let uses = uses.as_array().unwrap();
+    assert_eq!(uses.len(), 2, "{uses:?}");
+    assert_eq!(uses[0]["user"], "王五");
+    assert_eq!(uses[0]["command"], format!("show {a} --show-pii"));
+    assert_eq!(uses[0]["cases"], serde_json::json!([a]));
+    assert_eq!(uses[1]["user"], "test");
+    assert_eq!(uses[1]["cases"], serde_json::json!([b]));
+    assert!(
+        uses[0]["at"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-26T10:00")
+    );
+    // Not exported: the record of who looked stays in this file.
+    env.ledger(&["export", "--out", "x.csv"]).ok();
+    let x = env.read("x.csv");
+    assert!(!x.contains("show-pii") && !x.contains("王五"), "{x}");
+    let table = env.ledger(&["audit"]).ok().stdout;
+    assert!(
+        table.contains("王五") && table.contains("操作人"),
+        "{table}"
+    );
+}

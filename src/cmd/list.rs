@@ -59,7 +59,7 @@ pub struct Args {
     pub format: FormatArg,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
-    /// Show complainant names and phone numbers unmasked.
+    /// Show names, phones and addresses unmasked (each use is recorded: `ledger audit`).
     #[arg(long)]
     pub show_pii: bool,
     /// CSV for people: headers and labels in the --lang language (已转办, 是/否) and times as 2026-04-05 09:23; without it CSV has the stable codes scripts read.
@@ -103,6 +103,14 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let filter = filter(&ledger, &a, period)?;
     let today = ctx.today();
+    if a.show_pii {
+        let mut ids = Vec::new();
+        ledger.each_case_with_repeat(&filter, &today, |c, _| {
+            ids.push(c.id);
+            Ok(())
+        })?;
+        crate::cmd::audit::disclose(ctx, &ledger, &ids)?;
+    }
     match a.format.format {
         Format::Json => {
             let mut arr = JsonArray::new(ctx.out)?;

@@ -3,6 +3,7 @@
 pub mod add;
 pub mod args;
 pub mod assign;
+pub mod audit;
 pub mod backup;
 pub mod catalog;
 pub mod check;
@@ -67,6 +68,7 @@ pub enum Command {
     Demo(demo::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Audit(audit::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -94,6 +96,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Demo(a) => demo::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
         Command::Man(a) => man::run(ctx, a),
+        Command::Audit(a) => a.out.clone().run(ctx, |c| audit::run(c, a)),
     }
 }
 

@@ -23,7 +23,7 @@ pub struct Args {
     pub format: FormatArg,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
-    /// Show complainant names and phone numbers unmasked.
+    /// Show names, phones and addresses unmasked (each use is recorded: `ledger audit`).
     #[arg(long)]
     pub show_pii: bool,
 }
@@ -37,6 +37,9 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let events = ledger.events_for(&id)?;
     let today = ctx.today();
     let repeat = ledger.is_repeat(&id)?;
+    if a.show_pii {
+        crate::cmd::audit::disclose(ctx, &ledger, std::slice::from_ref(&id))?;
+    }
     let v = CaseView::new(&case, &today, a.show_pii, repeat);
     match a.format.format {
         Format::Json => {

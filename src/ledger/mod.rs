@@ -8,6 +8,7 @@
 pub mod case;
 pub mod catalogue;
 pub(crate) mod days;
+pub mod disclosures;
 pub mod error;
 pub mod event;
 pub mod files;

@@ -18,7 +18,7 @@ use super::error::{Error, Result};
 const MIGRATIONS: &[&[&str]] = &[
     &[include_str!("../../schema.sql")],
     &[V2],
-    &[V3_SWEEP, V3_UNITS, V3_CAMPAIGN],
+    &[V3_SWEEP, V3_UNITS, V3_CAMPAIGN, V3_DISCLOSURES],
 ];
 
 /// Version 2: signed exchange files and conflicts shown.
@@ -51,6 +51,17 @@ const V3_UNITS: &str = "";
 
 /// Version 3, the campaign (issue 16): calendar, community register, forms.
 const V3_CAMPAIGN: &str = "";
+
+/// Version 3, personal data (issue 13): each use of `--show-pii`, kept in
+/// this file only (`disclosures.rs`).
+const V3_DISCLOSURES: &str = "
+CREATE TABLE disclosures (
+    at      TEXT NOT NULL,
+    user    TEXT NOT NULL,
+    command TEXT NOT NULL,
+    cases   TEXT NOT NULL
+);
+";
 
 /// Work in Rust that goes with the scripts, in the same transaction:
 /// `from` is the version the file had.

@@ -254,4 +254,10 @@ pub enum Text {
     CaseLongRunning,
     CaseRepeat,
     CaseUpdatedAt,
+
+    // --- audit (uses of --show-pii)
+    NoDisclosures,
+    When,
+    User,
+    CommandLine,
 }

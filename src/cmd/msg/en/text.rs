@@ -254,5 +254,9 @@ pub fn text(t: Text) -> &'static str {
         Text::CaseLongRunning => "long-running",
         Text::CaseRepeat => "repeat",
         Text::CaseUpdatedAt => "updated",
+        Text::NoDisclosures => "--show-pii has not been used on this ledger",
+        Text::When => "when",
+        Text::User => "user",
+        Text::CommandLine => "command",
     }
 }

@@ -108,7 +108,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         AFTER => "示例：\n  ledger show S07-2026-0001\n  ledger show s07-2026-1 --format json --show-pii",
         "case" => "问题编号",
         "format" => "输出格式：table（表格）、csv 或 json",
-        "show_pii" => "不打码显示投诉人姓名和电话",
+        "show_pii" => "不打码显示姓名、电话和地址（每次使用都有记录：`ledger audit`）",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "list" => {
@@ -128,7 +128,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "from" => "受理日期不早于这一天（也可写月份，如 2026-11、2026年11月：从该月第一天起）",
         "to" => "受理日期不晚于这一天（也可写月份：到该月最后一天）",
         "format" => "输出格式：table（表格）、csv 或 json",
-        "show_pii" => "不打码显示投诉人姓名和电话",
+        "show_pii" => "不打码显示姓名、电话和地址（每次使用都有记录：`ledger audit`）",
         "labels" => "给人看的 CSV：表头和状态等用 --lang 的语言（已转办、是/否），时间写成 2026-04-05 09:23；不加时 CSV 用脚本读取的固定代码",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
@@ -255,6 +255,12 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "files" => "交换文件",
         "dry_run" => "全部检查并计数，但不写入",
         "format" => "输出格式：table（表格）或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "audit" => {
+        ABOUT => "列出谁不打码查看过个人信息（--show-pii）：时间、操作人（LEDGER_USER）、命令、涉及的问题。\n\n每次使用都在显示之前记入本台账文件；这份记录不随导出文件外传。",
+        AFTER => "示例：\n  ledger audit\n  ledger audit --format csv > 查看记录.csv",
+        "format" => "输出格式：table（表格）、csv 或 json",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "key" => {

@@ -254,5 +254,9 @@ pub fn text(t: Text) -> &'static str {
         Text::CaseLongRunning => "半年未解决",
         Text::CaseRepeat => "多次投诉",
         Text::CaseUpdatedAt => "更新时间",
+        Text::NoDisclosures => "本台账还没有人用过 --show-pii",
+        Text::When => "时间",
+        Text::User => "操作人",
+        Text::CommandLine => "命令",
     }
 }
