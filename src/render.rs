@@ -90,21 +90,85 @@ impl Grid {
 pub const BOM: &str = "\u{feff}";
 
 /// Control characters made visible (␛ for ESC…) so that text from a
-/// complaint cannot drive the terminal; line breaks stay.
+/// complaint or a file cannot drive the terminal, and bidirectional
+/// overrides shown as `<U+202E>` so that text cannot reorder what is
+/// printed after it; line breaks stay.
 pub fn visible(cell: &str) -> std::borrow::Cow<'_, str> {
-    if !cell.chars().any(|c| c.is_control() && c != '\n') {
+    shown_with(cell, |c| c == '\n')
+}
+
+/// As [`visible`], keeping tabs and carriage returns too: for CSV cells,
+/// whose text a spreadsheet shows as it is.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    shown_with(cell, |c| matches!(c, '\n' | '\t' | '\r'))
+}
+
+/// A writer for messages to people (stderr): control characters and
+/// bidirectional overrides in whatever passes through are made visible as
+/// [`inert`] does, so no message — whatever text of a file or a case it
+/// quotes — can drive the terminal. A character split across two writes is
+/// held back until it is whole.
+pub struct Visible<W: Write> {
+    inner: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> Visible<W> {
+    pub fn new(inner: W) -> Self {
+        Visible {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Write for Visible<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.carry.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.carry) {
+            Ok(_) => self.carry.len(),
+            // An incomplete character at the end waits for the next write;
+            // an invalid byte (none are written here) passes as it is.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.carry.len(),
+        };
+        let rest = self.carry.split_off(whole);
+        let text = String::from_utf8_lossy(&self.carry);
+        self.inner.write_all(inert(&text).as_bytes())?;
+        self.carry = rest;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.carry.is_empty() {
+            self.inner.write_all(&std::mem::take(&mut self.carry))?;
+        }
+        self.inner.flush()
+    }
+}
+
+/// Bidirectional formatting characters: embeddings, overrides, isolates
+/// and marks.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+fn shown_with(cell: &str, keep: impl Fn(char) -> bool) -> std::borrow::Cow<'_, str> {
+    let risky = |c: char| (c.is_control() || is_bidi(c)) && !keep(c);
+    if !cell.chars().any(risky) {
         return cell.into();
     }
-    cell.chars()
-        .map(|c| match c {
-            '\n' => '\n',
-            '\u{7f}' => '\u{2421}',
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('?'),
-            c if c.is_control() => '\u{fffd}',
-            c => c,
-        })
-        .collect::<String>()
-        .into()
+    let mut s = String::with_capacity(cell.len() + 8);
+    for c in cell.chars() {
+        match c {
+            c if !risky(c) => s.push(c),
+            '\u{7f}' => s.push('\u{2421}'),
+            c if (c as u32) < 0x20 => s.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            c if is_bidi(c) => s.push_str(&format!("<U+{:04X}>", c as u32)),
+            _ => s.push('\u{fffd}'),
+        }
+    }
+    s.into()
 }
 
 /// A cell a spreadsheet would treat as a formula gets a leading `'`
@@ -127,13 +191,14 @@ impl<'a> CsvOut<'a> {
     pub fn new(out: &'a mut dyn Write, headers: &[String]) -> io::Result<CsvOut<'a>> {
         out.write_all(BOM.as_bytes())?;
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(headers).map_err(csv_io)?;
+        w.write_record(headers.iter().map(|h| inert(h).into_owned()))
+            .map_err(csv_io)?;
         Ok(CsvOut { w })
     }
 
     pub fn row(&mut self, cells: &[String]) -> io::Result<()> {
         self.w
-            .write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+            .write_record(cells.iter().map(|c| neutralise(&inert(c)).into_owned()))
             .map_err(csv_io)
     }
 
@@ -223,7 +288,8 @@ pub fn md(out: &mut dyn Write, grid: &Grid) -> io::Result<()> {
 fn md_cell(s: &str) -> String {
     let body = s.trim_start_matches(' ');
     let indent = "&nbsp;".repeat(s.len() - body.len());
-    indent + &body.replace('|', "\\|").replace(['\n', '\r'], " ")
+    let flat = body.replace('|', "\\|").replace(['\n', '\r'], " ");
+    indent + &visible(&flat)
 }
 
 /// Whether column `i` holds numbers (counts, rates such as `42.9%`, days)
@@ -300,6 +366,20 @@ mod tests {
         assert_eq!(visible("a\u{1b}[31mb"), "a\u{241b}[31mb");
         assert_eq!(visible("行1\n行2"), "行1\n行2");
         assert_eq!(visible("x\ty\u{7f}"), "x\u{2409}y\u{2421}");
+        assert_eq!(visible("abc\u{202e}fed"), "abc<U+202E>fed");
+        let mut v = Visible::new(Vec::new());
+        let bytes = "a\u{1b}[2J\u{202e}b\n".as_bytes();
+        v.write_all(&bytes[..5]).unwrap(); // ends inside U+202E
+        v.write_all(&bytes[5..]).unwrap();
+        v.flush().unwrap();
+        assert_eq!(
+            String::from_utf8(v.inner).unwrap(),
+            "a\u{241b}[2J<U+202E>b\n"
+        );
+        assert_eq!(
+            inert("a\tb\u{0}c\u{1b}]0;x\u{7}"),
+            "a\tb\u{2400}c\u{241b}]0;x\u{2407}"
+        );
     }
 
     #[test]

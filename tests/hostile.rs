@@ -221,3 +221,61 @@ fn a_file_in_neither_encoding_is_called_damaged_either_way() {
         assert!(!r.stderr.contains("try --encoding"), "{}", r.stderr);
     }
 }
+
+// Regression: issue 13, an office name from an exchange file was printed
+// raw in a merge error (`ESC]0;pwned BEL ESC[2J` set the terminal's title
+// and cleared the screen); `report --format md` and `list --format csv`
+// passed ESC and NUL through; tables passed U+202E through.
+#[test]
+fn text_from_a_file_or_a_case_cannot_drive_the_terminal() {
+    let env = TestEnv::district();
+    let evil = "\u{1b}]0;pwned\u{7}\u{1b}[2J街道\u{202e}";
+    env.ledger(&["--db", "S09.db", "init", "--office", "S09", "--name", evil])
+        .ok();
+    env.ledger(&[
+        "--db",
+        "S09.db",
+        "add",
+        "--community",
+        "幸福\u{1b}[31m里\u{7f}",
+        "--summary",
+        "停水\u{202e}",
+    ])
+    .ok();
+    env.ledger(&["--db", "S09.db", "export", "--out", "S09.csv"])
+        .ok();
+    let raw = |s: &str| s.contains(['\u{1b}', '\u{7f}', '\u{202e}']);
+    let r = env.ledger(&["--lang", "en", "merge", "S09.csv"]).refused();
+    assert!(!raw(&r.stderr) && !raw(&r.stdout), "{r:?}");
+    assert!(
+        r.stderr.contains("\u{241b}]0;pwned\u{2407}"),
+        "{}",
+        r.stderr
+    );
+    for args in [
+        &["list"][..],
+        &["list", "--format", "csv"],
+        &["list", "--format", "md"],
+        &["report", "--format", "md"],
+        &["report", "--by", "community"],
+        &["show", "S09-2026-0001"],
+    ] {
+        let mut all = vec!["--db", "S09.db"];
+        all.extend_from_slice(args);
+        let r = env.ledger(&all).ok();
+        assert!(!raw(&r.stdout) && !raw(&r.stderr), "{args:?}: {r:?}");
+    }
+    // JSON is for scripts: the text is kept exactly, escaped as JSON does.
+    let v = env
+        .ledger(&[
+            "--db",
+            "S09.db",
+            "show",
+            "S09-2026-0001",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(v["case"]["summary"], "停水\u{202e}");
+}

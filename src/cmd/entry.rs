@@ -58,7 +58,10 @@ pub fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             match invalid_value(&e) {
-                Some((arg, inv)) => eprintln!("error: {}", msg::invalid(arg, inv, lang)),
+                Some((arg, inv)) => eprintln!(
+                    "error: {}",
+                    crate::render::visible(&msg::invalid(arg, inv, lang))
+                ),
                 None => {
                     let _ = e.print();
                 }
@@ -75,13 +78,13 @@ pub fn main() -> ExitCode {
     let now = match clock::now_from_env() {
         Ok(n) => n,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", crate::render::visible(&e));
             return ExitCode::from(2);
         }
     };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut err = io::stderr();
+    let mut err = crate::render::Visible::new(io::stderr());
     let lang = cli.lang;
     let mut ctx = Ctx {
         db: cli.db,

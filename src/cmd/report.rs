@@ -141,7 +141,7 @@ fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
     let office = ledger.office();
     let mut t = format!(
         "{} {} — {} {}",
-        office.name,
+        crate::render::visible(&office.name),
         ctx.text(Text::ReportTitle),
         ctx.text(Text::AsOf),
         r.as_of

@@ -113,7 +113,9 @@ pub fn describe(e: &anyhow::Error, lang: Lang) -> String {
         }
         parts.push(link.to_string());
     }
-    parts.join(w.joiner)
+    // A sentence may quote a file's text (an office's name from an
+    // exchange file, a column name): it must not drive the terminal.
+    crate::render::visible(&parts.join(w.joiner)).into_owned()
 }
 
 /// A phrase a command prints beside its data, in `lang`.
@@ -123,7 +125,7 @@ pub fn text(t: Text, lang: Lang) -> &'static str {
 
 /// The sentence for one of the core's errors, in `lang`.
 pub fn say(e: &crate::ledger::Error, lang: Lang) -> String {
-    (words(lang).ledger)(e)
+    crate::render::visible(&(words(lang).ledger)(e)).into_owned()
 }
 
 /// What bulk intake says beside its results, in the user's language.
@@ -134,26 +136,29 @@ pub mod intake {
 
     /// A row turned away, located (for the summary and the rejects file).
     pub fn reject(lang: Lang, u: Unit, at: u64, why: &Reason) -> String {
-        match lang {
+        let said = match lang {
             Lang::Zh => zh::intake::reject(u, at, why),
             Lang::En => en::intake::reject(u, at, why),
-        }
+        };
+        crate::render::visible(&said).into_owned()
     }
 
     /// What was read of a file and the mapping used.
     pub fn described(lang: Lang, d: &crate::intake::Described) -> String {
-        match lang {
+        let said = match lang {
             Lang::Zh => zh::intake::described(d),
             Lang::En => en::intake::described(d),
-        }
+        };
+        crate::render::visible(&said).into_owned()
     }
 
     /// An intake error, said.
     pub fn say(lang: Lang, e: &Error) -> String {
-        match lang {
+        let said = match lang {
             Lang::Zh => zh::intake::say(e),
             Lang::En => en::intake::say(e),
-        }
+        };
+        crate::render::visible(&said).into_owned()
     }
 }
 
