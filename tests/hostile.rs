@@ -279,3 +279,19 @@ fn text_from_a_file_or_a_case_cannot_drive_the_terminal() {
         .json();
     assert_eq!(v["case"]["summary"], "停水\u{202e}");
 }
+
+// Regression: issue 13, `--db` naming a FIFO got "could not be written
+// (disk full…)".
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_as_the_ledger_is_called_what_it_is() {
+    let env = TestEnv::new();
+    let fifo = env.dir().join("pipe.db");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string; mkfifo has no other preconditions.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    env.refuses(
+        &["--db", "pipe.db", "list"],
+        "pipe.db is not a ledger file: it is not a regular file (a pipe or a device)",
+    );
+}

@@ -24,8 +24,8 @@ pub enum Error {
     #[error("no ledger at {0}")]
     NoLedger(PathBuf),
     /// The file exists but is not a ledger (another SQLite file, or not SQLite).
-    #[error("{path} is not a ledger file: {why}")]
-    NotALedger { path: PathBuf, why: String },
+    #[error("{path} is not a ledger file: {why:?}")]
+    NotALedger { path: PathBuf, why: NotLedger },
     /// The file was written by a newer `ledger`.
     #[error("{path} has schema version {found}, newer than {supported}")]
     TooNew {
@@ -146,6 +146,18 @@ pub enum What {
     DecisionDate,
     GuaranteeDate,
     DismissalDate,
+}
+
+/// Why a path is not a ledger file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotLedger {
+    Folder,
+    /// A pipe, a socket or a device.
+    NotRegular,
+    NotSqlite,
+    NoSchema,
+    /// Its identity (`meta` key) is missing.
+    NoIdentity(String),
 }
 
 /// A content rule an event breaks (`rules.rs` has the table).

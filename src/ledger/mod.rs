@@ -32,7 +32,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 pub use case::CaseState;
-use error::What;
+use error::{NotLedger, What};
 pub use error::{Error, Refusal, Result};
 pub use event::{Event, EventRecord};
 pub use writer::Writer;
@@ -92,7 +92,7 @@ fn not_a_database(path: &Path, e: rusqlite::Error) -> Error {
     match e.sqlite_error_code() {
         Some(rusqlite::ErrorCode::NotADatabase) => Error::NotALedger {
             path: path.to_path_buf(),
-            why: "it is not an SQLite database".into(),
+            why: NotLedger::NotSqlite,
         },
         _ => Error::Sqlite(e),
     }
@@ -254,7 +254,14 @@ impl Ledger {
         if path.is_dir() {
             return Err(Error::NotALedger {
                 path: path.to_path_buf(),
-                why: "it is a folder".into(),
+                why: NotLedger::Folder,
+            });
+        }
+        // A pipe or a device would block or be read as garbage.
+        if !path.is_file() {
+            return Err(Error::NotALedger {
+                path: path.to_path_buf(),
+                why: NotLedger::NotRegular,
             });
         }
         let mut conn = Connection::open_with_flags(
@@ -276,7 +283,7 @@ impl Ledger {
                 conn.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
                     .map_err(|_| Error::NotALedger {
                         path: path.to_path_buf(),
-                        why: format!("its identity ('{k}') is missing"),
+                        why: NotLedger::NoIdentity(k.to_string()),
                     })
             };
             OfficeInfo {

@@ -98,7 +98,7 @@ pub fn migrate(conn: &mut Connection, path: &Path, fresh: bool) -> Result<()> {
     if found == 0 && !fresh {
         return Err(Error::NotALedger {
             path: path.to_path_buf(),
-            why: "it is an SQLite file without a ledger schema".into(),
+            why: super::error::NotLedger::NoSchema,
         });
     }
     if found == VERSION {

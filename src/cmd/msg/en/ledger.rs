@@ -23,6 +23,14 @@ pub fn say(e: &Error) -> String {
             path.display()
         ),
         Error::NotALedger { path, why } => {
+            use crate::ledger::error::NotLedger as N;
+            let why = match why {
+                N::Folder => "it is a folder".to_string(),
+                N::NotRegular => "it is not a regular file (a pipe or a device)".into(),
+                N::NotSqlite => "it is not an SQLite database".into(),
+                N::NoSchema => "it is an SQLite file without a ledger schema".into(),
+                N::NoIdentity(k) => format!("its identity ('{k}') is missing"),
+            };
             format!("{} is not a ledger file: {why}", path.display())
         }
         Error::TooNew {

@@ -28,6 +28,11 @@ pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
 }
 
 pub(crate) fn sqlite(e: &rusqlite::Error) -> String {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+        return format!(
+            "what was asked does not fit what the ledger holds (its database refused it: {e}); nothing was written: run `ledger check`"
+        );
+    }
     plain_sqlite(e).map_or_else(|| e.to_string(), String::from)
 }
 

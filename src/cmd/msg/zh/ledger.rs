@@ -20,6 +20,14 @@ pub fn say(e: &Error) -> String {
             path.display()
         ),
         Error::NotALedger { path, why } => {
+            use crate::ledger::error::NotLedger as N;
+            let why = match why {
+                N::Folder => "它是文件夹".to_string(),
+                N::NotRegular => "它不是普通文件（是管道或设备）".into(),
+                N::NotSqlite => "它不是 SQLite 数据库".into(),
+                N::NoSchema => "它是 SQLite 文件，但没有台账的表结构".into(),
+                N::NoIdentity(k) => format!("缺少它的身份信息（'{k}'）"),
+            };
             format!("{} 不是台账文件：{why}", path.display())
         }
         Error::TooNew {

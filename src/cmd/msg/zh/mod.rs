@@ -33,6 +33,11 @@ pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {
 }
 
 pub(crate) fn sqlite(e: &rusqlite::Error) -> String {
+    if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) {
+        return format!(
+            "所要求的操作与台账已有内容不符（数据库拒绝：{e}）；没有写入任何内容：请运行 `ledger check`"
+        );
+    }
     plain_sqlite(e).map_or_else(|| e.to_string(), String::from)
 }
 
