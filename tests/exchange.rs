@@ -465,14 +465,23 @@ fn a_file_rewriting_history_already_held_is_refused() {
     .err_has("S01/2");
 }
 
+// Regression: issue 13, cut files were reported as "altered" or "not
+// UTF-8" at 3 of 10 cut points instead of "cut short".
 #[test]
-fn a_truncated_file_is_refused() {
+fn a_truncated_file_is_refused_as_cut_short_wherever_it_was_cut() {
     let env = district_and_one_case();
     let text = env.read("S01.csv");
-    // Cut in the middle of the last event row.
-    let cut = text.rfind("case.add").unwrap() + 20;
-    env.write("cut.csv", &text[..cut]);
-    env.refuses(&["merge", "cut.csv"], "cut.csv");
+    let bytes = text.as_bytes();
+    // Ten cut points after the header, some inside a Chinese character.
+    let header = text.find('\n').unwrap() + 1;
+    for k in 1..=10 {
+        let at = header + (bytes.len() - 1 - header) * k / 10;
+        env.write("cut.csv", &bytes[..at]);
+        env.refuses(
+            &["merge", "cut.csv"],
+            "cut.csv: the file ends without its end row: it was cut short",
+        );
+    }
     // Cut exactly at a row boundary: only the end row is missing.
     let end = text.rfind("ledger/2,S01,").unwrap();
     env.write("cut2.csv", &text[..end]);

@@ -547,7 +547,7 @@ fn other_sqlite_files_empty_files_and_folders_are_refused() {
     env.ledger(&["--db", "folder.db", "list"])
         .refused()
         .one_line_error()
-        .err_has("it is a folder");
+        .err_has("不是台账文件：它是文件夹");
 }
 
 #[test]

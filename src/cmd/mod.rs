@@ -108,8 +108,33 @@ pub(crate) fn open_exchange<R: Read>(
     path: &Path,
     wrap: impl FnOnce(BufReader<std::fs::File>, u64) -> R,
 ) -> crate::ledger::Result<exchange::Reader<R>> {
-    let input = files::open_to_read(path)?;
+    let mut input = files::open_to_read(path)?;
     // Only the progress bar's length: an unknown size draws no bar.
     let size = input.get_ref().metadata().map_or(0, |m| m.len());
-    exchange::Reader::new(&path.display().to_string(), wrap(input, size))
+    let cut = cut_short(input.get_mut());
+    let name = path.display().to_string();
+    let reader = exchange::Reader::new(&name, wrap(input, size))?;
+    // An export ends with a line break; one that does not was cut (a copy
+    // interrupted, a full stick), wherever the cut fell: inside a row (its
+    // hash fails) or inside a character (not UTF-8) says less.
+    if cut {
+        return Err(
+            crate::ledger::Error::from(crate::ledger::error::Refusal::NoEnd).in_file(&name),
+        );
+    }
+    Ok(reader)
+}
+
+/// Whether a regular file's last byte is not a line break. Reads it and
+/// goes back to the start, before anything else has read the file.
+fn cut_short(f: &mut std::fs::File) -> bool {
+    use std::io::{Seek, SeekFrom};
+    let Ok(m) = f.metadata() else { return false };
+    if !m.is_file() || m.len() == 0 {
+        return false;
+    }
+    let mut last = [0u8];
+    let read = f.seek(SeekFrom::End(-1)).is_ok() && f.read_exact(&mut last).is_ok();
+    let back = f.seek(SeekFrom::Start(0)).is_ok();
+    read && back && last[0] != b'\n'
 }

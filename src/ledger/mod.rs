@@ -32,8 +32,8 @@ use chrono::{DateTime, FixedOffset, SecondsFormat};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior, params};
 
 pub use case::CaseState;
-use error::{NotLedger, What};
 pub use error::{Error, Refusal, Result};
+use error::{NotLedger, What};
 pub use event::{Event, EventRecord};
 pub use writer::Writer;
 
