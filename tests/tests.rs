@@ -13,6 +13,7 @@ mod hostile;
 mod intake;
 mod lang;
 mod lifecycle;
+mod personal;
 mod registration;
 mod reliability;
 mod report;
