@@ -295,3 +295,14 @@ fn a_pipe_named_as_the_ledger_is_called_what_it_is() {
         "pipe.db is not a ledger file: it is not a regular file (a pipe or a device)",
     );
 }
+
+// A line no spreadsheet writes is refused before the CSV parser holds it.
+#[test]
+fn a_csv_line_of_megabytes_is_refused_before_it_is_parsed() {
+    let env = TestEnv::init();
+    let mut text = "工单编号,来电时间,诉求内容\nB1,2026-11-01,".to_string();
+    text.push_str(&"x".repeat(5 << 20));
+    text.push('\n');
+    env.write("line.csv", text);
+    refused_within_bounds(&env, "line.csv", "line.csv line 2 is longer than 4 MB");
+}

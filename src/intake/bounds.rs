@@ -12,6 +12,7 @@
 //! | header columns                    | 1,000 | refused; a data cell further right makes its row too long |
 //! | a header cell                     | 200 characters | refused: it is no header |
 //! | a data cell                       | 32,767 characters (Excel's own limit) | the row is turned away |
+//! | a line of a CSV file              | 4 MiB | refused before parsing (the CSV parser would hold it whole) |
 //!
 //! Decompressed sizes are measured by decompressing, not read from the
 //! zip's directory, which a forged file can make lie. A sheet is read cell
@@ -30,11 +31,28 @@ pub const MAX_CELLS: usize = 2_000_000;
 pub const MAX_COLUMNS: usize = 1_000;
 pub const MAX_HEADER_CHARS: usize = 200;
 pub const MAX_CELL_CHARS: usize = 32_767;
+pub const MAX_LINE: usize = 4 << 20;
+
+/// The first line (1-based) of a CSV file longer than [`MAX_LINE`] bytes.
+pub fn overlong_line(bytes: &[u8]) -> Option<u64> {
+    bytes
+        .split(|b| *b == b'\n')
+        .position(|l| l.len() > MAX_LINE)
+        .map(|i| i as u64 + 1)
+}
 
 /// The file's bytes, or a refusal if there are more than [`MAX_FILE`] (read
 /// through a cap, so a device or a growing file costs no more).
-pub fn read_capped(file: &str, mut src: impl Read) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+pub fn read_capped(file: &str, mut src: impl Read, size: Option<u64>) -> Result<Vec<u8>> {
+    // A regular file says its size: one over the limit is not read at all,
+    // and one within it is read into a buffer of its size, not doubled.
+    if size.is_some_and(|n| n > MAX_FILE) {
+        return Err(Error::FileTooBig {
+            file: file.to_string(),
+            max: MAX_FILE,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size.unwrap_or(0) as usize + 1);
     (&mut src)
         .take(MAX_FILE + 1)
         .read_to_end(&mut bytes)
@@ -99,9 +117,11 @@ mod tests {
 
     #[test]
     fn a_capped_read_refuses_what_is_over_the_limit() {
-        let e = read_capped("zero", std::io::repeat(0)).unwrap_err();
+        let e = read_capped("zero", std::io::repeat(0), None).unwrap_err();
         assert!(matches!(e, Error::FileTooBig { .. }), "{e:?}");
-        assert_eq!(read_capped("f", &b"abc"[..]).unwrap(), b"abc");
+        let e = read_capped("big", &b""[..], Some(MAX_FILE + 1)).unwrap_err();
+        assert!(matches!(e, Error::FileTooBig { .. }), "{e:?}");
+        assert_eq!(read_capped("f", &b"abc"[..], Some(3)).unwrap(), b"abc");
     }
 
     #[test]

@@ -15,6 +15,11 @@ pub enum Cell {
     Number(f64),
     /// A workbook cell formatted as a date: its Excel serial number.
     Date(f64),
+    /// A CSV field too long for any spreadsheet cell, not decoded (at
+    /// least `chars` characters): its row is turned away.
+    Overlong {
+        chars: usize,
+    },
 }
 
 impl Cell {
@@ -23,7 +28,7 @@ impl Cell {
     /// dates as `YYYY-MM-DD HH:MM:SS`.
     pub fn text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Empty => Cow::Borrowed(""),
+            Cell::Empty | Cell::Overlong { .. } => Cow::Borrowed(""),
             Cell::Text(s) => Cow::Borrowed(s.as_str()),
             Cell::Number(n) => Cow::Owned(number_text(*n)),
             Cell::Date(n) => Cow::Owned(match from_serial(*n) {

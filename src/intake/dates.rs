@@ -25,6 +25,7 @@ use crate::domain::{TimeArg, normalize};
 pub fn parse_cell(cell: &Cell) -> Result<Option<TimeArg>, BadDate> {
     match cell {
         Cell::Empty => Ok(None),
+        Cell::Overlong { chars } => Err(BadDate::Text(format!("({chars} …)"))),
         Cell::Number(n) | Cell::Date(n) => from_serial(*n)
             .map(|t| Some(TimeArg::Local(t)))
             .ok_or(BadDate::Serial(*n)),

@@ -33,6 +33,8 @@ pub enum Error {
     },
     #[error("{file}: over {max} bytes")]
     FileTooBig { file: String, max: u64 },
+    #[error("{file} line {line}: over {max} bytes")]
+    LineTooLong { file: String, line: u64, max: usize },
     #[error("{file}: {parts} parts")]
     TooManyParts {
         file: String,

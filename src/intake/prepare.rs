@@ -107,15 +107,17 @@ impl RowContext<'_> {
         // Longer than a spreadsheet cell can be: not typed by anyone, and
         // no summary or details should carry it into the ledger.
         for (i, c) in row.cells.iter().enumerate() {
-            if let Cell::Text(t) = c {
-                let chars = t.chars().count();
-                if chars > bounds::MAX_CELL_CHARS {
-                    return Err(Reason::LongCell {
-                        column: self.headers.get(i).cloned().unwrap_or_default(),
-                        chars,
-                        max: bounds::MAX_CELL_CHARS,
-                    });
-                }
+            let chars = match c {
+                Cell::Text(t) => t.chars().count(),
+                Cell::Overlong { chars } => *chars,
+                _ => 0,
+            };
+            if chars > bounds::MAX_CELL_CHARS {
+                return Err(Reason::LongCell {
+                    column: self.headers.get(i).cloned().unwrap_or_default(),
+                    chars,
+                    max: bounds::MAX_CELL_CHARS,
+                });
             }
         }
         Ok(())

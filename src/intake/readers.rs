@@ -87,7 +87,12 @@ pub fn open(path: &Path, sheet: Option<&str>, encoding: Option<Encoding>) -> Res
         file: name.clone(),
         source,
     })?;
-    let bytes = bounds::read_capped(&name, file)?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    let bytes = bounds::read_capped(&name, file, size)?;
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -341,6 +346,13 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
     } else {
         (Encoding::Gb18030, "GB18030")
     };
+    if let Some(line) = bounds::overlong_line(&bytes) {
+        return Err(Error::LineTooLong {
+            file: name,
+            line,
+            max: bounds::MAX_LINE,
+        });
+    }
     let header_line = bytes.split(|b| *b == b'\n').next().unwrap_or(&[]);
     let delimiter = if header_line.contains(&b'\t') && !header_line.contains(&b',') {
         b'\t'
@@ -361,7 +373,16 @@ fn open_csv(name: String, mut bytes: Vec<u8>, forced: Option<Encoding>) -> Resul
             Ok(true) if rec.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) => continue,
             Ok(true) => {
                 let mut h = Vec::with_capacity(rec.len().min(bounds::MAX_COLUMNS + 1));
-                for f in rec.iter().take(bounds::MAX_COLUMNS + 1) {
+                for (i, f) in rec.iter().take(bounds::MAX_COLUMNS + 1).enumerate() {
+                    // Not decoded if no encoding could make it short enough.
+                    if f.len() > 4 * bounds::MAX_HEADER_CHARS {
+                        return Err(Error::HeaderCellTooLong {
+                            file: name,
+                            column: i + 1,
+                            chars: least_chars(f),
+                            max: bounds::MAX_HEADER_CHARS,
+                        });
+                    }
                     h.push(decode(rdr.get_ref().get_ref(), &name, line, f, encoding)?);
                 }
                 break header_names(&name, h.into_iter())?;
@@ -435,6 +456,15 @@ fn looks_utf8(bytes: &[u8]) -> bool {
     }
 }
 
+/// How many characters `field` holds at least: its UTF-8 characters, or a
+/// quarter of its bytes (no character of GB18030 takes more than four).
+fn least_chars(field: &[u8]) -> usize {
+    match std::str::from_utf8(field) {
+        Ok(s) => s.chars().count(),
+        Err(_) => field.len() / 4,
+    }
+}
+
 fn gb18030(bytes: &[u8]) -> Option<std::borrow::Cow<'_, str>> {
     encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
 }
@@ -495,6 +525,12 @@ impl Iterator for CsvRows {
             for f in self.rec.iter() {
                 if f.is_empty() {
                     cells.push(Cell::Empty);
+                    continue;
+                }
+                if f.len() > 4 * bounds::MAX_CELL_CHARS {
+                    cells.push(Cell::Overlong {
+                        chars: least_chars(f),
+                    });
                     continue;
                 }
                 match decode(

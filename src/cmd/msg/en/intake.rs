@@ -67,6 +67,7 @@ pub fn say(e: &Error) -> String {
         | Error::MapNoSummary { .. }) => map_file(e),
         e @ (Error::CannotRead { .. }
         | Error::FileTooBig { .. }
+        | Error::LineTooLong { .. }
         | Error::TooManyParts { .. }
         | Error::PartTooBig { .. }
         | Error::UnzipsTooBig { .. }
@@ -133,6 +134,10 @@ fn export(e: &Error) -> String {
         Error::CannotRead { file, source } => format!("{file}: cannot read it: {source}"),
         Error::FileTooBig { file, max } => format!(
             "{file} is larger than {} MB, more than an export is read at once: split it into parts (by month, say) and import each",
+            max >> 20
+        ),
+        Error::LineTooLong { file, line, max } => format!(
+            "{file} line {line} is longer than {} MB: no spreadsheet writes such a line; the file is damaged or not an export",
             max >> 20
         ),
         Error::TooManyParts { file, parts, max } => format!(

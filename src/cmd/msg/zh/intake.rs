@@ -66,6 +66,7 @@ pub fn say(e: &Error) -> String {
         | Error::MapNoSummary { .. }) => map_file(e),
         e @ (Error::CannotRead { .. }
         | Error::FileTooBig { .. }
+        | Error::LineTooLong { .. }
         | Error::TooManyParts { .. }
         | Error::PartTooBig { .. }
         | Error::UnzipsTooBig { .. }
@@ -129,6 +130,10 @@ fn export(e: &Error) -> String {
         Error::CannotRead { file, source } => format!("{file}：无法读取：{source}"),
         Error::FileTooBig { file, max } => format!(
             "{file} 超过 {} MB，一次读不了这么大的导出文件：请拆成几份（例如按月）分别导入",
+            max >> 20
+        ),
+        Error::LineTooLong { file, line, max } => format!(
+            "{file} 第 {line} 行超过 {} MB：电子表格不会写出这样的行；文件已损坏或不是导出文件",
             max >> 20
         ),
         Error::TooManyParts { file, parts, max } => format!(
