@@ -23,7 +23,7 @@
 //! `--dry-run` does every step, then rolls back.
 
 mod cell;
-mod classify;
+pub mod classify;
 mod dates;
 pub mod error;
 pub mod fields;

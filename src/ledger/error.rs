@@ -216,6 +216,8 @@ pub enum Break {
     DuplicateOfNotDuplicate,
     /// The payload does not read as its kind (serde's words).
     Payload(String),
+    /// A rule of the sweep's events (`sweep::rules`).
+    Sweep(super::sweep::rules::SweepBreak),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -434,4 +436,6 @@ pub enum Refusal {
     LineTooLong {
         max: usize,
     },
+    // --- the sweep (edit, link, split, triage)
+    Sweep(super::sweep::ops::Refused),
 }

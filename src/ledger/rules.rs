@@ -20,6 +20,7 @@
 //! | duplicate_of          | given exactly with result `duplicate`, a canonical id, not the case itself (that it exists is checked at the end of a merge) |
 //! | credit                | a valid unified social credit code; a standard that parses back |
 //! | key.trust             | a canonical office code and a well-formed key |
+//! | case.edit, case.link  | `sweep::rules`: at least one change, texts bounded, codes known; a link to another canonical case id |
 
 use std::collections::{HashMap, HashSet};
 
@@ -268,6 +269,10 @@ impl Rules {
                 office(What::TrustedOffice, &k.office)?;
                 k.key.parse::<PublicKey>().map_err(Break::Malformed)?;
             }
+            Event::CaseEdit(e) => {
+                super::sweep::rules::edit(e, |code, subject| self.problem(code, subject))?
+            }
+            Event::CaseLink(l) => super::sweep::rules::link(l, id)?,
             _ => credit(ev)?,
         }
         Ok(())
