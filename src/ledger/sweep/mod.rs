@@ -153,3 +153,53 @@ pub fn links(c: &CaseState) -> Vec<(Relation, &str)> {
 pub fn is_split(c: &CaseState) -> bool {
     links(c).iter().any(|(r, _)| *r == Relation::SplitInto)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::flags::repeat::REPEAT_CANDIDATE_SQL;
+
+    #[test]
+    fn the_repeat_rule_leaves_out_the_placeholder_and_split_originals() {
+        assert!(REPEAT_CANDIDATE_SQL.contains(&format!("'{NO_COMMUNITY}'")));
+        assert!(REPEAT_CANDIDATE_SQL.contains(NOT_SPLIT_SQL));
+        assert!(REPEAT_CANDIDATE_SQL.contains("problem_suggested = 0"));
+    }
+
+    #[test]
+    fn edit_rules_bound_every_text_and_need_a_change() {
+        let known = |_: &str, _: Option<Subject>| Ok(());
+        assert!(rules::edit(&CaseEdit::default(), known).is_err());
+        let long = "长".repeat(rules::MAX_TEXT + 1);
+        let e = CaseEdit {
+            party: Some(Change {
+                old: Some(long),
+                new: None,
+            }),
+            ..CaseEdit::default()
+        };
+        assert!(rules::edit(&e, known).is_err());
+        let e = CaseEdit {
+            problem: Some(Change {
+                old: Some("WY-06".into()),
+                new: None,
+            }),
+            ..CaseEdit::default()
+        };
+        assert!(
+            rules::edit(&e, known).is_err(),
+            "a problem type is never removed"
+        );
+        let l = CaseLink {
+            other: "S07-2026-0001".into(),
+            relation: Relation::Related,
+        };
+        let me: crate::domain::CaseId = "S07-2026-0001".parse().unwrap();
+        assert!(rules::link(&l, Some(&me)).is_err());
+        let l = CaseLink {
+            other: "s07-2026-1".into(),
+            ..l
+        };
+        assert!(rules::link(&l, None).is_err(), "not canonical");
+    }
+}

@@ -32,6 +32,11 @@ pub enum Refused {
     SplitClosed(String),
     SplitAgain(String),
     SplitParts(usize),
+    /// A split is registered by the case's own office (its parts are its cases).
+    SplitOthers {
+        id: String,
+        office: String,
+    },
 }
 
 impl From<Refused> for Error {
@@ -184,6 +189,12 @@ impl Writer<'_> {
         let c = self.sweep_case(id)?;
         if !allowed(c.status, Step::Edit) {
             refuse!(Refused::SplitClosed(id.to_string()));
+        }
+        if c.office != self.office().code {
+            refuse!(Refused::SplitOthers {
+                id: id.to_string(),
+                office: c.office.clone(),
+            });
         }
         if is_split(&c) {
             refuse!(Refused::SplitAgain(id.to_string()));

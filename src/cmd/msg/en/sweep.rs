@@ -27,6 +27,9 @@ pub fn refusal(r: &Refused) -> String {
         Refused::SplitAgain(id) => {
             format!("{id} was split already (see `ledger show {id}`): split a part instead")
         }
+        Refused::SplitOthers { id, office } => format!(
+            "{id} is {office}'s case: its parts are registered by {office}, which splits it"
+        ),
         Refused::SplitParts(n) => {
             format!(
                 "a split needs two or more --part texts ({n} given): to reword one complaint, use `ledger edit --summary`"

@@ -23,6 +23,9 @@ pub fn refusal(r: &Refused) -> String {
         Refused::SplitAgain(id) => {
             format!("{id} 已经拆分过（见 ledger show {id}）：可再拆分其中一件")
         }
+        Refused::SplitOthers { id, office } => {
+            format!("{id} 是 {office} 的问题：由 {office} 拆分，各部分登记为它的问题")
+        }
         Refused::SplitParts(n) => format!(
             "拆分需要两个或更多 --part（现有 {n} 个）：只改一件问题的说法请用 ledger edit --summary"
         ),
