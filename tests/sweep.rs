@@ -340,3 +340,41 @@ fn interactive_triage_keeps_the_work_done_when_quitting() {
     let screen = triage_typing(&env, &["--community", "无此小区"], "");
     assert!(screen.contains("no case to go through"), "{screen}");
 }
+
+// --- The real public data (PRODUCT.md §9), when the shared folder is there.
+
+fn real(name: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/real")
+        .join(name);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is not here", p.display());
+        None
+    }
+}
+
+/// The property rows of the message board, imported once.
+fn real_board() -> Option<TestEnv> {
+    let file = real("tipdm2020_messages.xlsx")?;
+    let env = TestEnv::init();
+    env.ledger(&["add", "--from", file.to_str().unwrap(), "--only-property"])
+        .ok();
+    Some(env)
+}
+
+#[test]
+fn real_message_board_names_most_communities_and_pairs_no_placeholders() {
+    let Some(env) = real_board() else {
+        return;
+    };
+    let kept = env.list_ids(&[]).len();
+    let placeholder = env.list_ids(&["--no-community"]).len();
+    eprintln!("tipdm --only-property: {placeholder} of {kept} with the placeholder community");
+    assert_eq!(kept, 813);
+    assert!(placeholder < 200, "{placeholder} of {kept} still (未注明)");
+    // Nothing is confirmed yet: no repeat complaint, whatever the text.
+    let report = env.ledger(&["report", "--format", "json"]).ok().json();
+    assert_eq!(report["repeat"], 0);
+}

@@ -1,7 +1,7 @@
 //! What a row is about: whether it concerns property management (the
 //! `--only-property` rule), which catalogue problem type it clearly
-//! matches (a suggestion for a clerk to confirm), which residential
-//! community it names, and the text clean-up those rest on.
+//! matches (a suggestion for a clerk to confirm), and the text clean-up
+//! those rest on. The community a text names is `community.rs`.
 //!
 //! Everything here is a keyword rule on Chinese text, kept in tables
 //! (`keywords`) so a clerk's "why was this kept?" has an answer that can be
@@ -102,49 +102,6 @@ pub fn suggest(title: &str, body: &str) -> Option<&'static str> {
     })
 }
 
-/// Characters that end a community name read backwards from 小区: the
-/// place names before it (A3区, 麓谷街道, 联丰路) and punctuation.
-const NAME_STOPS: &str =
-    "区县市镇乡村路街道巷号省在的和与及对把被将、，。！？：:；;（）()“”\"'《》[]【】 \t\n";
-/// Verbs that open a title and are no part of a name.
-const LEADING_VERBS: &[&str] = &[
-    "投诉", "反映", "举报", "关于", "咨询", "建议", "请问", "求助", "请", "希望",
-];
-/// Endings of a residential community's name, most specific first.
-const COMMUNITY_ENDINGS: &[&str] = &["小区", "花园", "家园", "新村", "山庄", "公寓"];
-
-/// The residential community a text names, e.g. `一师润芳园小区` in
-/// "A3区梅溪湖看云路一师润芳园小区临街门面油烟扰民", read back from an
-/// ending such as 小区 to the place name before it. `None` when no
-/// 2–10 character name is found: better no community than a wrong one.
-pub fn community(text: &str) -> Option<String> {
-    for ending in COMMUNITY_ENDINGS {
-        let Some(at) = text.find(ending) else {
-            continue;
-        };
-        let before: Vec<char> = text[..at].chars().collect();
-        let mut start = before.len();
-        while start > 0 && !NAME_STOPS.contains(before[start - 1]) && before.len() - start <= 10 {
-            start -= 1;
-        }
-        // More than ten characters without a place name or punctuation
-        // before them: a sentence, not a name ("路灯光源污染严重影响新领地小区").
-        if before.len() - start > 10 || (start > 0 && !NAME_STOPS.contains(before[start - 1])) {
-            continue;
-        }
-        let mut name: String = before[start..].iter().collect();
-        for verb in LEADING_VERBS {
-            if let Some(rest) = name.strip_prefix(verb) {
-                name = rest.to_string();
-            }
-        }
-        if (2..=10).contains(&name.chars().count()) {
-            return Some(format!("{name}{ending}"));
-        }
-    }
-    None
-}
-
 /// Text as exports hold it, tidied: surrounding whitespace trimmed (the
 /// message-board bodies start with scraped tabs and line breaks), runs of
 /// whitespace inside made one space, or one line break where they held one.
@@ -241,27 +198,6 @@ mod tests {
             assert!(code.parse::<crate::domain::ProblemCode>().is_ok(), "{code}");
             assert!(!groups.is_empty());
         }
-    }
-
-    #[test]
-    fn communities_named_in_titles() {
-        let c = |s: &str| community(s);
-        assert_eq!(
-            c("A3区梅溪湖看云路一师润芳园小区临街门面油烟扰民").as_deref(),
-            Some("一师润芳园小区")
-        );
-        assert_eq!(
-            c("A市麓谷保利小区频繁停水").as_deref(),
-            Some("麓谷保利小区")
-        );
-        assert_eq!(c("投诉阳光小区物业").as_deref(), Some("阳光小区"));
-        assert_eq!(
-            c("A市阳光花园违建使天花板漏水").as_deref(),
-            Some("阳光花园")
-        );
-        assert_eq!(c("小区停水"), None);
-        assert_eq!(c("A4区华章路路灯光源污染严重影响新领地小区居民"), None);
-        assert_eq!(c("投诉A2区丽发新城附近建搅拌站"), None);
     }
 
     #[test]

@@ -24,6 +24,7 @@
 
 mod cell;
 pub mod classify;
+mod community;
 mod dates;
 pub mod error;
 pub mod fields;
