@@ -378,3 +378,44 @@ fn real_message_board_names_most_communities_and_pairs_no_placeholders() {
     let report = env.ledger(&["report", "--format", "json"]).ok().json();
     assert_eq!(report["repeat"], 0);
 }
+
+#[test]
+fn suggestions_precision_and_coverage_on_hand_labelled_rows() {
+    let Some(env) = real_board() else {
+        return;
+    };
+    let labels = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/tipdm-labels.csv"
+    ))
+    .unwrap();
+    let labels: Vec<(String, String)> = labels
+        .lines()
+        .filter(|l| !l.starts_with('#') && *l != "id,label")
+        .map(|l| {
+            let (id, label) = l.split_once(',').unwrap();
+            (id.to_string(), label.to_string())
+        })
+        .collect();
+    assert!(labels.len() >= 150, "{} labels", labels.len());
+    let conn = env.sqlite();
+    let mut st = conn
+        .prepare("SELECT problem FROM cases WHERE source_ref = ?1 AND problem_suggested = 1")
+        .unwrap();
+    let (mut suggested, mut right) = (0, 0);
+    for (id, label) in &labels {
+        let got: Option<String> = st.query_row([id], |r| r.get(0)).ok();
+        if let Some(code) = got {
+            suggested += 1;
+            right += usize::from(&code == label);
+        }
+    }
+    let precision = right as f64 / suggested as f64;
+    let coverage = suggested as f64 / labels.len() as f64;
+    eprintln!(
+        "suggestions on {} hand-labelled rows: precision {precision:.3} ({right}/{suggested}), coverage {coverage:.3}",
+        labels.len()
+    );
+    assert!(precision >= 0.80, "precision {precision:.3}");
+    assert!(coverage >= 0.40, "coverage {coverage:.3}");
+}

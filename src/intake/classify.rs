@@ -24,44 +24,9 @@
 //!
 //! # Problem suggestion
 //!
-//! Only for rows the property rule recognises (whether or not
-//! `--only-property` filters). The rules in `keywords::SUGGEST` are tried in order
-//! on the title, then on each sentence of the body (split at 。！？；!?;
-//! and line breaks); the first rule all of whose word groups occur in the
-//! same title or sentence wins. Requiring the words in one sentence keeps
-//! a long letter that mentions 电梯 here and 坏 three paragraphs later from
-//! being filed as an elevator case.
-//!
-//! | code | every group must match (one word of each) |
-//! |------|-------------------------------------------|
-//! | WY-06 | 停水 停电 停暖 断水 关水 限电 不予充值 … + 欠费 欠缴 拖欠 催缴 物业费 … |
-//! | ZN-09 | 飞线 楼道充电 电动车上楼 私拉乱接 消防通道 生命通道 … |
-//! | ZN-13 | 电梯 + 故障 坏 停运 困人 检测 年检 维保 隐患 … |
-//! | ZN-06 | 私搭乱建 违建 违章搭建 违法建筑 侵占绿地 圈占 毁绿 占用公共通道 … |
-//! | WY-13 | 消防设施 消防栓 消火栓 灭火器 喷淋 … |
-//! | ZN-07 | 油烟 |
-//! | ZN-08 | 噪音 噪声 |
-//! | ZN-11 | 养狗 遛狗 犬 狗 |
-//! | ZN-10 | 堵塞 堵住 封堵 封闭 堵死 + 出入口 大门 小区门 |
-//! | KF-05 | 车位 + 只售不租 不租 出售 销售 卖 |
-//! | WY-12 | 物业费 停车费 收费 + 涨价 上涨 提高 乱收费 擅自 强制 … |
-//! | WY-11 | 公示 公开 + 收费 账目 收支 收益 |
-//! | WY-16 | 垃圾 + 清运 堆放 堆积 脏乱 臭 清理 无人 卫生 |
-//! | WY-10 | 物业 + 撤离 撤走 弃管 退出 跑路 |
-//! | ZN-19 | 业委会 业主委员会 + 换届 届满 到期 |
-//! | ZN-15 | 业委会 业主委员会 业主大会 + 成立 筹备 筹建 选举 |
-//! | YW-06 | 业委会 业主委员会 + 移交 公章 印章 |
-//! | KF-01 | 开发商 开发公司 建设单位 + 质量 漏水 渗水 开裂 裂缝 保修 维修 脱落 |
-//! | KF-02 | 开发商 开发公司 规划 + 配套 |
-//! | WY-07 | 物业 + 业委会 业主委员会 + 矛盾 冲突 不配合 纠纷 |
-//! | WY-03 | 物业 + 不作为 推诿 不处理 不管 置之不理 拖延 … |
-//! | WY-02 | 物业 + 服务差 服务质量 管理混乱 不到位 脏乱差 太差 … |
-//!
-//! The order puts the specific before the general: a water cut-off over
-//! unpaid fees is WY-06 even though the letter also says the company
-//! ignores complaints (WY-03).
+//! `suggest.rs` has the rule and its table.
 
-use super::keywords::{PROPERTY_WORDS, RESIDENCE, SUGGEST, TYPICAL};
+use super::keywords::{PROPERTY_WORDS, RESIDENCE, TYPICAL};
 
 fn any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
@@ -87,19 +52,9 @@ pub fn property(title: &str, body: &str) -> Option<Property> {
     None
 }
 
-fn matching(text: &str) -> Option<&'static str> {
-    SUGGEST
-        .iter()
-        .find(|(_, groups)| groups.iter().all(|g| any(text, g)))
-        .map(|(code, _)| *code)
-}
-
-/// The problem type a row clearly matches (module table), title first.
+/// The problem type a row clearly matches (`suggest.rs`).
 pub fn suggest(title: &str, body: &str) -> Option<&'static str> {
-    matching(title).or_else(|| {
-        body.split(['。', '！', '？', '；', '!', '?', ';', '\n'])
-            .find_map(matching)
-    })
+    super::suggest::suggest(title, body)
 }
 
 /// Text as exports hold it, tidied: surrounding whitespace trimmed (the
@@ -175,29 +130,6 @@ mod tests {
         // A residence in the body and the problem only in the body: no.
         assert_eq!(property("咨询购房资格", "我们小区门口有垃圾"), None);
         assert_eq!(property("咨询A6区道路命名规划", "公示文件"), None);
-    }
-
-    #[test]
-    fn suggestions_follow_the_table() {
-        assert_eq!(suggest("物业以业主欠费为由停水", ""), Some("WY-06"));
-        assert_eq!(suggest("小区电梯经常故障", ""), Some("ZN-13"));
-        assert_eq!(suggest("一楼业主私搭乱建", ""), Some("ZN-06"));
-        assert_eq!(suggest("楼道内飞线充电", ""), Some("ZN-09"));
-        assert_eq!(
-            suggest("物业问题", "你好。物业对投诉置之不理。"),
-            Some("WY-03")
-        );
-        // The words of a rule must meet in one sentence.
-        assert_eq!(suggest("反映问题", "电梯间贴了广告。门口的路坏了。"), None);
-        assert_eq!(suggest("咨询", "没有什么"), None);
-    }
-
-    #[test]
-    fn every_suggested_code_is_in_the_catalogue_shape() {
-        for (code, groups) in SUGGEST {
-            assert!(code.parse::<crate::domain::ProblemCode>().is_ok(), "{code}");
-            assert!(!groups.is_empty());
-        }
     }
 
     #[test]

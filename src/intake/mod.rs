@@ -34,6 +34,7 @@ mod prepare;
 pub mod profiles;
 pub mod readers;
 pub mod rejects;
+mod suggest;
 
 use std::path::PathBuf;
 
