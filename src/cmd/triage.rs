@@ -233,8 +233,62 @@ fn read_line(
     Ok(Some(line.trim().to_string()))
 }
 
+/// What one key asks for: an edit, a close, or no write at all.
+enum Asked {
+    Edit(Edit),
+    Close,
+    Again,
+    Skip,
+    Quit,
+}
+
+/// Reads what a key needs (a code, a community) and says what to write.
+fn asked(ctx: &mut Ctx, input: &mut dyn BufRead, key: Option<char>) -> anyhow::Result<Asked> {
+    let edit = |e: Edit| Ok(Asked::Edit(e));
+    match key {
+        Some('q') => Ok(Asked::Quit),
+        Some('s') => Ok(Asked::Skip),
+        Some('x') => Ok(Asked::Close),
+        Some('a') => edit(Edit {
+            accept_suggested: true,
+            ..Edit::default()
+        }),
+        Some('p') => {
+            let ask = sweep::text(SweepText::AskCode, ctx.lang);
+            let Some(typed) = read_line(ctx, input, ask)? else {
+                return Ok(Asked::Quit);
+            };
+            match typed.parse::<ProblemCode>() {
+                Ok(code) => edit(Edit {
+                    problem: Some(code),
+                    ..Edit::default()
+                }),
+                Err(e) => {
+                    let said = crate::cmd::msg::invalid("--problem".into(), &e, ctx.lang);
+                    writeln!(ctx.err, "{said}")?;
+                    Ok(Asked::Again)
+                }
+            }
+        }
+        Some('c') => {
+            let ask = sweep::text(SweepText::AskCommunity, ctx.lang);
+            match read_line(ctx, input, ask)? {
+                None => Ok(Asked::Quit),
+                Some(typed) => edit(Edit {
+                    community: Some(typed),
+                    ..Edit::default()
+                }),
+            }
+        }
+        _ => {
+            writeln!(ctx.err, "{}", sweep::text(SweepText::UnknownKey, ctx.lang))?;
+            Ok(Asked::Again)
+        }
+    }
+}
+
 /// Reads keys until one decides the case; a refused decision is said and
-/// asked again.
+/// asked again. Each decision is its own transaction.
 fn decide(
     ctx: &mut Ctx,
     ledger: &mut Ledger,
@@ -248,73 +302,24 @@ fn decide(
         };
         let key = line.chars().next().map(|c| c.to_ascii_lowercase());
         let stamp = ctx.stamp.clone();
-        let done: anyhow::Result<()> = match key {
-            Some('q') => return Ok(Decision::Quit),
-            Some('s') => return Ok(Decision::Skip),
-            Some('a') => ledger
-                .write(&stamp, |w| {
-                    let edit = Edit {
-                        accept_suggested: true,
-                        ..Edit::default()
-                    };
-                    w.edit(&case, edit)
-                })
-                .map(drop)
-                .map_err(Into::into),
-            Some('p') => {
-                let ask = sweep::text(SweepText::AskCode, ctx.lang);
-                let Some(typed) = read_line(ctx, input, ask)? else {
-                    return Ok(Decision::Quit);
-                };
-                match typed.parse::<ProblemCode>() {
-                    Ok(code) => ledger
-                        .write(&stamp, |w| {
-                            let edit = Edit {
-                                problem: Some(code),
-                                ..Edit::default()
-                            };
-                            w.edit(&case, edit)
-                        })
-                        .map(drop)
-                        .map_err(Into::into),
-                    Err(e) => {
-                        let said = crate::cmd::msg::invalid("--problem".into(), &e, ctx.lang);
-                        writeln!(ctx.err, "{said}")?;
-                        continue;
-                    }
-                }
-            }
-            Some('c') => {
-                let ask = sweep::text(SweepText::AskCommunity, ctx.lang);
-                let Some(typed) = read_line(ctx, input, ask)? else {
-                    return Ok(Decision::Quit);
-                };
-                ledger
-                    .write(&stamp, |w| {
-                        let edit = Edit {
-                            community: Some(typed),
-                            ..Edit::default()
-                        };
-                        w.edit(&case, edit)
-                    })
-                    .map(drop)
-                    .map_err(Into::into)
-            }
-            Some('x') => {
+        let done = match asked(ctx, input, key)? {
+            Asked::Quit => return Ok(Decision::Quit),
+            Asked::Skip => return Ok(Decision::Skip),
+            Asked::Again => continue,
+            Asked::Edit(e) => ledger.write(&stamp, |w| w.edit(&case, e)).map(drop),
+            Asked::Close => {
                 let why = sweep::text(SweepText::OutOfScopeResolution, ctx.lang);
-                ledger
-                    .write(&stamp, |w| w.close(&case, Outcome::OutOfScope, why, None))
-                    .map(drop)
-                    .map_err(Into::into)
-            }
-            _ => {
-                writeln!(ctx.err, "{}", sweep::text(SweepText::UnknownKey, ctx.lang))?;
-                continue;
+                let close =
+                    |w: &mut crate::ledger::Writer| w.close(&case, Outcome::OutOfScope, why, None);
+                ledger.write(&stamp, close).map(drop)
             }
         };
         match done {
             Ok(()) => return Ok(Decision::Done),
-            Err(e) => writeln!(ctx.err, "{}", crate::cmd::msg::describe(&e, ctx.lang))?,
+            Err(e) => {
+                let said = crate::cmd::msg::describe(&e.into(), ctx.lang);
+                writeln!(ctx.err, "{said}")?;
+            }
         }
     }
 }
