@@ -10,6 +10,7 @@ use ledger::domain::{CaseId, OfficeCode, Outcome, Source};
 use ledger::exchange::{self, Reader};
 use ledger::ledger::ops::{Assignment, Due, NewCase};
 use ledger::ledger::query::CaseFilter;
+use ledger::ledger::sweep::ops::{Edit, Part};
 use ledger::ledger::{CaseState, Ledger, Stamp};
 
 const OFFICES: [&str; 3] = ["S01", "S02", "S03"];
@@ -25,6 +26,10 @@ enum Op {
     Reopen(usize, usize),
     Note(usize, usize),
     Sync(usize, usize),
+    // Issue 14, the sweep.
+    Edit(usize, usize, u8),
+    Link(usize, usize, usize),
+    Split(usize, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -32,14 +37,48 @@ fn op() -> impl Strategy<Value = Op> {
     let office = 0..3usize;
     let case = 0..50usize;
     prop_oneof![
-        3 => office.prop_map(Op::Add),
+        3 => office.clone().prop_map(Op::Add),
         2 => (replica.clone(), case.clone(), any::<bool>()).prop_map(|(r, c, z)| Op::Assign(r, c, z)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Defer(r, c)),
         2 => (replica.clone(), case.clone(), 0..3u8).prop_map(|(r, c, o)| Op::Close(r, c, o)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Reopen(r, c)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Note(r, c)),
-        3 => (replica.clone(), replica).prop_map(|(a, b)| Op::Sync(a, b)),
+        3 => (replica.clone(), replica.clone()).prop_map(|(a, b)| Op::Sync(a, b)),
+        1 => (replica.clone(), case.clone(), 0..4u8).prop_map(|(r, c, f)| Op::Edit(r, c, f)),
+        1 => (replica, case.clone(), case.clone()).prop_map(|(r, a, b)| Op::Link(r, a, b)),
+        1 => (office, case).prop_map(|(o, c)| Op::Split(o, c)),
     ]
+}
+
+/// One of four corrections `edit` makes.
+fn edit(f: u8) -> Edit {
+    match f {
+        0 => Edit {
+            community: Some("阳光花园".into()),
+            ..Edit::default()
+        },
+        1 => Edit {
+            summary: Some("物业停水三天".into()),
+            key: Some(true),
+            ..Edit::default()
+        },
+        2 => Edit {
+            problem: Some("WY-06".parse().unwrap()),
+            party: Some("鑫源物业".into()),
+            ..Edit::default()
+        },
+        _ => Edit {
+            address: Some("3号楼".into()),
+            ..Edit::default()
+        },
+    }
+}
+
+fn part(summary: &str) -> Part {
+    Part {
+        summary: summary.into(),
+        suggested: Some("WY-02".parse().unwrap()),
+    }
 }
 
 struct World {
@@ -205,6 +244,22 @@ impl World {
                 self.sync(a, b);
                 Ok(())
             }
+            Op::Edit(r, c, f) => match self.pick(r, c) {
+                None => Ok(()),
+                Some(id) => self.replicas[r]
+                    .write(&stamp, |w| w.edit(&id, edit(f)))
+                    .map(|_| ()),
+            },
+            Op::Link(r, a, b) => match (self.pick(r, a), self.pick(r, b)) {
+                (Some(a), Some(b)) => self.replicas[r].write(&stamp, |w| w.link(&a, &b)),
+                _ => Ok(()),
+            },
+            Op::Split(o, c) => match self.pick(o, c) {
+                None => Ok(()),
+                Some(id) => self.replicas[o]
+                    .write(&stamp, |w| w.split(&id, vec![part("停水"), part("电梯")]))
+                    .map(|_| ()),
+            },
         };
     }
 }

@@ -624,7 +624,7 @@ fn check_detects_missing_and_extra_case_rows() {
             "INSERT INTO cases SELECT 'S07-2026-0009', office, year, 9, status, received_at, source, \
              NULL, community, address, summary, details, complainant, phone, subject, problem, party, \
              key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
-             duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by FROM cases \
+             duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by, links FROM cases \
              WHERE id = ?1",
             [&a],
         )

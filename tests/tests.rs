@@ -20,6 +20,7 @@ mod report;
 mod report_list;
 mod security;
 mod setup;
+mod sweep;
 mod tables;
 mod typing;
 mod upgrade;

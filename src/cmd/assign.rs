@@ -38,6 +38,9 @@ pub struct Args {
     /// A remark kept with the assignment.
     #[arg(long)]
     pub note: Option<String>,
+    /// Confirm the problem type bulk intake suggested, and route by it.
+    #[arg(long, conflicts_with = "problem")]
+    pub accept_suggested: bool,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
@@ -55,7 +58,13 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         party: a.party,
         note: a.note,
     };
-    let done = ledger.write(&ctx.stamp, |w| w.assign(&a.case, assignment))?;
+    let done = ledger.write(&ctx.stamp, |w| {
+        let mut assignment = assignment;
+        if a.accept_suggested {
+            assignment.problem = Some(w.suggestion(&a.case)?);
+        }
+        w.assign(&a.case, assignment)
+    })?;
     writeln!(
         ctx.err,
         "{} → {} {}{}, {} {}",

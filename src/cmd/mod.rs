@@ -14,11 +14,13 @@ pub mod credit;
 mod ctx;
 pub mod defer;
 pub mod demo;
+pub mod edit;
 pub(crate) mod entry;
 pub mod error;
 pub mod export;
 pub mod init;
 pub mod key;
+pub mod link;
 pub mod list;
 pub mod man;
 pub mod merge;
@@ -30,6 +32,8 @@ pub mod rebuild;
 pub mod reopen;
 pub mod report;
 pub mod show;
+pub mod split;
+pub mod triage;
 pub mod trust;
 pub mod unit;
 pub mod view;
@@ -69,6 +73,10 @@ pub enum Command {
     Completions(completions::Args),
     Man(man::Args),
     Audit(audit::Args),
+    Edit(edit::Args),
+    Link(link::Args),
+    Split(split::Args),
+    Triage(triage::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -97,6 +105,10 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Completions(a) => completions::run(ctx, a),
         Command::Man(a) => man::run(ctx, a),
         Command::Audit(a) => a.out.clone().run(ctx, |c| audit::run(c, a)),
+        Command::Edit(a) => edit::run(ctx, a),
+        Command::Link(a) => link::run(ctx, a),
+        Command::Split(a) => split::run(ctx, a),
+        Command::Triage(a) => triage::run(ctx, a),
     }
 }
 

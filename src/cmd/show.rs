@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::cmd::msg::Text;
+use crate::cmd::msg::sweep::{self, SweepText};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome};
@@ -47,7 +48,8 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
                 .iter()
                 .map(|r| event_json(r, a.show_pii))
                 .collect::<anyhow::Result<_>>()?;
-            render::json(ctx.out, &json!({"case": v, "events": evs}))?;
+            let case = v.with_links(&case);
+            render::json(ctx.out, &json!({"case": case, "events": evs}))?;
         }
         Format::Csv => {
             let mut grid = Grid::new(["origin", "seq", "at", "actor", "kind", "description"]);
@@ -131,6 +133,7 @@ fn fields(ctx: &Ctx, s: &Shown) -> anyhow::Result<Grid> {
         ("duplicate_of", None),
         ("closed_at", case.closed_at.as_deref().map(short_time)),
         ("flags", Some(s.flags.clone())),
+        ("links", Some(links_text(ctx, case))),
     ] {
         let text = shown.unwrap_or_else(|| match value.get(key) {
             Some(Value::String(s)) => s.clone(),
@@ -201,6 +204,8 @@ fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
         Ok(Kind::CaseClose) => ctx.text(Text::EventClosed),
         Ok(Kind::CaseReopen) => ctx.text(Text::EventReopened),
         Ok(Kind::CaseNote) => ctx.text(Text::EventNote),
+        Ok(Kind::CaseEdit) => sweep::text(SweepText::Edited, ctx.lang),
+        Ok(Kind::CaseLink) => sweep::text(SweepText::Linked, ctx.lang),
         _ => kind,
     }
 }
@@ -261,6 +266,8 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
         Event::CaseNote(n) => n.text,
         Event::OfficeInit(o) => o.name,
         Event::UnitAdd(u) => format!("{} {}", u.code, u.name),
+        Event::CaseEdit(e) => edited(ctx, &e),
+        Event::CaseLink(l) => format!("{} {}", sweep::relation(l.relation, ctx.lang), l.other),
         other => other.kind().to_string(),
     };
     // Phones a clerk wrote into a note or a summary are masked too.
@@ -289,4 +296,53 @@ fn event_json(r: &EventRecord, show_pii: bool) -> anyhow::Result<Value> {
         "kind": r.kind,
         "data": data,
     }))
+}
+
+/// A case's links for people: `拆分为 S07-2026-0002, 相关 S07-2026-0009`.
+fn links_text(ctx: &Ctx, c: &CaseState) -> String {
+    let all = crate::ledger::sweep::links(c);
+    let shown: Vec<String> = all
+        .iter()
+        .map(|(r, id)| format!("{} {id}", sweep::relation(*r, ctx.lang)))
+        .collect();
+    shown.join(", ")
+}
+
+/// A `case.edit` for the history: each field, old → new.
+fn edited(ctx: &Ctx, e: &crate::ledger::sweep::CaseEdit) -> String {
+    let lang = ctx.lang;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let subj =
+        |v: &Option<crate::domain::Subject>| v.map_or("—".into(), |s| s.label(lang).into());
+    let flag = |b: bool| ctx.text(if b { Text::Yes } else { Text::No }).to_string();
+    let mut parts = Vec::new();
+    let mut push = |key: &str, old: String, new: String| {
+        parts.push(format!("{}: {old} → {new}", field_label(lang, key)));
+    };
+    if let Some(c) = &e.community {
+        push("community", c.old.clone(), c.new.clone());
+    }
+    if let Some(c) = &e.summary {
+        push("summary", c.old.clone(), c.new.clone());
+    }
+    if let Some(c) = &e.address {
+        push("address", opt(&c.old), opt(&c.new));
+    }
+    if let Some(c) = &e.party {
+        push("party", opt(&c.old), opt(&c.new));
+    }
+    if let Some(c) = &e.subject {
+        push("subject", subj(&c.old), subj(&c.new));
+    }
+    if let Some(c) = &e.problem {
+        let old = match (&c.old, c.old == c.new) {
+            (Some(p), true) => format!("{p}{}", ctx.text(Text::SuggestedMark)),
+            (old, _) => opt(old),
+        };
+        push("problem", old, opt(&c.new));
+    }
+    if let Some(c) = &e.key {
+        push("key", flag(c.old), flag(c.new));
+    }
+    parts.join("; ")
 }

@@ -97,6 +97,20 @@ impl CaseView {
         }
     }
 
+    /// The JSON of `list` and `show`: the view, and the case's links when
+    /// it has any (`"links": [{"relation": "split_into", "case": "S07-2026-0002"}]`;
+    /// see `ledger::sweep`). A case without links prints as before them.
+    pub fn with_links<'a>(&'a self, c: &'a CaseState) -> WithLinks<'a> {
+        let links = crate::ledger::sweep::links(c)
+            .into_iter()
+            .map(|(r, case)| LinkView {
+                relation: r.code(),
+                case,
+            })
+            .collect();
+        WithLinks { view: self, links }
+    }
+
     /// The CSV header: the JSON keys, in order.
     pub fn csv_headers() -> Vec<String> {
         HEADER.clone()
@@ -124,6 +138,22 @@ impl CaseView {
             .map(|(key, cell)| labelled(lang, zone, key, cell))
             .collect()
     }
+}
+
+/// A case's JSON with its links (see [`CaseView::with_links`]).
+#[derive(Serialize)]
+pub struct WithLinks<'a> {
+    #[serde(flatten)]
+    view: &'a CaseView,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    links: Vec<LinkView<'a>>,
+}
+
+/// One link in JSON: the relation's code and the other case.
+#[derive(Serialize)]
+pub struct LinkView<'a> {
+    relation: &'static str,
+    case: &'a str,
 }
 
 /// One CSV cell for people, by its field's key.
@@ -221,6 +251,7 @@ pub fn field_label(lang: Lang, key: &str) -> &'static str {
         "long_running" => Text::CaseLongRunning,
         "repeat" => Text::CaseRepeat,
         "updated_at" => Text::CaseUpdatedAt,
+        "links" => return msg::sweep::text(msg::sweep::SweepText::Links, lang),
         _ => return "",
     };
     msg::text(t, lang)

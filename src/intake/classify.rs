@@ -1,7 +1,7 @@
 //! What a row is about: whether it concerns property management (the
 //! `--only-property` rule), which catalogue problem type it clearly
-//! matches (a suggestion for a clerk to confirm), which residential
-//! community it names, and the text clean-up those rest on.
+//! matches (a suggestion for a clerk to confirm), and the text clean-up
+//! those rest on. The community a text names is `community.rs`.
 //!
 //! Everything here is a keyword rule on Chinese text, kept in tables
 //! (`keywords`) so a clerk's "why was this kept?" has an answer that can be
@@ -24,44 +24,9 @@
 //!
 //! # Problem suggestion
 //!
-//! Only for rows the property rule recognises (whether or not
-//! `--only-property` filters). The rules in `keywords::SUGGEST` are tried in order
-//! on the title, then on each sentence of the body (split at 。！？；!?;
-//! and line breaks); the first rule all of whose word groups occur in the
-//! same title or sentence wins. Requiring the words in one sentence keeps
-//! a long letter that mentions 电梯 here and 坏 three paragraphs later from
-//! being filed as an elevator case.
-//!
-//! | code | every group must match (one word of each) |
-//! |------|-------------------------------------------|
-//! | WY-06 | 停水 停电 停暖 断水 关水 限电 不予充值 … + 欠费 欠缴 拖欠 催缴 物业费 … |
-//! | ZN-09 | 飞线 楼道充电 电动车上楼 私拉乱接 消防通道 生命通道 … |
-//! | ZN-13 | 电梯 + 故障 坏 停运 困人 检测 年检 维保 隐患 … |
-//! | ZN-06 | 私搭乱建 违建 违章搭建 违法建筑 侵占绿地 圈占 毁绿 占用公共通道 … |
-//! | WY-13 | 消防设施 消防栓 消火栓 灭火器 喷淋 … |
-//! | ZN-07 | 油烟 |
-//! | ZN-08 | 噪音 噪声 |
-//! | ZN-11 | 养狗 遛狗 犬 狗 |
-//! | ZN-10 | 堵塞 堵住 封堵 封闭 堵死 + 出入口 大门 小区门 |
-//! | KF-05 | 车位 + 只售不租 不租 出售 销售 卖 |
-//! | WY-12 | 物业费 停车费 收费 + 涨价 上涨 提高 乱收费 擅自 强制 … |
-//! | WY-11 | 公示 公开 + 收费 账目 收支 收益 |
-//! | WY-16 | 垃圾 + 清运 堆放 堆积 脏乱 臭 清理 无人 卫生 |
-//! | WY-10 | 物业 + 撤离 撤走 弃管 退出 跑路 |
-//! | ZN-19 | 业委会 业主委员会 + 换届 届满 到期 |
-//! | ZN-15 | 业委会 业主委员会 业主大会 + 成立 筹备 筹建 选举 |
-//! | YW-06 | 业委会 业主委员会 + 移交 公章 印章 |
-//! | KF-01 | 开发商 开发公司 建设单位 + 质量 漏水 渗水 开裂 裂缝 保修 维修 脱落 |
-//! | KF-02 | 开发商 开发公司 规划 + 配套 |
-//! | WY-07 | 物业 + 业委会 业主委员会 + 矛盾 冲突 不配合 纠纷 |
-//! | WY-03 | 物业 + 不作为 推诿 不处理 不管 置之不理 拖延 … |
-//! | WY-02 | 物业 + 服务差 服务质量 管理混乱 不到位 脏乱差 太差 … |
-//!
-//! The order puts the specific before the general: a water cut-off over
-//! unpaid fees is WY-06 even though the letter also says the company
-//! ignores complaints (WY-03).
+//! `suggest.rs` has the rule and its table.
 
-use super::keywords::{PROPERTY_WORDS, RESIDENCE, SUGGEST, TYPICAL};
+use super::keywords::{PROPERTY_WORDS, RESIDENCE, TYPICAL};
 
 fn any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
@@ -87,62 +52,9 @@ pub fn property(title: &str, body: &str) -> Option<Property> {
     None
 }
 
-fn matching(text: &str) -> Option<&'static str> {
-    SUGGEST
-        .iter()
-        .find(|(_, groups)| groups.iter().all(|g| any(text, g)))
-        .map(|(code, _)| *code)
-}
-
-/// The problem type a row clearly matches (module table), title first.
+/// The problem type a row clearly matches (`suggest.rs`).
 pub fn suggest(title: &str, body: &str) -> Option<&'static str> {
-    matching(title).or_else(|| {
-        body.split(['。', '！', '？', '；', '!', '?', ';', '\n'])
-            .find_map(matching)
-    })
-}
-
-/// Characters that end a community name read backwards from 小区: the
-/// place names before it (A3区, 麓谷街道, 联丰路) and punctuation.
-const NAME_STOPS: &str =
-    "区县市镇乡村路街道巷号省在的和与及对把被将、，。！？：:；;（）()“”\"'《》[]【】 \t\n";
-/// Verbs that open a title and are no part of a name.
-const LEADING_VERBS: &[&str] = &[
-    "投诉", "反映", "举报", "关于", "咨询", "建议", "请问", "求助", "请", "希望",
-];
-/// Endings of a residential community's name, most specific first.
-const COMMUNITY_ENDINGS: &[&str] = &["小区", "花园", "家园", "新村", "山庄", "公寓"];
-
-/// The residential community a text names, e.g. `一师润芳园小区` in
-/// "A3区梅溪湖看云路一师润芳园小区临街门面油烟扰民", read back from an
-/// ending such as 小区 to the place name before it. `None` when no
-/// 2–10 character name is found: better no community than a wrong one.
-pub fn community(text: &str) -> Option<String> {
-    for ending in COMMUNITY_ENDINGS {
-        let Some(at) = text.find(ending) else {
-            continue;
-        };
-        let before: Vec<char> = text[..at].chars().collect();
-        let mut start = before.len();
-        while start > 0 && !NAME_STOPS.contains(before[start - 1]) && before.len() - start <= 10 {
-            start -= 1;
-        }
-        // More than ten characters without a place name or punctuation
-        // before them: a sentence, not a name ("路灯光源污染严重影响新领地小区").
-        if before.len() - start > 10 || (start > 0 && !NAME_STOPS.contains(before[start - 1])) {
-            continue;
-        }
-        let mut name: String = before[start..].iter().collect();
-        for verb in LEADING_VERBS {
-            if let Some(rest) = name.strip_prefix(verb) {
-                name = rest.to_string();
-            }
-        }
-        if (2..=10).contains(&name.chars().count()) {
-            return Some(format!("{name}{ending}"));
-        }
-    }
-    None
+    super::suggest::suggest(title, body)
 }
 
 /// Text as exports hold it, tidied: surrounding whitespace trimmed (the
@@ -218,50 +130,6 @@ mod tests {
         // A residence in the body and the problem only in the body: no.
         assert_eq!(property("咨询购房资格", "我们小区门口有垃圾"), None);
         assert_eq!(property("咨询A6区道路命名规划", "公示文件"), None);
-    }
-
-    #[test]
-    fn suggestions_follow_the_table() {
-        assert_eq!(suggest("物业以业主欠费为由停水", ""), Some("WY-06"));
-        assert_eq!(suggest("小区电梯经常故障", ""), Some("ZN-13"));
-        assert_eq!(suggest("一楼业主私搭乱建", ""), Some("ZN-06"));
-        assert_eq!(suggest("楼道内飞线充电", ""), Some("ZN-09"));
-        assert_eq!(
-            suggest("物业问题", "你好。物业对投诉置之不理。"),
-            Some("WY-03")
-        );
-        // The words of a rule must meet in one sentence.
-        assert_eq!(suggest("反映问题", "电梯间贴了广告。门口的路坏了。"), None);
-        assert_eq!(suggest("咨询", "没有什么"), None);
-    }
-
-    #[test]
-    fn every_suggested_code_is_in_the_catalogue_shape() {
-        for (code, groups) in SUGGEST {
-            assert!(code.parse::<crate::domain::ProblemCode>().is_ok(), "{code}");
-            assert!(!groups.is_empty());
-        }
-    }
-
-    #[test]
-    fn communities_named_in_titles() {
-        let c = |s: &str| community(s);
-        assert_eq!(
-            c("A3区梅溪湖看云路一师润芳园小区临街门面油烟扰民").as_deref(),
-            Some("一师润芳园小区")
-        );
-        assert_eq!(
-            c("A市麓谷保利小区频繁停水").as_deref(),
-            Some("麓谷保利小区")
-        );
-        assert_eq!(c("投诉阳光小区物业").as_deref(), Some("阳光小区"));
-        assert_eq!(
-            c("A市阳光花园违建使天花板漏水").as_deref(),
-            Some("阳光花园")
-        );
-        assert_eq!(c("小区停水"), None);
-        assert_eq!(c("A4区华章路路灯光源污染严重影响新领地小区居民"), None);
-        assert_eq!(c("投诉A2区丽发新城附近建搅拌站"), None);
     }
 
     #[test]

@@ -24,7 +24,8 @@
 
 mod bounds;
 mod cell;
-mod classify;
+pub mod classify;
+mod community;
 mod dates;
 pub mod error;
 pub mod fields;
@@ -34,6 +35,7 @@ mod prepare;
 pub mod profiles;
 pub mod readers;
 pub mod rejects;
+mod suggest;
 
 use std::path::PathBuf;
 

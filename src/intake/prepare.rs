@@ -238,7 +238,7 @@ impl RowContext<'_> {
         };
         let community = join(self.texts(row, Field::Community), " ")
             .or_else(|| self.community.clone())
-            .or_else(|| classify::community(&full))
+            .or_else(|| super::community::named(&full, &body))
             .unwrap_or_else(|| NO_COMMUNITY.to_string());
         let complainant = join(self.texts(row, Field::Complainant), " ");
         // A row without a reference gets one made from what it says, so a

@@ -48,6 +48,8 @@ pub struct CaseState {
     pub conflict: bool,
     /// The office whose close is in force.
     pub closed_by: Option<String>,
+    /// Links to other cases, `relation:id` separated by spaces (`sweep`).
+    pub links: String,
 }
 
 /// A step in a case's lifecycle, as a command makes it.
@@ -58,6 +60,8 @@ pub enum Step {
     Close,
     Reopen,
     Note,
+    Edit,
+    Link,
 }
 
 impl Step {
@@ -69,6 +73,8 @@ impl Step {
             Event::CaseClose(_) => Step::Close,
             Event::CaseReopen(_) => Step::Reopen,
             Event::CaseNote(_) => Step::Note,
+            Event::CaseEdit(_) => Step::Edit,
+            Event::CaseLink(_) => Step::Link,
             _ => return None,
         })
     }
@@ -78,17 +84,19 @@ impl Step {
 /// commands enforce before appending (`ops.rs`, with their own messages)
 /// and replay uses to spot concurrent work ([`apply`]).
 ///
-/// | from \ step | assign | defer | close | reopen | note |
-/// |-------------|--------|-------|-------|--------|------|
-/// | open        | yes    | yes   | yes   | no     | yes  |
-/// | assigned    | yes    | yes   | yes   | no     | yes  |
-/// | deferred    | yes    | yes   | yes   | yes    | yes  |
-/// | closed      | no     | no    | no    | yes    | yes  |
+/// | from \ step | assign | defer | close | reopen | note | edit | link |
+/// |-------------|--------|-------|-------|--------|------|------|------|
+/// | open        | yes    | yes   | yes   | no     | yes  | yes  | yes  |
+/// | assigned    | yes    | yes   | yes   | no     | yes  | yes  | yes  |
+/// | deferred    | yes    | yes   | yes   | yes    | yes  | yes  | yes  |
+/// | closed      | no     | no    | no    | yes    | yes  | no   | yes  |
 pub fn allowed(status: Status, step: Step) -> bool {
     match step {
         Step::Assign | Step::Defer | Step::Close => status != Status::Closed,
         Step::Reopen => matches!(status, Status::Closed | Status::Deferred),
         Step::Note => true,
+        Step::Edit => status != Status::Closed,
+        Step::Link => true,
     }
 }
 
@@ -105,6 +113,8 @@ pub fn allowed(status: Status, step: Step) -> bool {
 /// | case.close   | ignored         | closed; result, resolution, duplicate_of, closed_at set |
 /// | case.reopen  | ignored         | open; due, plan and closure cleared                 |
 /// | case.note    | ignored         | note count + 1                                      |
+/// | case.edit    | ignored         | the edited fields set (a problem type confirmed)    |
+/// | case.link    | ignored         | the link added, once (`sweep`)                      |
 ///
 /// The commands refuse a step that is not valid *before* appending, so an
 /// event that is not a valid step on the replayed state was made without
@@ -187,6 +197,8 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
             clear_closure(&mut c);
         }
         Event::CaseNote(_) => c.notes += 1,
+        Event::CaseEdit(e) => super::sweep::apply_edit(&mut c, e),
+        Event::CaseLink(l) => super::sweep::apply_link(&mut c, l),
         // Not about a case: nothing to do here.
         _ => {}
     }
@@ -212,7 +224,7 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
-     updated_at, notes, problem_suggested, conflict, closed_by";
+     updated_at, notes, problem_suggested, conflict, closed_by, links";
 
 /// `verb INTO cases (COLUMNS) VALUES (?1, …)`, from the one column list.
 fn insert_sql(verb: &str) -> String {
@@ -278,6 +290,7 @@ impl CaseState {
             problem_suggested: a.suggested && a.problem.is_some(),
             conflict: false,
             closed_by: None,
+            links: String::new(),
         })
     }
 
@@ -315,6 +328,7 @@ impl CaseState {
             problem_suggested: r.get(29)?,
             conflict: r.get(30)?,
             closed_by: r.get(31)?,
+            links: r.get(32)?,
         })
     }
 
@@ -374,6 +388,7 @@ impl CaseState {
             self.problem_suggested,
             self.conflict,
             self.closed_by,
+            self.links,
         ])?;
         Ok(())
     }

@@ -235,6 +235,8 @@ pub enum Break {
         chars: usize,
         max: usize,
     },
+    /// A rule of the sweep's events (`sweep::rules`).
+    Sweep(super::sweep::rules::SweepBreak),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -463,4 +465,6 @@ pub enum Refusal {
     LineTooLong {
         max: usize,
     },
+    // --- the sweep (edit, link, split, triage)
+    Sweep(super::sweep::ops::Refused),
 }

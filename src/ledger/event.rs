@@ -226,6 +226,8 @@ pub enum Event {
     CreditBlacklist(CreditBlacklist),
     CreditGuarantee(CreditGuarantee),
     CreditDismiss(CreditDismiss),
+    CaseEdit(super::sweep::CaseEdit),
+    CaseLink(super::sweep::CaseLink),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -248,10 +250,12 @@ pub enum Kind {
     CreditBlacklist,
     CreditGuarantee,
     CreditDismiss,
+    CaseEdit,
+    CaseLink,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 17] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -267,6 +271,8 @@ impl Kind {
         Kind::CreditBlacklist,
         Kind::CreditGuarantee,
         Kind::CreditDismiss,
+        Kind::CaseEdit,
+        Kind::CaseLink,
     ];
 
     pub fn name(self) -> &'static str {
@@ -286,6 +292,8 @@ impl Kind {
             Kind::CreditBlacklist => "credit.blacklist",
             Kind::CreditGuarantee => "credit.guarantee",
             Kind::CreditDismiss => "credit.dismiss",
+            Kind::CaseEdit => "case.edit",
+            Kind::CaseLink => "case.link",
         }
     }
 
@@ -299,6 +307,8 @@ impl Kind {
                 | Kind::CaseClose
                 | Kind::CaseReopen
                 | Kind::CaseNote
+                | Kind::CaseEdit
+                | Kind::CaseLink
         )
     }
 }
@@ -347,6 +357,8 @@ impl Event {
             Event::CreditBlacklist(_) => Kind::CreditBlacklist,
             Event::CreditGuarantee(_) => Kind::CreditGuarantee,
             Event::CreditDismiss(_) => Kind::CreditDismiss,
+            Event::CaseEdit(_) => Kind::CaseEdit,
+            Event::CaseLink(_) => Kind::CaseLink,
         }
     }
 
@@ -373,6 +385,8 @@ impl Event {
             Event::CreditBlacklist(p) => serde_json::to_string(p),
             Event::CreditGuarantee(p) => serde_json::to_string(p),
             Event::CreditDismiss(p) => serde_json::to_string(p),
+            Event::CaseEdit(p) => serde_json::to_string(p),
+            Event::CaseLink(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -411,6 +425,8 @@ impl Event {
             Kind::CreditBlacklist => Event::CreditBlacklist(p(kind, payload)?),
             Kind::CreditGuarantee => Event::CreditGuarantee(p(kind, payload)?),
             Kind::CreditDismiss => Event::CreditDismiss(p(kind, payload)?),
+            Kind::CaseEdit => Event::CaseEdit(p(kind, payload)?),
+            Kind::CaseLink => Event::CaseLink(p(kind, payload)?),
         })
     }
 }

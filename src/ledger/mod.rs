@@ -23,6 +23,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod scoring;
+pub mod sweep;
 mod writer;
 
 use std::path::Path;

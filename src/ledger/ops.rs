@@ -198,6 +198,13 @@ impl Writer<'_> {
         if !allowed(c.status, Step::Assign) {
             refuse!(Refusal::ClosedCannotAssign(id.to_string()));
         }
+        // Issue 14: an unconfirmed suggestion does not route a case.
+        if let (None, Some(suggested), true) = (&a.problem, &c.problem, c.problem_suggested) {
+            refuse!(super::sweep::ops::Refused::AssignNeedsProblem {
+                id: id.to_string(),
+                suggested: suggested.clone(),
+            });
+        }
         // The problem type in force after this assignment, and its subject.
         let new_problem = match &a.problem {
             Some(code) => Some(self.problem(code)?),

@@ -53,6 +53,12 @@ pub struct CaseFilter {
     /// Received on or after / on or before.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Only cases whose problem type is an unconfirmed suggestion.
+    pub suggested: bool,
+    /// Only cases with the placeholder community (`sweep::NO_COMMUNITY`).
+    pub no_community: bool,
+    /// Leave out cases that were split into parts.
+    pub unsplit: bool,
 }
 
 pub(crate) fn problem(conn: &Connection, code: &str) -> Result<Option<Problem>> {
@@ -295,6 +301,15 @@ impl Wheres {
         }
         if filter.repeat {
             w.conds.push(repeat::REPEAT_CANDIDATE_SQL.into());
+        }
+        if filter.suggested {
+            w.conds.push("problem_suggested = 1".into());
+        }
+        if filter.no_community {
+            w.with(super::sweep::NO_COMMUNITY, |p| format!("community = {p}"));
+        }
+        if filter.unsplit {
+            w.conds.push(super::sweep::NOT_SPLIT_SQL.into());
         }
         let date = RECEIVED_DATE_SQL;
         let text = |v: &Option<String>| v.clone();

@@ -21,6 +21,7 @@
 //! | credit                | a valid unified social credit code; a standard that parses back |
 //! | key.trust             | a canonical office code and a well-formed key |
 //! | every text            | at most 32,767 characters (a spreadsheet cell's limit); the actor at most 200 |
+//! | case.edit, case.link  | `sweep::rules`: at least one change, texts bounded, codes known; a link to another canonical case id |
 
 use std::collections::{HashMap, HashSet};
 
@@ -333,6 +334,10 @@ impl Rules {
                 office(What::TrustedOffice, &k.office)?;
                 k.key.parse::<PublicKey>().map_err(Break::Malformed)?;
             }
+            Event::CaseEdit(e) => {
+                super::sweep::rules::edit(e, |code, subject| self.problem(code, subject))?
+            }
+            Event::CaseLink(l) => super::sweep::rules::link(l, id)?,
             _ => credit(ev)?,
         }
         Ok(())

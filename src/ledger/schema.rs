@@ -43,7 +43,11 @@ ALTER TABLE cases ADD COLUMN closed_by TEXT;
 ";
 
 /// Version 3, the sweep (issue 14): case edits, splits and links.
-const V3_SWEEP: &str = "";
+/// `cases.links`: the case's links to others, `relation:id` separated by
+/// spaces (see `ledger::sweep`), derived from its `case.link` events.
+const V3_SWEEP: &str = "
+ALTER TABLE cases ADD COLUMN links TEXT NOT NULL DEFAULT '';
+";
 
 /// Version 3, the units' loop (issue 15): acknowledgement, returns,
 /// extensions, co-units, supervision and call-backs.

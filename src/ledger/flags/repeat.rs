@@ -1,7 +1,9 @@
 //! The repeat-complaint rule (多次投诉, PRODUCT.md §3), the one definition
 //! behind `report`'s `repeat` figure, `list --repeat` and `show`'s flag:
 //!
-//! > A case is a **repeat** when it has a problem type and at least one
+//! > A case is a **repeat** when it has a confirmed problem type (not a
+//! > suggestion of bulk intake), a community that is not the placeholder
+//! > `(未注明)`, was not split into parts, and at least one
 //! > *other* case has the same community (the same text, exactly) and the
 //! > same problem type and was received no more than 90 days before or
 //! > after it, counting whole calendar days between the two received
@@ -28,8 +30,11 @@ use crate::ledger::error::Result;
 /// same community make a repeat complaint.
 const REPEAT_WINDOW_DAYS: i64 = 90;
 
-/// The SQL twin of "has a problem type": only such a case can be a repeat.
-pub(crate) const REPEAT_CANDIDATE_SQL: &str = "problem IS NOT NULL";
+/// The SQL twin of "has a confirmed problem type, a named community and
+/// was not split": only such a case can be a repeat (issue 14: unconfirmed
+/// suggestions and the placeholder community paired unrelated cases).
+pub(crate) const REPEAT_CANDIDATE_SQL: &str = "problem IS NOT NULL AND problem_suggested = 0 \
+     AND community <> '(未注明)' AND instr(links, 'split_into:') = 0";
 
 /// The received dates whose cases can be a repeat of a case received in
 /// `period`: the period widened by the window on both sides.
@@ -163,11 +168,12 @@ pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i6
 /// cases of its community and problem type alone.
 pub(crate) fn is_repeat(conn: &Connection, id: &str) -> Result<bool> {
     let mut win = RepeatWindow::new();
-    let mut st = conn.prepare(
+    let mut st = conn.prepare(&format!(
         "SELECT o.id = c.id, o.community, o.problem, o.received_at
-         FROM cases c JOIN cases o ON o.community = c.community AND o.problem = c.problem
-         WHERE c.id = ?1",
-    )?;
+             FROM cases c JOIN cases o ON o.community = c.community AND o.problem = c.problem
+             WHERE c.id = ?1 AND o.rowid IN (SELECT rowid FROM cases WHERE {REPEAT_CANDIDATE_SQL})
+             AND c.rowid IN (SELECT rowid FROM cases WHERE {REPEAT_CANDIDATE_SQL})"
+    ))?;
     let mut q = st.query([id])?;
     while let Some(r) = q.next()? {
         if let Some((community, problem, date)) = repeat_key(r)? {

@@ -10,8 +10,9 @@ use crate::domain::{Outcome, Status};
 use crate::ledger::days::{date_part, epoch_seconds};
 use crate::ledger::error::{Error, Result};
 use crate::ledger::flags::period::{Period, TextPeriod, Trend};
-use crate::ledger::flags::repeat::{RepeatWindow, neighbourhood, text};
+use crate::ledger::flags::repeat::{REPEAT_CANDIDATE_SQL, RepeatWindow, neighbourhood, text};
 use crate::ledger::flags::{self, long_running_cutoff};
+use crate::ledger::sweep::NOT_SPLIT_SQL;
 
 /// The running counts of a report.
 pub(super) struct Tally {
@@ -102,8 +103,8 @@ impl Tally {
         let col = self.by.map_or("NULL", GroupBy::column);
         let mut st = conn.prepare(&format!(
             "SELECT status, result, due, key_case, received_at, community, problem, closed_at, {col},
-                    conflict
-             FROM cases"
+                    conflict, {REPEAT_CANDIDATE_SQL}
+             FROM cases WHERE {NOT_SPLIT_SQL}"
         ))?;
         let mut q = st.query([])?;
         while let Some(r) = q.next()? {
@@ -119,7 +120,10 @@ impl Tally {
             return Ok(());
         }
         let counted = self.period.holds(date);
-        if let (Some(community), Some(problem)) = (text(r.get_ref(5)?), text(r.get_ref(6)?)) {
+        let candidate = r.get::<_, i64>(10)? != 0;
+        if let (true, Some(community), Some(problem)) =
+            (candidate, text(r.get_ref(5)?), text(r.get_ref(6)?))
+        {
             self.repeats.push(community, problem, date, counted);
         }
         if !counted {

@@ -8,6 +8,7 @@ pub mod invalid;
 pub mod ledger;
 pub mod list;
 pub mod rules;
+pub mod sweep;
 pub mod text;
 
 /// SQLite's terse words about the disk, as what happened for the user.

@@ -112,6 +112,7 @@ pub fn rule(b: &Break) -> String {
         Break::DuplicateOfNotDuplicate => {
             "duplicate_of is given on a close that is not a duplicate".into()
         }
+        Break::Sweep(b) => super::sweep::rule(b),
     }
 }
 

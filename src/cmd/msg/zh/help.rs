@@ -311,6 +311,55 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "dir" => "把 ledger.1 和每个子命令一页（ledger-add.1 …）写进这个文件夹",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
+    // --- issue 14, the sweep: edit, link, split, triage and their flags
+    "list" => {
+        "suggested" => "只列问题类型是导入时系统建议、尚未确认的问题",
+        "no_community" => "只列小区为导入时的占位“(未注明)”的问题",
+    }
+    "assign" => {
+        "accept_suggested" => "确认导入时系统建议的问题类型，并按它转办",
+    }
+    "edit" => {
+        ABOUT => "更正问题登记的小区、摘要、地址、被投诉方、责任主体、问题类型或重点标记\n\n一条事件记下每个字段的原值和新值（show 的办理经过中可见，随交换文件传送）。已销号的问题须先重新打开。",
+        AFTER => "示例：\n  ledger edit S07-2026-0012 --community 中海国际社区三期 --address 'A3区xx路1号'\n  ledger edit S07-2026-0013 --summary '物业停水三天' --party 鑫源物业服务有限公司 --key\n  ledger edit S07-2026-0014 --accept-suggested        # 确认系统建议的问题类型\n  ledger edit S07-2026-0015 --problem WY-02 --address ''   # '' 清空地址",
+        "case" => "问题编号",
+        "community" => "小区名称",
+        "summary" => "一句话问题摘要",
+        "address" => "详细地址（'' 为清空）",
+        "party" => "被投诉方（'' 为清空）",
+        "subject" => "责任主体",
+        "problem" => "问题类型（确认的，不是建议）",
+        "accept_suggested" => "确认导入时系统建议的问题类型",
+        "key" => "标为重点难点问题",
+        "no_key" => "取消重点难点标记",
+    }
+    "link" => {
+        ABOUT => "把两件相关的问题关联起来（两件都显示关联）",
+        AFTER => "示例：\n  ledger link S07-2026-0024 S07-2026-0051",
+        "case" => "问题编号",
+        "other" => "相关问题的编号",
+    }
+    "split" => {
+        ABOUT => "把一件包含多个问题的投诉拆分：每部分登记为一件新问题，与原件关联\n\n各部分沿用原件的来源、受理时间、小区和投诉人，各有自己的摘要和系统建议的问题类型，分别分类、转办。report 只统计各部分，不再统计原件。",
+        AFTER => "示例：\n  ledger split S07-2026-0031 --part '物业以欠费为由停水' --part '住建部门接到投诉后未处理'",
+        "case" => "问题编号",
+        "part" => "一部分的摘要（两个或更多）",
+    }
+    "triage" => {
+        ABOUT => "逐件过目导入的问题，或一次确认其系统建议的问题类型\n\n所选问题与 list 用同样条件时相同，但不含已销号的问题和已拆分的原件。在终端上逐件显示，按键后回车：a 确认建议，p 改填问题类型代码，c 改填小区，x 按非物业问题销号，s 跳过，q 退出；每个决定立即写入。不在终端上，或加 --accept：在一个事务中确认所选问题的全部建议。",
+        AFTER => "示例：\n  ledger triage --suggested                # 逐件过目\n  ledger triage --no-community --from 2019-01 --to 2019-03\n  ledger triage --problem WY-06 --accept   # 一次确认全部 WY-06 建议",
+        "status" => "只选这些状态（用逗号分隔）：open、assigned、deferred",
+        "suggested" => "只选问题类型是系统建议、尚未确认的问题",
+        "no_community" => "只选小区为“(未注明)”的问题",
+        "problem" => "只选这个问题类型（建议的或确认的）",
+        "subject" => "只选这个责任主体",
+        "community" => "只选小区名称包含这段文字的问题",
+        "key" => "只选重点难点问题",
+        "office" => "只选这个街道的问题",
+        "from" => "受理日期不早于这一天（或月份）",
+        "to" => "受理日期不晚于这一天（或月份）",
+        "accept" => "不逐件询问，一次确认所选问题的全部建议",
+    }
 };
 
 /// The Chinese text for one key.

@@ -193,6 +193,7 @@ pub fn refusal(r: &Refusal) -> String {
         | Refusal::Csv(_)
         | Refusal::CutShort { .. }
         | Refusal::LineTooLong { .. }) => super::exchange::reading(r),
+        Refusal::Sweep(r) => super::sweep::refusal(r),
     }
 }
 

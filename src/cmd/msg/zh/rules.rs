@@ -108,6 +108,7 @@ pub fn rule(b: &Break) -> String {
         Break::DuplicateOfItself(id) => format!("问题 {id} 作为自己的重复件销号"),
         Break::DuplicateNamesNone => "按重复销号却没有写明重复的是哪件问题（duplicate_of）".into(),
         Break::DuplicateOfNotDuplicate => "不是按重复销号，却给出了 duplicate_of".into(),
+        Break::Sweep(b) => super::sweep::rule(b),
     }
 }
 
