@@ -236,7 +236,7 @@ pub enum Break {
         max: usize,
     },
     /// A rule of the sweep's events (`sweep::rules`).
-    Sweep(super::sweep::rules::SweepBreak),
+    Sweep(super::sweep::errors::SweepBreak),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -466,5 +466,5 @@ pub enum Refusal {
         max: usize,
     },
     // --- the sweep (edit, link, split, triage)
-    Sweep(super::sweep::ops::Refused),
+    Sweep(super::sweep::errors::Refused),
 }

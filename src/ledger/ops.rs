@@ -200,7 +200,7 @@ impl Writer<'_> {
         }
         // Issue 14: an unconfirmed suggestion does not route a case.
         if let (None, Some(suggested), true) = (&a.problem, &c.problem, c.problem_suggested) {
-            refuse!(super::sweep::ops::Refused::AssignNeedsProblem {
+            refuse!(super::sweep::errors::Refused::AssignNeedsProblem {
                 id: id.to_string(),
                 suggested: suggested.clone(),
             });

@@ -6,30 +6,7 @@ use crate::ledger::sweep::Relation;
 
 use super::{en, zh};
 
-/// A phrase the sweep's commands print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SweepText {
-    /// The history's name of a `case.edit`, and `edit`'s success word.
-    Edited,
-    /// The history's name of a `case.link`.
-    Linked,
-    /// The label of a case's links (show, labelled CSV).
-    Links,
-    /// Triage: the suggestion line's label.
-    Suggestion,
-    /// Triage: what each key does.
-    Keys,
-    /// Triage: asking for a problem code.
-    AskCode,
-    /// Triage: asking for a community.
-    AskCommunity,
-    /// Triage: the resolution of a case closed as out of scope.
-    OutOfScopeResolution,
-    /// Triage: a key it does not know.
-    UnknownKey,
-    /// Triage: nothing to go through.
-    NothingToTriage,
-}
+pub use super::text::SweepText;
 
 /// The phrase, in `lang`.
 pub fn text(t: SweepText, lang: Lang) -> &'static str {

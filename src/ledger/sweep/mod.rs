@@ -16,6 +16,7 @@
 //! A split original is counted by `report` through its parts only, and is
 //! nobody's repeat complaint ([`NOT_SPLIT_SQL`]).
 
+pub mod errors;
 pub mod ops;
 pub mod rules;
 

@@ -4,6 +4,7 @@
 
 use chrono::DateTime;
 
+pub use super::errors::Refused;
 use super::{CaseEdit, CaseLink, Change, Relation, is_split, links};
 use crate::domain::{CaseId, ProblemCode, Subject};
 use crate::ledger::Writer;
@@ -12,32 +13,6 @@ use crate::ledger::error::{Error, Refusal, Result, What, refuse};
 use crate::ledger::event::Event;
 use crate::ledger::ops::{Added, NewCase};
 use crate::ledger::query;
-
-/// What the sweep's commands refuse; `msg/*/sweep.rs` says it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Refused {
-    EditClosed(String),
-    NothingToEdit(String),
-    NoSuggestion(String),
-    /// `assign` without `--problem` of a case whose type is a suggestion.
-    AssignNeedsProblem {
-        id: String,
-        suggested: String,
-    },
-    LinkItself(String),
-    AlreadyLinked {
-        id: String,
-        other: String,
-    },
-    SplitClosed(String),
-    SplitAgain(String),
-    SplitParts(usize),
-    /// A split is registered by the case's own office (its parts are its cases).
-    SplitOthers {
-        id: String,
-        office: String,
-    },
-}
 
 impl From<Refused> for Error {
     fn from(r: Refused) -> Error {

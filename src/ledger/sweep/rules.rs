@@ -6,6 +6,7 @@
 //! | case.edit  | changes at least one field; community and summary not empty; a problem type in the catalogue (and of the new subject, when both change), never removed; every text at most [`MAX_TEXT`] characters, old and new |
 //! | case.link  | `other` a canonical case id, not the case itself |
 
+pub use super::errors::{Field, SweepBreak};
 use super::{CaseEdit, CaseLink};
 use crate::domain::{CaseId, Subject};
 use crate::ledger::error::{Break, What};
@@ -13,27 +14,6 @@ use crate::ledger::rules::case_id;
 
 /// The longest text an edit may carry, in characters.
 pub const MAX_TEXT: usize = 20_000;
-
-/// A field a `case.edit` changes, as messages name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Community,
-    Summary,
-    Address,
-    Party,
-    Subject,
-    Problem,
-    Key,
-}
-
-/// A sweep rule an event breaks.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SweepBreak {
-    NothingEdited,
-    TooLong { field: Field, max: usize },
-    ProblemRemoved,
-    LinkToItself(String),
-}
 
 fn bounded(field: Field, s: Option<&str>) -> Result<(), Break> {
     match s {

@@ -1,9 +1,9 @@
 //! English: the sweep's refusals, rules and phrases.
 
-use crate::cmd::msg::sweep::SweepText;
+use crate::cmd::msg::text::SweepText;
 use crate::ledger::sweep::Relation;
-use crate::ledger::sweep::ops::Refused;
-use crate::ledger::sweep::rules::{Field, SweepBreak};
+use crate::ledger::sweep::errors::Refused;
+use crate::ledger::sweep::errors::{Field, SweepBreak};
 
 pub fn refusal(r: &Refused) -> String {
     match r {

@@ -1,9 +1,9 @@
 //! 中文：排查（更正、关联、拆分、逐件过目）的拒绝、规则与用语。
 
-use crate::cmd::msg::sweep::SweepText;
+use crate::cmd::msg::text::SweepText;
 use crate::ledger::sweep::Relation;
-use crate::ledger::sweep::ops::Refused;
-use crate::ledger::sweep::rules::{Field, SweepBreak};
+use crate::ledger::sweep::errors::Refused;
+use crate::ledger::sweep::errors::{Field, SweepBreak};
 
 pub fn refusal(r: &Refused) -> String {
     match r {
