@@ -45,6 +45,12 @@ pub enum Error {
     CheckFailed {
         problem: crate::ledger::replay::Problem,
     },
+    /// A workbook asked for without `--out`: it is not text for a screen.
+    #[error("--format {format} needs --out")]
+    NeedsOut { format: &'static str },
+    /// Several `--by` for a format that holds one table of groups.
+    #[error("several --by need --format xlsx or html")]
+    OneGrouping,
     #[error(transparent)]
     Ledger(#[from] crate::ledger::Error),
 }

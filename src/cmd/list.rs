@@ -3,7 +3,8 @@
 use crate::cmd::error::Filter;
 use crate::cmd::msg::Text;
 use crate::cmd::view::{self, CaseView, field_label};
-use crate::cmd::{Ctx, FormatArg, args};
+use crate::cmd::present::Output;
+use crate::cmd::{Ctx, args};
 use crate::domain::{DayOrMonth, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::Ledger;
 use crate::ledger::flags::period::Period;
@@ -55,8 +56,9 @@ pub struct Args {
     /// Received on or before this date (a month, 2026-11: to its last day).
     #[arg(long, value_name = "DATE")]
     pub to: Option<DayOrMonth>,
-    #[command(flatten)]
-    pub format: FormatArg,
+    /// Output format: table, csv, json or xlsx (a workbook, with --out).
+    #[arg(long, default_value = "table", value_name = "table|csv|json|xlsx", value_parser = crate::cmd::present::outputs(&["table", "csv", "json", "md", "xlsx"]), hide_possible_values = true)]
+    pub format: Output,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
     /// Show complainant names and phone numbers unmasked.
@@ -103,7 +105,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let ledger = ctx.open()?;
     let filter = filter(&ledger, &a, period)?;
     let today = ctx.today();
-    match a.format.format {
+    let format = match a.format {
+        Output::Text(f) => f,
+        _ => return crate::cmd::present::list_file(ctx, &ledger, &filter, a.show_pii, &a.out),
+    };
+    match format {
         Format::Json => {
             let mut arr = JsonArray::new(ctx.out)?;
             ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
@@ -129,7 +135,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             })?;
             w.finish()?;
         }
-        Format::Table | Format::Md => table(ctx, &ledger, &filter, a.format.format)?,
+        Format::Table | Format::Md => table(ctx, &ledger, &filter, format)?,
     }
     Ok(())
 }

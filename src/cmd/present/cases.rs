@@ -1,0 +1,188 @@
+//! Cases as sheet rows: the lists behind the report's figures (逾期清单,
+//! 重点难点, 暂缓计划) and `list --format xlsx`. Personal data is masked as
+//! in every listing (`CaseView`); cells are typed by field, so received
+//! times and due dates are dates in a workbook.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::paper::{Kind, Table, sheet_name};
+use super::{Cell, shown, xlsx};
+use crate::cmd::Ctx;
+use crate::cmd::error::Error;
+use crate::cmd::out::OutArg;
+use crate::cmd::view::{CaseView, field_label};
+use crate::domain::Status;
+use crate::ledger::Ledger;
+use crate::ledger::case::CaseState;
+use crate::ledger::flags::period::Period;
+use crate::ledger::query::CaseFilter;
+
+/// At most this many cases a list in a report's workbook: a district's
+/// overdue cases may be a hundred thousand, which is a listing's job
+/// (the sheet ends with the `list` command that writes them all).
+pub const CAP: usize = 10_000;
+
+/// The columns a clerk works a case from.
+const COLUMNS: &[&str] = &[
+    "id",
+    "office",
+    "status",
+    "received_at",
+    "community",
+    "address",
+    "summary",
+    "complainant",
+    "phone",
+    "problem",
+    "party",
+    "unit",
+    "due",
+];
+
+/// One list: its label key, which cases, its extra columns, and the `list`
+/// arguments that list the same cases.
+struct Wanted {
+    key: &'static str,
+    takes: fn(&CaseState, &str) -> bool,
+    extra: &'static [&'static str],
+    drill: &'static str,
+}
+
+const LISTS: &[Wanted] = &[
+    Wanted {
+        key: "overdue_cases",
+        takes: |c, today| c.overdue(today),
+        extra: &[],
+        drill: "--overdue",
+    },
+    Wanted {
+        key: "key_cases",
+        takes: |c, _| c.key_case,
+        extra: &[],
+        drill: "--key --status open,assigned,deferred",
+    },
+    Wanted {
+        key: "deferred_cases",
+        takes: |c, _| c.status == Status::Deferred,
+        extra: &["plan", "defer_until"],
+        drill: "--status deferred",
+    },
+];
+
+/// The three lists of cases not closed, found in one pass over them.
+pub fn report_lists(ctx: &Ctx, ledger: &Ledger, period: &Period) -> anyhow::Result<Vec<Table>> {
+    let today = ctx.today();
+    let (lang, zone) = (ctx.lang, *ctx.stamp.now.offset());
+    let all = CaseView::csv_headers();
+    let mut tables: Vec<(Table, Vec<usize>)> = LISTS
+        .iter()
+        .map(|w| {
+            let keys: Vec<String> = COLUMNS.iter().chain(w.extra).map(|k| k.to_string()).collect();
+            let at = keys
+                .iter()
+                .filter_map(|k| all.iter().position(|h| h == k))
+                .collect();
+            let title = crate::cmd::msg::present::label(lang, w.key).unwrap_or(w.key);
+            let table = Table {
+                sheet: sheet_name(title),
+                title: title.to_string(),
+                kind: Kind::Cases,
+                headers: keys.iter().map(|k| field_label(lang, k).to_string()).collect(),
+                keys,
+                rows: Vec::new(),
+                total: 0,
+                drill: Some(drill(w.drill, period, title)),
+            };
+            (table, at)
+        })
+        .collect();
+    let filter = CaseFilter {
+        statuses: vec![Status::Open, Status::Assigned, Status::Deferred],
+        from: period.from,
+        to: period.to,
+        ..CaseFilter::default()
+    };
+    ledger.each_case(&filter, &today, |c| {
+        let mut cells: Option<Vec<String>> = None;
+        for (w, (t, at)) in LISTS.iter().zip(&mut tables) {
+            if !(w.takes)(&c, &today) {
+                continue;
+            }
+            t.total += 1;
+            if t.rows.len() < CAP {
+                let cells = cells.get_or_insert_with(|| {
+                    CaseView::new(&c, &today, false, false).labelled_row(lang, zone)
+                });
+                t.rows
+                    .push(at.iter().map(|&i| typed(&all[i], &cells[i])).collect());
+            }
+        }
+        Ok(())
+    })?;
+    Ok(tables.into_iter().map(|(t, _)| t).collect())
+}
+
+/// The `list` command that writes every case of a list.
+fn drill(args: &str, period: &Period, title: &str) -> String {
+    let mut s = format!("ledger list {args}");
+    if let Some(f) = period.from {
+        s.push_str(&format!(" --from {f}"));
+    }
+    if let Some(t) = period.to {
+        s.push_str(&format!(" --to {t}"));
+    }
+    s.push_str(&format!(" --format xlsx --out {title}.xlsx"));
+    s
+}
+
+/// A case field (as `list --labels` writes it) as a typed cell.
+pub fn typed(key: &str, s: &str) -> Cell {
+    if s.is_empty() {
+        return Cell::Empty;
+    }
+    let parsed = match key {
+        "received_at" | "assigned_at" | "closed_at" | "updated_at" => {
+            NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
+                .ok()
+                .map(Cell::Time)
+        }
+        "due" | "defer_until" => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Cell::Date),
+        "notes" => s.parse().ok().map(Cell::Int),
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| Cell::Text(shown(s)))
+}
+
+/// `list --format xlsx --out FILE`: every case the filter passes, every
+/// field, streamed into one sheet (a workbook of a million cases is held
+/// in a temporary file, not in memory).
+pub fn list_file(
+    ctx: &mut Ctx,
+    ledger: &Ledger,
+    filter: &CaseFilter,
+    show_pii: bool,
+    out: &OutArg,
+) -> anyhow::Result<()> {
+    if out.out.is_none() {
+        return Err(Error::NeedsOut { format: "xlsx" }.into());
+    }
+    let today = ctx.today();
+    let (lang, zone) = (ctx.lang, *ctx.stamp.now.offset());
+    let keys = CaseView::csv_headers();
+    let headers = CaseView::labelled_headers(lang);
+    let name = crate::cmd::msg::present::label(lang, "sheet.cases").unwrap_or("cases");
+    let mut book = xlsx::Streamed::new(name, &keys, &headers)?;
+    let mut n = 0usize;
+    ledger.each_case_with_repeat(filter, &today, |c, repeat| {
+        let cells = CaseView::new(&c, &today, show_pii, repeat).labelled_row(lang, zone);
+        let row: Vec<Cell> = keys.iter().zip(&cells).map(|(k, s)| typed(k, s)).collect();
+        n += 1;
+        book.push(&row)
+            .map_err(|e| crate::ledger::Error::Io(std::io::Error::other(e.to_string())))
+    })?;
+    let bytes = book.finish()?;
+    // `--out` is the command's own (`cmd::dispatch`): ctx.out is the file.
+    ctx.out.write_all(&bytes)?;
+    writeln!(ctx.err, "{} {}", n, ctx.text(crate::cmd::msg::Text::Cases))?;
+    Ok(())
+}
