@@ -21,3 +21,5 @@ mod setup;
 mod tables;
 mod typing;
 mod upgrade;
+// Issue 17: the workbook and the page.
+mod report_files;

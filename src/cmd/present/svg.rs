@@ -104,7 +104,7 @@ pub fn columns(title: &str, categories: &[String], series: &[(String, Vec<f64>, 
 
 fn open(title: &str, height: f64) -> String {
     format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-label="{t}"><text x="8" y="20" class="ttl">{t}</text>"#,
+        r#"<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" role="img" aria-label="{t}"><text x="8" y="20" class="ttl">{t}</text>"#,
         t = esc(title)
     )
 }

@@ -4,6 +4,7 @@
 
 pub fn label(key: &str) -> Option<&'static str> {
     Some(match key {
+        "closed" => "closed",
         "sheet.headline" => "Summary",
         "sheet.periods" => "Trend",
         "sheet.cases" => "Cases",

@@ -4,6 +4,7 @@
 
 pub fn label(key: &str) -> Option<&'static str> {
     Some(match key {
+        "closed" => "已销号",
         "sheet.headline" => "总表",
         "sheet.periods" => "趋势",
         "sheet.cases" => "问题清单",
