@@ -14,7 +14,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json"
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --overdue --format xlsx --out 逾期清单.xlsx"
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.

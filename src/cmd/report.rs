@@ -58,7 +58,7 @@ impl From<PeriodArg> for Trend {
 #[command(
     after_help = "Every figure can be drilled into: `ledger list --overdue`, `--long-running`, `--repeat`, `--status deferred`, `--key --status open,assigned,deferred` (with the same --from/--to) list the cases behind it.\n\
 CSV holds one table: the groups with --by, else the trend with --period, else the headline figures.\n\n\
-Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md"
+Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md\n  ledger report --by office,problem,party --period month --format xlsx --out 周报.xlsx\n  ledger report --by office,party --period week --format html --out 周报.html"
 )]
 pub struct Args {
     /// One row per office, status, subject, problem, unit, community or party (the most cases first); with --format xlsx or html several, comma-separated (office,problem,party), a sheet or a section each.

@@ -13,9 +13,9 @@ use crate::cmd::out::OutArg;
 use crate::cmd::view::{CaseView, field_label};
 use crate::domain::Status;
 use crate::ledger::Ledger;
-use crate::ledger::case::CaseState;
 use crate::ledger::flags::period::Period;
 use crate::ledger::query::CaseFilter;
+use crate::ledger::report::Report;
 
 /// At most this many cases a list in a report's workbook: a district's
 /// overdue cases may be a hundred thousand, which is a listing's job
@@ -39,87 +39,102 @@ const COLUMNS: &[&str] = &[
     "due",
 ];
 
-/// One list: its label key, which cases, its extra columns, and the `list`
-/// arguments that list the same cases.
+/// One list: its label key, which cases (the `list` filter of its figure,
+/// and its arguments), its extra columns, and its figure in the report.
 struct Wanted {
     key: &'static str,
-    takes: fn(&CaseState, &str) -> bool,
-    extra: &'static [&'static str],
+    filter: fn() -> CaseFilter,
     drill: &'static str,
+    extra: &'static [&'static str],
+    figure: fn(&Report) -> i64,
 }
 
 const LISTS: &[Wanted] = &[
     Wanted {
         key: "overdue_cases",
-        takes: |c, today| c.overdue(today),
-        extra: &[],
+        filter: || CaseFilter {
+            overdue: true,
+            ..CaseFilter::default()
+        },
         drill: "--overdue",
+        extra: &[],
+        figure: |r| r.overdue,
     },
     Wanted {
         key: "key_cases",
-        takes: |c, _| c.key_case,
-        extra: &[],
+        filter: || CaseFilter {
+            key: true,
+            statuses: vec![Status::Open, Status::Assigned, Status::Deferred],
+            ..CaseFilter::default()
+        },
         drill: "--key --status open,assigned,deferred",
+        extra: &[],
+        figure: |r| r.key_open,
     },
     Wanted {
         key: "deferred_cases",
-        takes: |c, _| c.status == Status::Deferred,
-        extra: &["plan", "defer_until"],
+        filter: || CaseFilter {
+            statuses: vec![Status::Deferred],
+            ..CaseFilter::default()
+        },
         drill: "--status deferred",
+        extra: &["plan", "defer_until"],
+        figure: |r| r.deferred,
     },
 ];
 
-/// The three lists of cases not closed, found in one pass over them.
-pub fn report_lists(ctx: &Ctx, ledger: &Ledger, period: &Period) -> anyhow::Result<Vec<Table>> {
+/// The lists behind the overdue, key and deferred figures of `r`: the
+/// first [`CAP`] cases of each, as `list` gives them (its very filters),
+/// read until the list is full and no further.
+pub fn report_lists(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    period: &Period,
+    r: &Report,
+) -> anyhow::Result<Vec<Table>> {
     let today = ctx.today();
     let (lang, zone) = (ctx.lang, *ctx.stamp.now.offset());
     let all = CaseView::csv_headers();
-    let mut tables: Vec<(Table, Vec<usize>)> = LISTS
-        .iter()
-        .map(|w| {
-            let keys: Vec<String> = COLUMNS.iter().chain(w.extra).map(|k| k.to_string()).collect();
-            let at = keys
-                .iter()
-                .filter_map(|k| all.iter().position(|h| h == k))
-                .collect();
-            let title = crate::cmd::msg::present::label(lang, w.key).unwrap_or(w.key);
-            let table = Table {
-                sheet: sheet_name(title),
-                title: title.to_string(),
-                kind: Kind::Cases,
-                headers: keys.iter().map(|k| field_label(lang, k).to_string()).collect(),
-                keys,
-                rows: Vec::new(),
-                total: 0,
-                drill: Some(drill(w.drill, period, title)),
-            };
-            (table, at)
-        })
-        .collect();
-    let filter = CaseFilter {
-        statuses: vec![Status::Open, Status::Assigned, Status::Deferred],
-        from: period.from,
-        to: period.to,
-        ..CaseFilter::default()
-    };
-    ledger.each_case(&filter, &today, |c| {
-        let mut cells: Option<Vec<String>> = None;
-        for (w, (t, at)) in LISTS.iter().zip(&mut tables) {
-            if !(w.takes)(&c, &today) {
-                continue;
+    let mut tables = Vec::new();
+    for w in LISTS {
+        let keys: Vec<String> = COLUMNS.iter().chain(w.extra).map(|k| k.to_string()).collect();
+        let at: Vec<usize> = keys
+            .iter()
+            .filter_map(|k| all.iter().position(|h| h == k))
+            .collect();
+        let title = crate::cmd::msg::present::label(lang, w.key).unwrap_or(w.key);
+        let filter = CaseFilter {
+            from: period.from,
+            to: period.to,
+            ..(w.filter)()
+        };
+        let mut rows = Vec::new();
+        let mut full = false;
+        let read = ledger.each_case(&filter, &today, |c| {
+            let cells = CaseView::new(&c, &today, false, false).labelled_row(lang, zone);
+            rows.push(at.iter().map(|&i| typed(&all[i], &cells[i])).collect());
+            if rows.len() < CAP {
+                return Ok(());
             }
-            t.total += 1;
-            if t.rows.len() < CAP {
-                let cells = cells.get_or_insert_with(|| {
-                    CaseView::new(&c, &today, false, false).labelled_row(lang, zone)
-                });
-                t.rows
-                    .push(at.iter().map(|&i| typed(&all[i], &cells[i])).collect());
-            }
+            // Enough: an error is the one way to stop the stream early.
+            full = true;
+            Err(std::io::Error::from(std::io::ErrorKind::Interrupted).into())
+        });
+        if !full {
+            read?;
         }
-        Ok(())
-    })?;
-    Ok(tables.into_iter().map(|(t, _)| t).collect())
+        tables.push(Table {
+            sheet: sheet_name(title),
+            title: title.to_string(),
+            kind: Kind::Cases,
+            headers: keys.iter().map(|k| field_label(lang, k).to_string()).collect(),
+            keys,
+            rows,
+            total: usize::try_from((w.figure)(r)).unwrap_or(0),
+            drill: Some(drill(w.drill, period, title)),
+        });
+    }
+    Ok(tables)
 }
 
 /// The `list` command that writes every case of a list.

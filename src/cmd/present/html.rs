@@ -1,7 +1,9 @@
 //! The page: one self-contained HTML file (no script, no link, no font
 //! file) with the headline as large figures, inline SVG charts and the
 //! tables; printed on A4 with the title (office, date, filters) on every
-//! page. Every figure carries its JSON key and value (`data-key`,
+//! page: the page is one layout table whose header row holds the title,
+//! and browsers repeat a table's header on each printed page (a fixed
+//! element would be repeated too, but over the text). Every figure carries its JSON key and value (`data-key`,
 //! `data-value`), so a test or a script reads them back exactly.
 
 use std::fmt::Write;
@@ -33,17 +35,15 @@ svg .ttl { font-size: 15px; font-weight: bold; fill: #222; }
 svg .lab { font-size: 12px; fill: #333; }
 svg .val { font-size: 11px; fill: #555; }
 table { border-collapse: collapse; font-size: 12px; margin-bottom: 8px; }
-th, td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; }
-th { background: #dde6f0; }
+table.layout, table.layout > * > tr > td { border: none; padding: 0; width: 100%; }
+table.data th, table.data td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; }
+table.data th { background: #dde6f0; }
 td.n { text-align: right; white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 p.more { font-size: 12px; color: #555; }
-@page { size: A4; margin: 16mm 12mm 14mm 12mm; }
-@media print {
-  body { margin: 0; padding-top: 28px; }
-  header.run { position: fixed; top: 0; left: 0; right: 0; background: #fff; }
-}
+@page { size: A4; margin: 14mm 12mm 14mm 12mm; }
+@media print { body { margin: 0; } }
 "#;
 
 /// Text for HTML: shown (controls visible, bidi named), then escaped.
@@ -71,7 +71,7 @@ pub fn page(p: &Paper) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{t}</title><style>{STYLE}</style></head><body>\n<header class=\"run\">{t}</header>\n<h1>{o}</h1>\n<section class=\"figures\">",
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{t}</title><style>{STYLE}</style></head><body>\n<table class=\"layout\"><thead><tr><td><header class=\"run\">{t}</header></td></tr></thead><tbody><tr><td>\n<h1>{o}</h1>\n<section class=\"figures\">",
         t = esc(&p.title),
         o = esc(&p.office),
     );
@@ -94,7 +94,7 @@ pub fn page(p: &Paper) -> String {
     for t in &p.tables {
         table(&mut s, t, p);
     }
-    s.push_str("</body></html>\n");
+    s.push_str("</td></tr></tbody></table></body></html>\n");
     s
 }
 
@@ -132,7 +132,17 @@ fn charts(t: &Table, label: &dyn Fn(&str) -> String) -> String {
         }
         Kind::Groups(_) => {
             let name = col("name").or(col("key")).unwrap_or(0);
-            let names: Vec<String> = t.rows.iter().map(|r| r[name].shown()).collect();
+            // A problem type's text is long and alike at its start: the
+            // code goes first (`WY-06 以业主欠费…`).
+            let code = col("key").filter(|_| t.kind == Kind::Groups("problem".into()));
+            let names: Vec<String> = t
+                .rows
+                .iter()
+                .map(|r| match code.map(|c| r[c].shown()) {
+                    Some(k) if !k.is_empty() => format!("{k} {}", r[name].shown()),
+                    _ => r[name].shown(),
+                })
+                .collect();
             let top = |c: usize| -> Vec<(String, f64)> {
                 names.iter().cloned().zip(values(c)).take(TOP).collect()
             };
@@ -163,7 +173,7 @@ fn table(s: &mut String, t: &Table, p: &Paper) {
         let _ = write!(s, "<p class=\"more\">{none}</p>\n");
         return;
     }
-    let _ = write!(s, "<table data-table=\"{}\"><thead><tr>", esc(&t.sheet));
+    let _ = write!(s, "<table class=\"data\" data-table=\"{}\"><thead><tr>", esc(&t.sheet));
     for (h, k) in t.headers.iter().zip(&t.keys) {
         let _ = write!(s, "<th data-key=\"{}\">{}</th>", esc(k), esc(h));
     }

@@ -83,7 +83,7 @@ pub fn report_file(
     let mut paper = paper(ctx, ledger, reports)?;
     paper
         .tables
-        .extend(cases::report_lists(ctx, ledger, period)?);
+        .extend(cases::report_lists(ctx, ledger, period, &reports[0])?);
     let bytes = match a.format {
         Output::Xlsx => xlsx::report(&paper)?,
         _ => html::page(&paper).into_bytes(),

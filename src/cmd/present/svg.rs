@@ -44,11 +44,12 @@ pub fn columns(title: &str, categories: &[String], series: &[(String, Vec<f64>, 
     let (left, top, bottom) = (48.0, 44.0, 48.0);
     let plot_h = height - top - bottom;
     let plot_w = WIDTH - left - 10.0;
-    let max = series
-        .iter()
-        .flat_map(|(_, v, _)| v.iter().copied())
-        .fold(0.0, f64::max)
-        .max(1.0);
+    let max = nice(
+        series
+            .iter()
+            .flat_map(|(_, v, _)| v.iter().copied())
+            .fold(0.0, f64::max),
+    );
     let n = categories.len().max(1) as f64;
     let slot = plot_w / n;
     let bar = (slot * 0.8 / series.len().max(1) as f64).max(0.5);
@@ -109,6 +110,20 @@ fn open(title: &str, height: f64) -> String {
     )
 }
 
+/// The top of a scale: the smallest of 2, 4, 10, 20, 40, 100… (×10ⁿ)
+/// not below `max`, so that its half is a round number too.
+fn nice(max: f64) -> f64 {
+    let mut step = 1.0;
+    loop {
+        for m in [2.0, 4.0, 10.0] {
+            if m * step >= max {
+                return m * step;
+            }
+        }
+        step *= 10.0;
+    }
+}
+
 /// At most `n` characters, `…` for the rest.
 fn clip(s: &str, n: usize) -> String {
     crate::text::clip(s, n)
@@ -129,5 +144,6 @@ mod tests {
             &[("new".into(), vec![3.0, 0.0], BLUE), ("closed".into(), vec![1.0, 2.0], ORANGE)],
         );
         assert_eq!(c.matches("<rect").count(), 4 + 2, "bars and the legend's keys");
+        assert_eq!((nice(0.0), nice(3.0), nice(5.0), nice(2632.0)), (2.0, 4.0, 10.0, 4000.0));
     }
 }

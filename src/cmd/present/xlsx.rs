@@ -104,7 +104,8 @@ pub fn report(paper: &Paper) -> Result<Vec<u8>, XlsxError> {
 fn page(ws: &mut Worksheet, title: &str) {
     ws.set_paper_size(A4);
     ws.set_landscape();
-    let title = title.replace('&', "&&");
+    // Excel takes at most 255 characters of header.
+    let title = crate::text::clip(title, 200).replace('&', "&&");
     ws.set_header(format!("&C{title}"));
     ws.set_footer("&C&P / &N");
     let _ = ws.set_repeat_rows(1, 1);
