@@ -104,9 +104,17 @@ fn assert_headline(all: &[(String, Rows)], json: &Value) {
             .iter()
             .find(|r| r.get(2) == Some(&Data::String(key.clone())))
             .unwrap_or_else(|| panic!("no figure {key} in 总表"));
-        assert!(same(&row[1], value), "{key}: {:?} in the workbook, {value} in JSON", row[1]);
+        assert!(
+            same(&row[1], value),
+            "{key}: {:?} in the workbook, {value} in JSON",
+            row[1]
+        );
     }
-    assert_eq!(data(rows, 3).len(), figures.len(), "nothing more, nothing less");
+    assert_eq!(
+        data(rows, 3).len(),
+        figures.len(),
+        "nothing more, nothing less"
+    );
 }
 
 /// The rows of a list of the JSON (`rows`, `periods`) are those of a sheet,
@@ -123,7 +131,12 @@ fn assert_rows(rows: &Rows, text: &str, field: &str) {
             if k == "name" && want[k].is_null() {
                 continue;
             }
-            assert!(same(&row[c], &want[k]), "{field}.{k}: {:?} vs {}", row[c], want[k]);
+            assert!(
+                same(&row[c], &want[k]),
+                "{field}.{k}: {:?} vs {}",
+                row[c],
+                want[k]
+            );
         }
     }
 }
@@ -133,7 +146,14 @@ fn the_district_workbook_carries_every_figure_of_the_json() {
     let f = fixture();
     let env = &f.env;
     env.ledger(&[
-        "report", "--by", "office,party", "--period", "month", "--format", "xlsx", "--out",
+        "report",
+        "--by",
+        "office,party",
+        "--period",
+        "month",
+        "--format",
+        "xlsx",
+        "--out",
         "周报.xlsx",
     ])
     .ok()
@@ -142,22 +162,39 @@ fn the_district_workbook_carries_every_figure_of_the_json() {
     let names: Vec<_> = all.iter().map(|s| s.0.as_str()).collect();
     assert_eq!(
         names,
-        ["总表", "按办事处", "趋势", "按被投诉方", "逾期清单", "重点难点", "暂缓计划"]
+        [
+            "总表",
+            "按办事处",
+            "趋势",
+            "按被投诉方",
+            "逾期清单",
+            "重点难点",
+            "暂缓计划"
+        ]
     );
     let by_office = env
-        .ledger(&["report", "--by", "office", "--period", "month", "--format", "json"])
+        .ledger(&[
+            "report", "--by", "office", "--period", "month", "--format", "json",
+        ])
         .ok()
         .stdout;
     let json: Value = serde_json::from_str(&by_office).unwrap();
     assert_headline(&all, &json);
     assert_rows(sheet(&all, "按办事处"), &by_office, "rows");
     assert_rows(sheet(&all, "趋势"), &by_office, "periods");
-    let by_party = env.ledger(&["report", "--by", "party", "--format", "json"]).ok().stdout;
+    let by_party = env
+        .ledger(&["report", "--by", "party", "--format", "json"])
+        .ok()
+        .stdout;
     assert_rows(sheet(&all, "按被投诉方"), &by_party, "rows");
     // The lists behind the figures: the very cases `list` gives.
     for (name, figure, args) in [
         ("逾期清单", "overdue", vec!["--overdue"]),
-        ("重点难点", "key_open", vec!["--key", "--status", "open,assigned,deferred"]),
+        (
+            "重点难点",
+            "key_open",
+            vec!["--key", "--status", "open,assigned,deferred"],
+        ),
         ("暂缓计划", "deferred", vec!["--status", "deferred"]),
     ] {
         let rows = data(sheet(&all, name), 13);
@@ -172,7 +209,11 @@ fn the_district_workbook_carries_every_figure_of_the_json() {
     assert!(!data(sheet(&all, "逾期清单"), 13).is_empty());
     // Native charts: on the trend sheet and on each group sheet.
     let bytes = std::fs::read(env.dir().join("周报.xlsx")).unwrap();
-    for part in ["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml"] {
+    for part in [
+        "xl/charts/chart1.xml",
+        "xl/charts/chart2.xml",
+        "xl/charts/chart3.xml",
+    ] {
         let found = bytes.windows(part.len()).any(|w| w == part.as_bytes());
         assert!(found, "{part} in the workbook");
     }
@@ -186,12 +227,23 @@ fn an_office_workbook_matches_its_json_too() {
     let db = db.to_str().unwrap();
     let out = env.dir().join("o.xlsx");
     env.ledger(&[
-        "--db", db, "report", "--by", "problem", "--period", "week", "--format", "xlsx", "--out",
+        "--db",
+        db,
+        "report",
+        "--by",
+        "problem",
+        "--period",
+        "week",
+        "--format",
+        "xlsx",
+        "--out",
         out.to_str().unwrap(),
     ])
     .ok();
     let text = env
-        .ledger(&["--db", db, "report", "--by", "problem", "--period", "week", "--format", "json"])
+        .ledger(&[
+            "--db", db, "report", "--by", "problem", "--period", "week", "--format", "json",
+        ])
         .ok()
         .stdout;
     let all = sheets(&out);
@@ -203,7 +255,8 @@ fn an_office_workbook_matches_its_json_too() {
 #[test]
 fn list_writes_a_workbook_of_the_cases_it_lists() {
     let (env, _) = crate::common::five_cases();
-    env.ledger(&["list", "--format", "xlsx", "--out", "台账.xlsx"]).ok();
+    env.ledger(&["list", "--format", "xlsx", "--out", "台账.xlsx"])
+        .ok();
     let all = sheets(&env.dir().join("台账.xlsx"));
     let rows = &all[0].1;
     let json = env.ledger(&["list", "--format", "json"]).ok().json();
@@ -211,7 +264,10 @@ fn list_writes_a_workbook_of_the_cases_it_lists() {
     assert_eq!(rows.len(), cases.len() + 1, "a header, then a row a case");
     for (row, case) in rows[1..].iter().zip(cases) {
         assert_eq!(row[0].to_string(), case["id"].as_str().unwrap());
-        assert!(matches!(row[3], Data::DateTime(_)), "received is a date-time");
+        assert!(
+            matches!(row[3], Data::DateTime(_)),
+            "received is a date-time"
+        );
     }
 }
 
@@ -230,7 +286,9 @@ fn chromium() -> &'static str {
             return c;
         }
     }
-    panic!("headless Chromium is needed for the page tests: apt-get install chromium fonts-noto-cjk")
+    panic!(
+        "headless Chromium is needed for the page tests: apt-get install chromium fonts-noto-cjk"
+    )
 }
 
 /// Chromium, headless, on `page`, with its own profile; at most two minutes.
@@ -239,7 +297,12 @@ fn chrome(env: &TestEnv, args: &[&str], page: &Path) -> std::process::Output {
     Command::new("timeout")
         .arg("120")
         .arg(chromium())
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+        ])
         .args(["--no-first-run", "--enable-logging=stderr", "--v=0"])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
@@ -255,7 +318,13 @@ fn page_figures(dom: &str) -> Vec<(String, String, String)> {
         .skip(1)
         .map(|s| {
             let key = s.split('"').next().unwrap().to_string();
-            let raw = s.split("data-value=\"").nth(1).unwrap().split('"').next().unwrap();
+            let raw = s
+                .split("data-value=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap();
             let shown = s.split('>').nth(1).unwrap().split('<').next().unwrap();
             (key, raw.to_string(), shown.to_string())
         })
@@ -294,17 +363,26 @@ fn png_variety(path: &Path) -> (u32, u32, usize) {
 fn the_page_renders_in_chromium_with_the_figures_of_the_json() {
     let f = fixture();
     let env = &f.env;
-    let args = ["report", "--by", "office,problem,party", "--period", "month"];
+    let args = [
+        "report",
+        "--by",
+        "office,problem,party",
+        "--period",
+        "month",
+    ];
     env.ledger(&[&args[..], &["--format", "html", "--out", "周报.html"]].concat())
         .ok();
     let page = env.dir().join("周报.html");
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(!html.contains("<script") && !html.contains("http") && !html.contains("src="),
+    assert!(
+        !html.contains("<script") && !html.contains("http") && !html.contains("src="),
         "self-contained"
     );
     assert!(html.contains("<svg") && html.contains("@page"));
     let json = env
-        .ledger(&["report", "--by", "office", "--period", "month", "--format", "json"])
+        .ledger(&[
+            "report", "--by", "office", "--period", "month", "--format", "json",
+        ])
         .ok()
         .json();
 
@@ -314,7 +392,10 @@ fn the_page_renders_in_chromium_with_the_figures_of_the_json() {
     let want = headline(&json);
     assert_eq!(shown.len(), want.len(), "every figure, once: {shown:?}");
     for (key, raw, text) in &shown {
-        let (k, v) = want.iter().find(|w| &w.0 == key).expect("a figure of the JSON");
+        let (k, v) = want
+            .iter()
+            .find(|w| &w.0 == key)
+            .expect("a figure of the JSON");
         let expect = match v {
             Value::Null => (String::new(), String::new()),
             v if k.ends_with("rate") => {
@@ -334,14 +415,23 @@ fn the_page_renders_in_chromium_with_the_figures_of_the_json() {
     let png = env.dir().join("page.png");
     let shot = chrome(
         env,
-        &[&format!("--screenshot={}", png.display()), "--window-size=1000,2000"],
+        &[
+            &format!("--screenshot={}", png.display()),
+            "--window-size=1000,2000",
+        ],
         &page,
     );
     let log = String::from_utf8_lossy(&shot.stderr);
-    assert!(!log.contains("Uncaught") && !log.contains("CONSOLE"), "console: {log}");
+    assert!(
+        !log.contains("Uncaught") && !log.contains("CONSOLE"),
+        "console: {log}"
+    );
     let (w, h, variety) = png_variety(&png);
     assert_eq!((w, h), (1000, 2000));
-    assert!(variety > 32, "the screenshot is not blank ({variety} distinct bytes)");
+    assert!(
+        variety > 32,
+        "the screenshot is not blank ({variety} distinct bytes)"
+    );
     if let Some(to) = std::env::var_os("LEDGER_DOCS_PNG") {
         std::fs::copy(&png, PathBuf::from(to)).unwrap();
     }
@@ -349,7 +439,10 @@ fn the_page_renders_in_chromium_with_the_figures_of_the_json() {
     let pdf = env.dir().join("page.pdf");
     chrome(
         env,
-        &[&format!("--print-to-pdf={}", pdf.display()), "--no-pdf-header-footer"],
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+        ],
         &page,
     );
     let bytes = std::fs::read(&pdf).expect("a PDF");
@@ -366,8 +459,16 @@ fn the_page_shows_hostile_text_as_text() {
         "停水 & 停电",
         "--key",
     ]);
-    env.ledger(&["report", "--by", "community", "--format", "html", "--out", "p.html"])
-        .ok();
+    env.ledger(&[
+        "report",
+        "--by",
+        "community",
+        "--format",
+        "html",
+        "--out",
+        "p.html",
+    ])
+    .ok();
     let html = env.read("p.html");
     assert!(html.contains("&lt;b&gt;幸福里&lt;/b&gt;&lt;U+202E&gt;txt.exe"));
     assert!(!html.contains("<b>幸福里") && !html.contains('\u{202e}'));

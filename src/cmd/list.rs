@@ -2,8 +2,8 @@
 
 use crate::cmd::error::Filter;
 use crate::cmd::msg::Text;
-use crate::cmd::view::{self, CaseView, field_label};
 use crate::cmd::present::Output;
+use crate::cmd::view::{self, CaseView, field_label};
 use crate::cmd::{Ctx, args};
 use crate::domain::{DayOrMonth, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::Ledger;

@@ -111,10 +111,9 @@ pub fn print(ctx: &mut Ctx, ledger: &Ledger, report: &Report, a: &Args) -> anyho
     // Everything to print is made first: the writers borrow ctx.out.
     let title = title(ctx, ledger, report);
     let head = headline(ctx, report);
-    let groups = a
-        .by
-        .first()
-        .map(|&by| (by_title(ctx, by), rows(ctx, by, report)));
+    let groups =
+        a.by.first()
+            .map(|&by| (by_title(ctx, by), rows(ctx, by, report)));
     let trend = a
         .period
         .map(|p| (period_title(ctx, p), periods_grid(ctx, report, false)));

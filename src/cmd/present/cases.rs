@@ -97,7 +97,11 @@ pub fn report_lists(
     let all = CaseView::csv_headers();
     let mut tables = Vec::new();
     for w in LISTS {
-        let keys: Vec<String> = COLUMNS.iter().chain(w.extra).map(|k| k.to_string()).collect();
+        let keys: Vec<String> = COLUMNS
+            .iter()
+            .chain(w.extra)
+            .map(|k| k.to_string())
+            .collect();
         let at: Vec<usize> = keys
             .iter()
             .filter_map(|k| all.iter().position(|h| h == k))
@@ -127,7 +131,10 @@ pub fn report_lists(
             sheet: sheet_name(title),
             title: title.to_string(),
             kind: Kind::Cases,
-            headers: keys.iter().map(|k| field_label(lang, k).to_string()).collect(),
+            headers: keys
+                .iter()
+                .map(|k| field_label(lang, k).to_string())
+                .collect(),
             keys,
             rows,
             total: usize::try_from((w.figure)(r)).unwrap_or(0),
@@ -161,7 +168,9 @@ pub fn typed(key: &str, s: &str) -> Cell {
                 .ok()
                 .map(Cell::Time)
         }
-        "due" | "defer_until" => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Cell::Date),
+        "due" | "defer_until" => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(Cell::Date),
         "notes" => s.parse().ok().map(Cell::Int),
         _ => None,
     };

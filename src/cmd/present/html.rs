@@ -167,13 +167,17 @@ fn charts(t: &Table, label: &dyn Fn(&str) -> String) -> String {
 }
 
 fn table(s: &mut String, t: &Table, p: &Paper) {
-    let _ = write!(s, "<h2>{}</h2>\n", esc(&t.title));
+    let _ = writeln!(s, "<h2>{}</h2>", esc(&t.title));
     if t.rows.is_empty() {
         let none = crate::render::none_word(&t.headers);
-        let _ = write!(s, "<p class=\"more\">{none}</p>\n");
+        let _ = writeln!(s, "<p class=\"more\">{none}</p>");
         return;
     }
-    let _ = write!(s, "<table class=\"data\" data-table=\"{}\"><thead><tr>", esc(&t.sheet));
+    let _ = write!(
+        s,
+        "<table class=\"data\" data-table=\"{}\"><thead><tr>",
+        esc(&t.sheet)
+    );
     for (h, k) in t.headers.iter().zip(&t.keys) {
         let _ = write!(s, "<th data-key=\"{}\">{}</th>", esc(k), esc(h));
     }
@@ -205,6 +209,6 @@ fn table(s: &mut String, t: &Table, p: &Paper) {
         && let Some(cmd) = &t.drill
     {
         let more = msg::present::more(p.lang, t.total - listed, cmd);
-        let _ = write!(s, "<p class=\"more\">{}</p>\n", esc(&more));
+        let _ = writeln!(s, "<p class=\"more\">{}</p>", esc(&more));
     }
 }

@@ -68,7 +68,13 @@ impl FromStr for Output {
             "html" | "htm" => Ok(Output::Html),
             _ => Format::from_str(s).map(Output::Text).map_err(|_| {
                 let codes = vec!["table", "csv", "json", "md", "xlsx", "html"];
-                Invalid::new(s, Expected::Code { what: "format", codes })
+                Invalid::new(
+                    s,
+                    Expected::Code {
+                        what: "format",
+                        codes,
+                    },
+                )
             }),
         }
     }
@@ -98,7 +104,13 @@ impl TypedValueParser for Outputs {
             .try_map(move |s| {
                 let refused = || {
                     let codes = words.to_vec();
-                    Invalid::new(&s, Expected::Code { what: "format", codes })
+                    Invalid::new(
+                        &s,
+                        Expected::Code {
+                            what: "format",
+                            codes,
+                        },
+                    )
                 };
                 let out = Output::from_str(&s).map_err(|_| refused())?;
                 if words.contains(&out.code()) {

@@ -3,8 +3,8 @@
 //! figures), every cell typed. Built from the report's JSON tree, so what
 //! the core adds shows without an edit here.
 
-use std::collections::HashMap;
 use clap::ValueEnum;
+use std::collections::HashMap;
 
 use super::node::Node;
 use super::{Cell, Output, cases, html, shown, xlsx};
@@ -266,7 +266,10 @@ fn groups(ctx: &Ctx, labels: &Labels, by: &str, rows: &[Node]) -> Table {
         sheet: sheet_name(&title),
         title,
         kind: Kind::Groups(by.to_string()),
-        headers: keys.iter().map(|k| labels.get(&format!("col.{k}"))).collect(),
+        headers: keys
+            .iter()
+            .map(|k| labels.get(&format!("col.{k}")))
+            .collect(),
         keys,
         total: cells.len(),
         rows: cells,
@@ -300,7 +303,10 @@ fn list(labels: &Labels, key: &str, rows: &[Node], r: &Report) -> Table {
         sheet: sheet_name(&labels.get(&format!("sheet.{key}"))),
         title,
         kind,
-        headers: keys.iter().map(|k| labels.get(&format!("col.{k}"))).collect(),
+        headers: keys
+            .iter()
+            .map(|k| labels.get(&format!("col.{k}")))
+            .collect(),
         keys,
         total: cells.len(),
         rows: cells,

@@ -135,15 +135,30 @@ mod tests {
 
     #[test]
     fn charts_escape_their_text_and_draw_one_mark_per_value() {
-        let b = bars("<x>", &[("a&b".into(), 2.0), ("c".into(), 1.0)], |v| v.to_string(), BLUE);
+        let b = bars(
+            "<x>",
+            &[("a&b".into(), 2.0), ("c".into(), 1.0)],
+            |v| v.to_string(),
+            BLUE,
+        );
         assert!(b.contains("&lt;x&gt;") && b.contains("a&amp;b"));
         assert_eq!(b.matches("<rect").count(), 2);
         let c = columns(
             "t",
             &["2026-10".into(), "2026-11".into()],
-            &[("new".into(), vec![3.0, 0.0], BLUE), ("closed".into(), vec![1.0, 2.0], ORANGE)],
+            &[
+                ("new".into(), vec![3.0, 0.0], BLUE),
+                ("closed".into(), vec![1.0, 2.0], ORANGE),
+            ],
         );
-        assert_eq!(c.matches("<rect").count(), 4 + 2, "bars and the legend's keys");
-        assert_eq!((nice(0.0), nice(3.0), nice(5.0), nice(2632.0)), (2.0, 4.0, 10.0, 4000.0));
+        assert_eq!(
+            c.matches("<rect").count(),
+            4 + 2,
+            "bars and the legend's keys"
+        );
+        assert_eq!(
+            (nice(0.0), nice(3.0), nice(5.0), nice(2632.0)),
+            (2.0, 4.0, 10.0, 4000.0)
+        );
     }
 }

@@ -86,7 +86,12 @@ pub fn report(paper: &Paper) -> Result<Vec<u8>, XlsxError> {
         ws.write_string(r, 2, &fig.key)?;
     }
     let width = |s: &str| s.width();
-    let w0 = paper.headline.iter().map(|x| width(&x.label)).max().unwrap_or(8);
+    let w0 = paper
+        .headline
+        .iter()
+        .map(|x| width(&x.label))
+        .max()
+        .unwrap_or(8);
     ws.set_column_width(0, (w0 + 4).clamp(10, 40) as f64)?;
     ws.set_column_width(1, 12)?;
     ws.set_column_width(2, 24)?;
