@@ -400,17 +400,44 @@ fn the_page_renders_in_chromium_with_the_figures_of_the_json() {
             Value::Null => (String::new(), String::new()),
             v if k.ends_with("rate") => {
                 let x = v.as_f64().unwrap();
-                (x.to_string(), format!("{:.1}%", x * 100.0))
+                (v.to_string(), format!("{:.1}%", x * 100.0))
             }
             Value::Number(n) if n.is_f64() => {
                 let x = n.as_f64().unwrap();
-                (x.to_string(), format!("{x:.1}"))
+                (n.to_string(), format!("{x:.1}"))
             }
             v => (v.to_string(), v.to_string()),
         };
         assert_eq!((raw.clone(), text.clone()), expect, "{key}");
     }
     assert!(dom.contains("示范区"), "the district's name");
+    // The office table: each row's numbers are the JSON row's, in order.
+    let office = dom.split("data-table=\"按办事处\"").nth(1).unwrap();
+    let office = office.split("</table>").next().unwrap();
+    let rows: Vec<&str> = office.split("<tr>").skip(2).collect();
+    let want = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), want.len());
+    for (row, w) in rows.iter().zip(want) {
+        let values: Vec<&str> = row
+            .split("data-value=\"")
+            .skip(1)
+            .map(|v| v.split('"').next().unwrap())
+            .collect();
+        let mut expect = Vec::new();
+        for k in [
+            "total",
+            "open",
+            "closed",
+            "closure_rate",
+            "overdue",
+            "median_days_to_close",
+        ] {
+            if !w[k].is_null() {
+                expect.push(w[k].to_string());
+            }
+        }
+        assert_eq!(values, expect, "{}", w["key"]);
+    }
 
     let png = env.dir().join("page.png");
     let shot = chrome(

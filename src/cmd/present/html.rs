@@ -102,7 +102,10 @@ pub fn page(p: &Paper) -> String {
 fn raw(c: &Cell) -> String {
     match c {
         Cell::Int(n) => n.to_string(),
-        Cell::Num(x) | Cell::Rate(x) => x.to_string(),
+        // As JSON writes it (`3.0`, not `3`).
+        Cell::Num(x) | Cell::Rate(x) => {
+            serde_json::Number::from_f64(*x).map_or_else(|| x.to_string(), |n| n.to_string())
+        }
         other => other.shown(),
     }
 }
