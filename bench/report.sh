@@ -142,7 +142,8 @@ printf '  ledger,  first office row: %s\n' "$(sed -n '/"rows"/,/}/p' "$W/ledger.
 # The workbook and the page (issue 17) against the JSON of the same
 # arguments: each must stay within 2x its time and under 256 MB. They add
 # the lists behind the figures (one pass over the cases not closed, at
-# most 10,000 a list) and the writing of the file.
+# most 2,000 a list in a workbook, 200 on a page) and the writing of the
+# file.
 echo
 FILE_ARGS=(report --by office --period month)
 read -r js jkb < <(best "$L" --db "$D" "${FILE_ARGS[@]}" --format json)

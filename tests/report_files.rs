@@ -500,3 +500,33 @@ fn the_page_shows_hostile_text_as_text() {
     assert!(html.contains("&lt;b&gt;幸福里&lt;/b&gt;&lt;U+202E&gt;txt.exe"));
     assert!(!html.contains("<b>幸福里") && !html.contains('\u{202e}'));
 }
+
+#[test]
+fn a_page_lists_200_cases_a_list_and_says_how_to_list_the_rest() {
+    let env = TestEnv::new();
+    let dir = env.demo_office("1500");
+    let db = dir.join("S01.db");
+    let db = db.to_str().unwrap();
+    let overdue = env
+        .ledger(&["--db", db, "report", "--format", "json"])
+        .ok()
+        .json()["overdue"]
+        .as_u64()
+        .unwrap();
+    assert!(overdue > 200, "enough overdue cases to cut: {overdue}");
+    env.ledger(&["--db", db, "report", "--format", "html", "--out", "p.html"])
+        .ok();
+    let html = env.read("p.html");
+    let list = html.split("data-table=\"逾期清单\"").nth(1).unwrap();
+    let list = list.split("</table>").next().unwrap();
+    assert_eq!(
+        list.matches("<tr>").count(),
+        1 + 200,
+        "a header and 200 cases"
+    );
+    let more = format!(
+        "另有 {} 件未列出；全部列出：ledger list --overdue --format xlsx --out 逾期清单.xlsx",
+        overdue - 200
+    );
+    assert!(html.contains(&more), "the line under the list");
+}

@@ -15,7 +15,7 @@ use crate::cmd::msg;
 
 /// Case lists on the page stop here (the workbook holds up to
 /// `cases::CAP`, `list` every one).
-const PAGE_CAP: usize = 200;
+pub const PAGE_CAP: usize = 200;
 /// Bars in a group chart: the groups with the most cases.
 const TOP: usize = 15;
 

@@ -80,10 +80,14 @@ pub fn report_file(
     if a.format == Output::Xlsx && a.out.out.is_none() {
         return Err(Error::NeedsOut { format: "xlsx" }.into());
     }
+    let cap = match a.format {
+        Output::Xlsx => cases::CAP,
+        _ => html::PAGE_CAP,
+    };
     let mut paper = paper(ctx, ledger, reports)?;
     paper
         .tables
-        .extend(cases::report_lists(ctx, ledger, period, &reports[0])?);
+        .extend(cases::report_lists(ctx, ledger, period, &reports[0], cap)?);
     let bytes = match a.format {
         Output::Xlsx => xlsx::report(&paper)?,
         _ => html::page(&paper).into_bytes(),
