@@ -23,3 +23,4 @@ mod typing;
 mod upgrade;
 // Issue 17: the workbook and the page.
 mod report_files;
+mod report_page;
