@@ -278,3 +278,27 @@ fn a_workbook_needs_out_and_several_groupings_need_a_file() {
     env.refuses(&["report", "--by", "office,party"], "several --by");
     env.refuses(&["list", "--format", "html"], "html");
 }
+
+#[test]
+fn an_english_workbook_names_its_sheets_in_english() {
+    let (env, _) = crate::common::five_cases();
+    env.ledger(&[
+        "--lang", "en", "report", "--by", "status", "--format", "xlsx", "--out", "r.xlsx",
+    ])
+    .ok();
+    let all = sheets(&env.dir().join("r.xlsx"));
+    let names: Vec<_> = all.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Summary",
+            "by status",
+            "Overdue cases",
+            "Key cases",
+            "Deferred with a plan"
+        ]
+    );
+    let deferred = data(&all[4].1, 15);
+    assert_eq!(deferred.len(), 1, "case 4 is deferred");
+    assert_eq!(all[1].1[1][0], Data::String("code".into()));
+}

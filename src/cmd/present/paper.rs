@@ -119,6 +119,10 @@ pub fn paper(ctx: &Ctx, ledger: &Ledger, reports: &[Report]) -> anyhow::Result<P
                     let by = tree.get("by").and_then(Node::str).unwrap_or("");
                     tables.push(groups(ctx, &labels, by, rows));
                 }
+                // The trend only when asked; another list only when it
+                // holds something.
+                Node::List(_) if key == "periods" && first.period.is_none() => {}
+                Node::List(rows) if key != "periods" && rows.is_empty() => {}
                 Node::List(rows) if i == 0 => tables.push(list(&labels, key, rows, first)),
                 _ if i > 0 || META.contains(&key.as_str()) => {}
                 v => figures(&labels, key, v, &mut headline),
