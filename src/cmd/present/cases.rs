@@ -191,15 +191,16 @@ pub fn list_file(
     show_pii: bool,
     out: &OutArg,
 ) -> anyhow::Result<()> {
-    if out.out.is_none() {
+    let Some(path) = &out.out else {
         return Err(Error::NeedsOut { format: "xlsx" }.into());
-    }
+    };
+    let dir = crate::ledger::files::folder_of(path)?;
     let today = ctx.today();
     let (lang, zone) = (ctx.lang, *ctx.stamp.now.offset());
     let keys = CaseView::csv_headers();
     let headers = CaseView::labelled_headers(lang);
     let name = crate::cmd::msg::present::label(lang, "sheet.cases").unwrap_or("cases");
-    let mut book = xlsx::Streamed::new(name, &keys, &headers)?;
+    let mut book = xlsx::Streamed::new(&dir, name, &keys, &headers)?;
     let mut n = 0usize;
     ledger.each_case_with_repeat(filter, &today, |c, repeat| {
         let cells = CaseView::new(&c, &today, show_pii, repeat).labelled_row(lang, zone);

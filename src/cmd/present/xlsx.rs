@@ -4,6 +4,8 @@
 //! on the trend (new vs closed) and group sheets (closure rate), printed
 //! A4 landscape with the title on each page.
 
+use std::path::Path;
+
 use chrono::{Datelike, NaiveDate, Timelike};
 use rust_xlsxwriter::{
     Chart, ChartType, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
@@ -18,6 +20,8 @@ use crate::cmd::msg;
 const TOP: u32 = 2;
 /// Excel's paper size code for A4.
 const A4: u8 = 9;
+/// Excel's limit of characters in a cell.
+const CELL_MAX: usize = 32_767;
 /// At most this many groups in a chart (the groups with the most cases).
 const CHART_GROUPS: u32 = 20;
 
@@ -221,7 +225,13 @@ fn write(ws: &mut Worksheet, r: u32, c: u16, cell: &Cell, f: &Formats) -> Result
     match cell {
         Cell::Empty => {}
         Cell::Text(s) => {
-            ws.write_string(r, c, shown(s))?;
+            // A cell holds at most 32,767 characters; a longer text (a
+            // pasted complaint) is cut rather than fail the whole file.
+            let mut s = shown(s);
+            if s.len() > CELL_MAX {
+                s = crate::text::clip(&s, CELL_MAX);
+            }
+            ws.write_string(r, c, s)?;
         }
         Cell::Int(n) => {
             ws.write_number_with_format(r, c, *n as f64, &f.int)?;
@@ -258,8 +268,16 @@ pub struct Streamed {
 }
 
 impl Streamed {
-    pub fn new(name: &str, keys: &[String], headers: &[String]) -> Result<Streamed, XlsxError> {
+    /// `dir`: where the rows wait (the folder of the file to write: the
+    /// rows hold what the listing holds, and stay beside it, owner-only).
+    pub fn new(
+        dir: &Path,
+        name: &str,
+        keys: &[String],
+        headers: &[String],
+    ) -> Result<Streamed, XlsxError> {
         let mut wb = Workbook::new();
+        wb.set_tempdir(dir)?;
         let f = Formats::new();
         let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(sheet_name(name))?;
