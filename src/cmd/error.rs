@@ -51,6 +51,10 @@ pub enum Error {
     /// Several `--by` for a format that holds one table of groups.
     #[error("several --by need --format xlsx or html")]
     OneGrouping,
+    /// The workbook writer refused (a temporary file it could not make,
+    /// more rows than a sheet holds); `why` is its own words.
+    #[error("cannot write the workbook: {why}")]
+    Workbook { why: String },
     #[error(transparent)]
     Ledger(#[from] crate::ledger::Error),
 }

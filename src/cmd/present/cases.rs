@@ -181,6 +181,11 @@ pub fn typed(key: &str, s: &str) -> Cell {
     parsed.unwrap_or_else(|| Cell::Text(shown(s)))
 }
 
+/// The writer's refusal as the command's.
+pub fn workbook(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::Workbook { why: e.to_string() }
+}
+
 /// `list --format xlsx --out FILE`: every case the filter passes, every
 /// field, streamed into one sheet (a workbook of a million cases is held
 /// in a temporary file, not in memory).
@@ -200,16 +205,24 @@ pub fn list_file(
     let keys = CaseView::csv_headers();
     let headers = CaseView::labelled_headers(lang);
     let name = crate::cmd::msg::present::label(lang, "sheet.cases").unwrap_or("cases");
-    let mut book = xlsx::Streamed::new(&dir, name, &keys, &headers)?;
+    let mut book = xlsx::Streamed::new(&dir, name, &keys, &headers).map_err(workbook)?;
     let mut n = 0usize;
-    ledger.each_case_with_repeat(filter, &today, |c, repeat| {
+    let mut failed = None;
+    let read = ledger.each_case_with_repeat(filter, &today, |c, repeat| {
         let cells = CaseView::new(&c, &today, show_pii, repeat).labelled_row(lang, zone);
         let row: Vec<Cell> = keys.iter().zip(&cells).map(|(k, s)| typed(k, s)).collect();
         n += 1;
-        book.push(&row)
-            .map_err(|e| crate::ledger::Error::Io(std::io::Error::other(e.to_string())))
-    })?;
-    let bytes = book.finish()?;
+        book.push(&row).map_err(|e| {
+            // Kept to be said; an error is the one way to stop the stream.
+            failed = Some(e);
+            std::io::Error::from(std::io::ErrorKind::Interrupted).into()
+        })
+    });
+    if let Some(e) = failed {
+        return Err(workbook(e).into());
+    }
+    read?;
+    let bytes = book.finish().map_err(workbook)?;
     // `--out` is the command's own (`cmd::dispatch`): ctx.out is the file.
     ctx.out.write_all(&bytes)?;
     writeln!(ctx.err, "{} {}", n, ctx.text(crate::cmd::msg::Text::Cases))?;

@@ -89,7 +89,7 @@ pub fn report_file(
         .tables
         .extend(cases::report_lists(ctx, ledger, period, &reports[0], cap)?);
     let bytes = match a.format {
-        Output::Xlsx => xlsx::report(&paper)?,
+        Output::Xlsx => xlsx::report(&paper).map_err(cases::workbook)?,
         _ => html::page(&paper).into_bytes(),
     };
     // `--out` is the command's own (`cmd::dispatch`): ctx.out is the file.

@@ -34,6 +34,7 @@ pub fn say(e: &Error) -> String {
         Error::OneGrouping => {
             "several --by need --format xlsx or html; tables, csv, json and md group one way at a time".into()
         }
+        Error::Workbook { why } => format!("cannot write the workbook: {why}; no file was written"),
         Error::Ledger(inner) => super::core(inner),
     }
 }

@@ -37,6 +37,7 @@ pub fn say(e: &Error) -> String {
             "多个 --by 只能用于 --format xlsx 或 html；表格、csv、json 和 md 一次只按一种方式分组"
                 .into()
         }
+        Error::Workbook { why } => format!("无法写出工作簿：{why}；没有写入任何文件"),
         Error::Ledger(inner) => super::core(inner),
     }
 }
