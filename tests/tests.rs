@@ -24,3 +24,6 @@ mod sweep;
 mod tables;
 mod typing;
 mod upgrade;
+// Issue 17: the workbook and the page.
+mod report_files;
+mod report_page;

@@ -97,11 +97,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         None,
     )?;
     let shown = report::Args {
-        by: Some(By::Office),
+        by: vec![By::Office],
         from: None,
         to: None,
         period: None,
-        format: Format::Table,
+        format: crate::cmd::present::Output::Text(Format::Table),
         out: Default::default(),
     };
     report::print(ctx, &ledger, &report, &shown)?;

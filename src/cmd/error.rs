@@ -45,6 +45,16 @@ pub enum Error {
     CheckFailed {
         problem: crate::ledger::replay::Problem,
     },
+    /// A workbook asked for without `--out`: it is not text for a screen.
+    #[error("--format {format} needs --out")]
+    NeedsOut { format: &'static str },
+    /// Several `--by` for a format that holds one table of groups.
+    #[error("several --by need --format xlsx or html")]
+    OneGrouping,
+    /// The workbook writer refused (a temporary file it could not make,
+    /// more rows than a sheet holds); `why` is its own words.
+    #[error("cannot write the workbook: {why}")]
+    Workbook { why: String },
     #[error(transparent)]
     Ledger(#[from] crate::ledger::Error),
 }

@@ -2,8 +2,9 @@
 
 use crate::cmd::error::Filter;
 use crate::cmd::msg::Text;
+use crate::cmd::present::Output;
 use crate::cmd::view::{self, CaseView, field_label};
-use crate::cmd::{Ctx, FormatArg, args};
+use crate::cmd::{Ctx, args};
 use crate::domain::{DayOrMonth, OfficeCode, ProblemCode, Status, Subject, UnitRef};
 use crate::ledger::Ledger;
 use crate::ledger::flags::period::Period;
@@ -13,7 +14,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --suggested --no-community"
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --overdue --format xlsx --out 逾期清单.xlsx\n  ledger list --suggested --no-community"
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
@@ -55,8 +56,9 @@ pub struct Args {
     /// Received on or before this date (a month, 2026-11: to its last day).
     #[arg(long, value_name = "DATE")]
     pub to: Option<DayOrMonth>,
-    #[command(flatten)]
-    pub format: FormatArg,
+    /// Output format: table, csv, json or xlsx (a workbook, with --out).
+    #[arg(long, default_value = "table", value_name = "table|csv|json|xlsx", value_parser = crate::cmd::present::outputs(&["table", "csv", "json", "md", "xlsx"]), hide_possible_values = true)]
+    pub format: Output,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
     /// Show names, phones and addresses unmasked (each use is recorded: `ledger audit`).
@@ -120,7 +122,11 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         })?;
         crate::cmd::audit::disclose(ctx, &ledger, &ids)?;
     }
-    match a.format.format {
+    let format = match a.format {
+        Output::Text(f) => f,
+        _ => return crate::cmd::present::list_file(ctx, &ledger, &filter, a.show_pii, &a.out),
+    };
+    match format {
         Format::Json => {
             let mut arr = JsonArray::new(ctx.out)?;
             ledger.each_case_with_repeat(&filter, &today, |c, repeat| {
@@ -147,7 +153,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
             })?;
             w.finish()?;
         }
-        Format::Table | Format::Md => table(ctx, &ledger, &filter, a.format.format)?,
+        Format::Table | Format::Md => table(ctx, &ledger, &filter, format)?,
     }
     Ok(())
 }

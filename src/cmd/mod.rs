@@ -37,6 +37,8 @@ pub mod triage;
 pub mod trust;
 pub mod unit;
 pub mod view;
+// Issue 17: reports and listings as a workbook or a page.
+pub mod present;
 
 use std::io::{BufReader, Read};
 use std::path::Path;

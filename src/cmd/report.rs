@@ -6,6 +6,7 @@
 
 use crate::cmd::Ctx;
 use crate::cmd::msg::Text;
+use crate::cmd::present::Output;
 use crate::domain::{DayOrMonth, Outcome, Status, Subject};
 use crate::ledger::Ledger;
 use crate::ledger::flags::period::Trend;
@@ -57,12 +58,12 @@ impl From<PeriodArg> for Trend {
 #[command(
     after_help = "Every figure can be drilled into: `ledger list --overdue`, `--long-running`, `--repeat`, `--status deferred`, `--key --status open,assigned,deferred` (with the same --from/--to) list the cases behind it.\n\
 CSV holds one table: the groups with --by, else the trend with --period, else the headline figures.\n\n\
-Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md"
+Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md\n  ledger report --by office,problem,party --period month --format xlsx --out 周报.xlsx\n  ledger report --by office,party --period week --format html --out 周报.html"
 )]
 pub struct Args {
-    /// One row per office, status, subject, problem, unit, community or party (the most cases first).
-    #[arg(long, value_enum)]
-    pub by: Option<By>,
+    /// One row per office, status, subject, problem, unit, community or party (the most cases first); with --format xlsx or html several, comma-separated (office,problem,party), a sheet or a section each.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub by: Vec<By>,
     /// Only cases received on or after this date (a month, 2026-11: from its first day).
     #[arg(long, value_name = "DATE")]
     pub from: Option<DayOrMonth>,
@@ -72,23 +73,36 @@ pub struct Args {
     /// A trend: new and closed cases per ISO week (2026-W48) or month (2026-11).
     #[arg(long, value_enum)]
     pub period: Option<PeriodArg>,
-    /// Output format: table, csv, json or md.
-    #[arg(long, default_value = "table", value_name = "table|csv|json|md", value_parser = crate::cmd::offered::formats(&["table", "csv", "json", "md"]), hide_possible_values = true)]
-    pub format: Format,
+    /// Output format: table, csv, json, md, xlsx (a workbook with charts, with --out) or html (a page with charts, for screen and print).
+    #[arg(long, default_value = "table", value_name = "table|csv|json|md|xlsx|html", value_parser = crate::cmd::present::outputs(&["table", "csv", "json", "md", "xlsx", "html"]), hide_possible_values = true)]
+    pub format: Output,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let period = crate::cmd::args::period(a.from, a.to)?;
+    let file = matches!(a.format, Output::Xlsx | Output::Html);
+    if a.by.len() > 1 && !file {
+        return Err(crate::cmd::error::Error::OneGrouping.into());
+    }
     let ledger = ctx.open()?;
     let report = ledger.report(
         &ctx.today(),
         &period,
-        a.by.map(Into::into),
+        a.by.first().map(|&b| b.into()),
         a.period.map(Into::into),
     )?;
-    print(ctx, &ledger, &report, &a)
+    if !file {
+        return print(ctx, &ledger, &report, &a);
+    }
+    // A workbook or a page: a report per grouping asked for (the trend
+    // with the first), each what `--format json --by` that one gives.
+    let mut reports = vec![report];
+    for &by in a.by.iter().skip(1) {
+        reports.push(ledger.report(&ctx.today(), &period, Some(by.into()), None)?);
+    }
+    crate::cmd::present::report_file(ctx, &ledger, &reports, &period, &a)
 }
 
 /// Prints a report the core made, as `a` asks (`demo` prints its district's
@@ -97,14 +111,16 @@ pub fn print(ctx: &mut Ctx, ledger: &Ledger, report: &Report, a: &Args) -> anyho
     // Everything to print is made first: the writers borrow ctx.out.
     let title = title(ctx, ledger, report);
     let head = headline(ctx, report);
-    let groups = a.by.map(|by| (by_title(ctx, by), rows(ctx, by, report)));
+    let groups =
+        a.by.first()
+            .map(|&by| (by_title(ctx, by), rows(ctx, by, report)));
     let trend = a
         .period
         .map(|p| (period_title(ctx, p), periods_grid(ctx, report, false)));
-    match a.format {
+    match a.format.text() {
         Format::Json => render::json(ctx.out, report)?,
         Format::Csv => {
-            let grid = match a.by {
+            let grid = match a.by.first().copied() {
                 Some(by) => rows_csv(ctx, by, report),
                 None if a.period.is_some() => periods_grid(ctx, report, true),
                 None => headline_csv(ctx, report),
@@ -137,7 +153,7 @@ pub fn print(ctx: &mut Ctx, ledger: &Ledger, report: &Report, a: &Args) -> anyho
     Ok(())
 }
 
-fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
+pub(crate) fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
     let office = ledger.office();
     let mut t = format!(
         "{} {} — {} {}",
@@ -157,7 +173,7 @@ fn title(ctx: &Ctx, ledger: &Ledger, r: &Report) -> String {
     t
 }
 
-fn by_title(ctx: &Ctx, by: By) -> String {
+pub(crate) fn by_title(ctx: &Ctx, by: By) -> String {
     format!("{}{}", ctx.text(Text::By), by_label(ctx, by))
 }
 
@@ -190,7 +206,7 @@ fn days(m: Option<f64>) -> String {
 
 /// The headline figures: (stable key as in JSON, label, value as a table
 /// shows it, value as CSV gives it).
-fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
+pub(crate) fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
     let mut v = Vec::new();
     let mut n = |key: &str, label: &str, n: i64| {
         v.push((key.into(), label.into(), n.to_string(), n.to_string()));

@@ -191,3 +191,26 @@ pub(crate) fn columns(headers: &[String], sep: &str) -> String {
     }
     shown.join(sep)
 }
+
+/// The labels and lines of the workbook and the page (`cmd::present`),
+/// by the JSON key they stand for.
+pub mod present {
+    use super::{en, zh};
+    use crate::domain::Lang;
+
+    pub fn label(lang: Lang, key: &str) -> Option<&'static str> {
+        match lang {
+            Lang::Zh => zh::present::label(key),
+            Lang::En => en::present::label(key),
+        }
+    }
+
+    /// The line under a list cut short: how many more, and the command
+    /// that lists them all.
+    pub fn more(lang: Lang, n: usize, command: &str) -> String {
+        match lang {
+            Lang::Zh => zh::present::more(n, command),
+            Lang::En => en::present::more(n, command),
+        }
+    }
+}

@@ -28,6 +28,13 @@ pub fn say(e: &Error) -> String {
         Error::CheckFailed { problem } => {
             format!("check failed: {}", super::ledger::problem(problem))
         }
+        Error::NeedsOut { format } => format!(
+            "--format {format} writes a file, not text for the screen: add --out FILE, e.g. --out report.{format}"
+        ),
+        Error::OneGrouping => {
+            "several --by need --format xlsx or html; tables, csv, json and md group one way at a time".into()
+        }
+        Error::Workbook { why } => format!("cannot write the workbook: {why}; no file was written"),
         Error::Ledger(inner) => super::core(inner),
     }
 }

@@ -10,6 +10,8 @@ pub mod list;
 pub mod rules;
 pub mod sweep;
 pub mod text;
+// Issue 17: the workbook and the page.
+pub mod present;
 
 /// SQLite's terse words about the disk, as what happened for the user.
 pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {

@@ -30,6 +30,14 @@ pub fn say(e: &Error) -> String {
         Error::CheckFailed { problem } => {
             format!("校验未通过：{}", super::ledger::problem(problem))
         }
+        Error::NeedsOut { format } => format!(
+            "--format {format} 写出的是文件，不能显示在屏幕上：请加 --out 文件名，如 --out 周报.{format}"
+        ),
+        Error::OneGrouping => {
+            "多个 --by 只能用于 --format xlsx 或 html；表格、csv、json 和 md 一次只按一种方式分组"
+                .into()
+        }
+        Error::Workbook { why } => format!("无法写出工作簿：{why}；没有写入任何文件"),
         Error::Ledger(inner) => super::core(inner),
     }
 }

@@ -113,7 +113,7 @@ pub const HELP: &[(&str, &str, &str)] = table! {
     }
     "list" => {
         ABOUT => "列出问题；不加筛选条件时列出全部问题，包括已销号的",
-        AFTER => "示例：\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json",
+        AFTER => "示例：\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --overdue --format xlsx --out 逾期清单.xlsx\n  ledger list --suggested --no-community",
         "status" => "只列这些状态（用逗号分隔）：open（待处理）、assigned（已转办）、deferred（暂缓）、closed（已销号）",
         "overdue" => "只列已超过办结时限的问题（不含已销号和暂缓的）",
         "long_running" => "只列受理后 180 天仍未销号的问题（半年未解决）",
@@ -127,19 +127,19 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "office" => "只列这个街道的问题",
         "from" => "受理日期不早于这一天（也可写月份，如 2026-11、2026年11月：从该月第一天起）",
         "to" => "受理日期不晚于这一天（也可写月份：到该月最后一天）",
-        "format" => "输出格式：table（表格）、csv 或 json",
+        "format" => "输出格式：table（表格）、csv、json 或 xlsx（Excel/WPS 工作簿，须加 --out）",
         "show_pii" => "不打码显示姓名、电话和地址（每次使用都有记录：`ledger audit`）",
         "labels" => "给人看的 CSV：表头和状态等用 --lang 的语言（已转办、是/否），时间写成 2026-04-05 09:23；不加时 CSV 用脚本读取的固定代码",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "report" => {
         ABOUT => "给领导小组的统计：总数、销号率、超期、暂缓、重点难点和长期未解决问题、多次投诉；加 --by 按组各占一行；加 --period 按周或按月统计新增和销号",
-        AFTER => "每个数字都可以查到对应的问题：`ledger list --overdue`、`--long-running`、`--repeat`、`--status deferred`、`--key --status open,assigned,deferred`（加同样的 --from/--to）列出其背后的问题。\nCSV 只含一张表：有 --by 时为分组表，否则有 --period 时为趋势表，否则为总体数字。\n\n示例：\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md",
-        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）",
+        AFTER => "每个数字都可以查到对应的问题：`ledger list --overdue`、`--long-running`、`--repeat`、`--status deferred`、`--key --status open,assigned,deferred`（加同样的 --from/--to）列出其背后的问题。\nCSV 只含一张表：有 --by 时为分组表，否则有 --period 时为趋势表，否则为总体数字。\n\n示例：\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md\n  ledger report --by office,problem,party --period month --format xlsx --out 周报.xlsx\n  ledger report --by office,party --period week --format html --out 周报.html",
+        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）；用 --format xlsx 或 html 时可用逗号分隔写多个（office,problem,party），各占一个工作表或一节",
         "from" => "只统计受理日期不早于这一天的问题（也可写月份：从该月第一天起）",
         "to" => "只统计受理日期不晚于这一天的问题（也可写月份：到该月最后一天）",
         "period" => "趋势：按 ISO 周（2026-W48）或按月（2026-11）统计新增和销号",
-        "format" => "输出格式：table（表格）、csv、json 或 md",
+        "format" => "输出格式：table（表格）、csv、json、md、xlsx（带图表的 Excel/WPS 工作簿，须加 --out）或 html（带图表的网页，可打印为 A4）",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "catalog" => {
