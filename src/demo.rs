@@ -399,6 +399,7 @@ impl Writing {
             problem: Some(code.to_string()),
             party: None,
             note: None,
+            co_units: Vec::new(),
         })
     }
 

@@ -20,4 +20,5 @@ mod security;
 mod setup;
 mod tables;
 mod typing;
+mod units_loop;
 mod upgrade;

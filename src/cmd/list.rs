@@ -13,7 +13,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json"
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --plan-overdue\n  ledger list --unit ZJ --ack-late\n  ledger list --unvisited"
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
@@ -65,6 +65,8 @@ pub struct Args {
     /// CSV for people: headers and labels in the --lang language (已转办, 是/否) and times as 2026-04-05 09:23; without it CSV has the stable codes scripts read.
     #[arg(long)]
     pub labels: bool,
+    #[command(flatten)]
+    pub units_loop: crate::cmd::loop_filters::LoopFilters,
 }
 
 /// The arguments as a filter, the unit and problem type looked up.
@@ -95,6 +97,7 @@ fn filter(ledger: &Ledger, a: &Args, period: Period) -> Result<CaseFilter, Filte
         office: a.office.as_ref().map(|o| o.as_str().to_string()),
         from: period.from,
         to: period.to,
+        work: a.units_loop.filter(ledger)?,
     })
 }
 

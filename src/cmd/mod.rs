@@ -32,6 +32,14 @@ pub mod show;
 pub mod trust;
 pub mod unit;
 pub mod view;
+// The units' loop (issue 15).
+pub mod ack;
+pub mod extend;
+pub mod loop_filters;
+pub mod r#return;
+pub mod supervise;
+pub mod view_loop;
+pub mod visit;
 
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -67,6 +75,11 @@ pub enum Command {
     Demo(demo::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Ack(ack::Args),
+    Return(r#return::Args),
+    Extend(extend::Args),
+    Supervise(supervise::Args),
+    Visit(visit::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -94,6 +107,11 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Demo(a) => demo::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
         Command::Man(a) => man::run(ctx, a),
+        Command::Ack(a) => ack::run(ctx, a),
+        Command::Return(a) => r#return::run(ctx, a),
+        Command::Extend(a) => extend::run(ctx, a),
+        Command::Supervise(a) => supervise::run(ctx, a),
+        Command::Visit(a) => visit::run(ctx, a),
     }
 }
 

@@ -146,6 +146,11 @@ pub enum What {
     DecisionDate,
     GuaranteeDate,
     DismissalDate,
+    // The units' loop (issue 15).
+    AckBy,
+    ExtendUntil,
+    SuperviseDue,
+    VisitNote,
 }
 
 /// A content rule an event breaks (`rules.rs` has the table).
@@ -216,6 +221,8 @@ pub enum Break {
     DuplicateOfNotDuplicate,
     /// The payload does not read as its kind (serde's words).
     Payload(String),
+    /// The units' loop's rules (issue 15).
+    Loop(super::units_loop::error::LoopBreak),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -434,4 +441,6 @@ pub enum Refusal {
     LineTooLong {
         max: usize,
     },
+    // --- the units' loop (issue 15)
+    Loop(super::units_loop::error::LoopRefusal),
 }

@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 pub use super::record::{EventRecord, HASH_TAG};
 use crate::domain::{Outcome, Source, Subject};
 
+pub use super::units_loop::{
+    CaseAck, CaseExtend, CaseExtendDecision, CaseReturn, CaseSupervise, CaseVisit,
+};
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -97,6 +101,9 @@ pub struct CaseAssign {
     pub party: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Co-operating units (协办) beside the lead `unit`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_units: Vec<String>,
 }
 
 /// `case.defer`: temporarily unsolvable, with a work plan.
@@ -226,6 +233,13 @@ pub enum Event {
     CreditBlacklist(CreditBlacklist),
     CreditGuarantee(CreditGuarantee),
     CreditDismiss(CreditDismiss),
+    // The units' loop (`units_loop`).
+    CaseAck(CaseAck),
+    CaseReturn(CaseReturn),
+    CaseExtend(CaseExtend),
+    CaseExtendDecision(CaseExtendDecision),
+    CaseSupervise(CaseSupervise),
+    CaseVisit(CaseVisit),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -248,10 +262,16 @@ pub enum Kind {
     CreditBlacklist,
     CreditGuarantee,
     CreditDismiss,
+    CaseAck,
+    CaseReturn,
+    CaseExtend,
+    CaseExtendDecision,
+    CaseSupervise,
+    CaseVisit,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 21] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -267,6 +287,12 @@ impl Kind {
         Kind::CreditBlacklist,
         Kind::CreditGuarantee,
         Kind::CreditDismiss,
+        Kind::CaseAck,
+        Kind::CaseReturn,
+        Kind::CaseExtend,
+        Kind::CaseExtendDecision,
+        Kind::CaseSupervise,
+        Kind::CaseVisit,
     ];
 
     pub fn name(self) -> &'static str {
@@ -286,6 +312,12 @@ impl Kind {
             Kind::CreditBlacklist => "credit.blacklist",
             Kind::CreditGuarantee => "credit.guarantee",
             Kind::CreditDismiss => "credit.dismiss",
+            Kind::CaseAck => "case.ack",
+            Kind::CaseReturn => "case.return",
+            Kind::CaseExtend => "case.extend",
+            Kind::CaseExtendDecision => "case.extend.decision",
+            Kind::CaseSupervise => "case.supervise",
+            Kind::CaseVisit => "case.visit",
         }
     }
 
@@ -299,6 +331,12 @@ impl Kind {
                 | Kind::CaseClose
                 | Kind::CaseReopen
                 | Kind::CaseNote
+                | Kind::CaseAck
+                | Kind::CaseReturn
+                | Kind::CaseExtend
+                | Kind::CaseExtendDecision
+                | Kind::CaseSupervise
+                | Kind::CaseVisit
         )
     }
 }
@@ -347,6 +385,12 @@ impl Event {
             Event::CreditBlacklist(_) => Kind::CreditBlacklist,
             Event::CreditGuarantee(_) => Kind::CreditGuarantee,
             Event::CreditDismiss(_) => Kind::CreditDismiss,
+            Event::CaseAck(_) => Kind::CaseAck,
+            Event::CaseReturn(_) => Kind::CaseReturn,
+            Event::CaseExtend(_) => Kind::CaseExtend,
+            Event::CaseExtendDecision(_) => Kind::CaseExtendDecision,
+            Event::CaseSupervise(_) => Kind::CaseSupervise,
+            Event::CaseVisit(_) => Kind::CaseVisit,
         }
     }
 
@@ -373,6 +417,12 @@ impl Event {
             Event::CreditBlacklist(p) => serde_json::to_string(p),
             Event::CreditGuarantee(p) => serde_json::to_string(p),
             Event::CreditDismiss(p) => serde_json::to_string(p),
+            Event::CaseAck(p) => serde_json::to_string(p),
+            Event::CaseReturn(p) => serde_json::to_string(p),
+            Event::CaseExtend(p) => serde_json::to_string(p),
+            Event::CaseExtendDecision(p) => serde_json::to_string(p),
+            Event::CaseSupervise(p) => serde_json::to_string(p),
+            Event::CaseVisit(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -411,6 +461,12 @@ impl Event {
             Kind::CreditBlacklist => Event::CreditBlacklist(p(kind, payload)?),
             Kind::CreditGuarantee => Event::CreditGuarantee(p(kind, payload)?),
             Kind::CreditDismiss => Event::CreditDismiss(p(kind, payload)?),
+            Kind::CaseAck => Event::CaseAck(p(kind, payload)?),
+            Kind::CaseReturn => Event::CaseReturn(p(kind, payload)?),
+            Kind::CaseExtend => Event::CaseExtend(p(kind, payload)?),
+            Kind::CaseExtendDecision => Event::CaseExtendDecision(p(kind, payload)?),
+            Kind::CaseSupervise => Event::CaseSupervise(p(kind, payload)?),
+            Kind::CaseVisit => Event::CaseVisit(p(kind, payload)?),
         })
     }
 }

@@ -22,6 +22,7 @@ pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod scoring;
+pub mod units_loop;
 mod writer;
 
 use std::path::Path;

@@ -53,6 +53,8 @@ pub struct CaseFilter {
     /// Received on or after / on or before.
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// The units' loop's filters (`units_loop::figures`).
+    pub work: super::units_loop::figures::WorkFilter,
 }
 
 pub(crate) fn problem(conn: &Connection, code: &str) -> Result<Option<Problem>> {
@@ -216,6 +218,9 @@ impl Ledger {
                 continue;
             }
             let c = CaseState::from_row(row).map_err(|e| Error::Corrupt(e.to_string()))?;
+            if !filter.work.keeps(&c, today) {
+                continue;
+            }
             f(c, repeat)?;
         }
         Ok(())

@@ -20,6 +20,7 @@
 //! | duplicate_of          | given exactly with result `duplicate`, a canonical id, not the case itself (that it exists is checked at the end of a merge) |
 //! | credit                | a valid unified social credit code; a standard that parses back |
 //! | key.trust             | a canonical office code and a well-formed key |
+//! | the units' loop       | co-units known, not the lead, each once, at most 12; a returning unit known; dates as above; reasons and notes not empty; a refused extension says why; a call-back reopens only when dissatisfied, with a note (`units_loop/rules.rs`) |
 
 use std::collections::{HashMap, HashSet};
 
@@ -29,6 +30,7 @@ use rusqlite::Connection;
 use super::error::{Break, Result, What};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
+use super::units_loop;
 use crate::domain::{CaseId, OfficeCode, Outcome, Subject, UnitCode};
 use crate::text::clip;
 
@@ -50,7 +52,7 @@ fn year_ok(y: i32) -> bool {
     (YEAR_MIN..=YEAR_MAX).contains(&y)
 }
 
-fn not_empty(what: What, s: &str) -> Result<(), Break> {
+pub(crate) fn not_empty(what: What, s: &str) -> Result<(), Break> {
     if s.trim().is_empty() {
         return Err(Break::Empty(what));
     }
@@ -241,6 +243,7 @@ impl Rules {
                 if let Some(p) = &a.problem {
                     self.problem(p, a.subject)?;
                 }
+                units_loop::rules::co_units(&a.unit, &a.co_units, |u| self.units.contains(u))?;
             }
             Event::CaseDefer(d) => {
                 not_empty(What::WorkPlan, &d.plan)?;
@@ -268,6 +271,12 @@ impl Rules {
                 office(What::TrustedOffice, &k.office)?;
                 k.key.parse::<PublicKey>().map_err(Break::Malformed)?;
             }
+            ev @ (Event::CaseAck(_)
+            | Event::CaseReturn(_)
+            | Event::CaseExtend(_)
+            | Event::CaseExtendDecision(_)
+            | Event::CaseSupervise(_)
+            | Event::CaseVisit(_)) => units_loop::rules::check(ev, |u| self.units.contains(u))?,
             _ => credit(ev)?,
         }
         Ok(())

@@ -254,4 +254,7 @@ pub enum Text {
     CaseLongRunning,
     CaseRepeat,
     CaseUpdatedAt,
+
+    // --- the units' loop (issue 15)
+    Loop(super::loop_text::LoopText),
 }

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod list;
 pub mod rules;
 pub mod text;
+pub mod units_loop;
 
 /// SQLite's terse words about the disk, as what happened for the user.
 pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {

@@ -254,5 +254,6 @@ pub fn text(t: Text) -> &'static str {
         Text::CaseLongRunning => "long-running",
         Text::CaseRepeat => "repeat",
         Text::CaseUpdatedAt => "updated",
+        Text::Loop(t) => super::units_loop::text(t),
     }
 }

@@ -31,6 +31,10 @@ pub fn what(w: What) -> &'static str {
         What::DecisionDate => "决定日期",
         What::GuaranteeDate => "保证日期",
         What::DismissalDate => "解聘日期",
+        What::AckBy => "签收人",
+        What::ExtendUntil => "延期日期",
+        What::SuperviseDue => "督办时限",
+        What::VisitNote => "回访备注",
     }
 }
 
@@ -105,6 +109,7 @@ pub fn rule(b: &Break) -> String {
         Break::DuplicateOfItself(id) => format!("问题 {id} 作为自己的重复件销号"),
         Break::DuplicateNamesNone => "按重复销号却没有写明重复的是哪件问题（duplicate_of）".into(),
         Break::DuplicateOfNotDuplicate => "不是按重复销号，却给出了 duplicate_of".into(),
+        Break::Loop(b) => super::units_loop::rule(b),
     }
 }
 

@@ -254,5 +254,6 @@ pub fn text(t: Text) -> &'static str {
         Text::CaseLongRunning => "半年未解决",
         Text::CaseRepeat => "多次投诉",
         Text::CaseUpdatedAt => "更新时间",
+        Text::Loop(t) => super::units_loop::text(t),
     }
 }
