@@ -21,4 +21,5 @@ mod setup;
 mod tables;
 mod typing;
 mod units_loop;
+mod units_loop_report;
 mod upgrade;

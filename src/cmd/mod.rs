@@ -36,6 +36,7 @@ pub mod view;
 pub mod ack;
 pub mod extend;
 pub mod loop_filters;
+pub mod report_loop;
 pub mod r#return;
 pub mod supervise;
 pub mod view_loop;

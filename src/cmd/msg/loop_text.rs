@@ -40,4 +40,18 @@ pub enum LoopText {
     ClosedLate,
     PlanOverdue,
     Unvisited,
+    // --- report
+    SupervisedCases,
+    ReturnedCases,
+    VisitedCases,
+    SatisfactionRate,
+    PlanOverdueCases,
+    AssignedCases,
+    AcknowledgedCases,
+    AcknowledgedLateCases,
+    ClosedOnTime,
+    OnTimeRate,
+    DeferredCasesTitle,
+    ExtensionAskedCases,
+    ExtensionApprovedCases,
 }

@@ -108,5 +108,18 @@ pub fn text(t: LoopText) -> &'static str {
         LoopText::ClosedLate => "closed late",
         LoopText::PlanOverdue => "plan overdue",
         LoopText::Unvisited => "not called back",
+        LoopText::SupervisedCases => "supervised cases",
+        LoopText::ReturnedCases => "returned cases",
+        LoopText::VisitedCases => "called back",
+        LoopText::SatisfactionRate => "satisfaction rate",
+        LoopText::PlanOverdueCases => "deferred past their plan date",
+        LoopText::AssignedCases => "assigned",
+        LoopText::AcknowledgedCases => "acknowledged",
+        LoopText::AcknowledgedLateCases => "acknowledged late",
+        LoopText::ClosedOnTime => "closed on time",
+        LoopText::OnTimeRate => "on-time rate",
+        LoopText::DeferredCasesTitle => "Deferred cases and their work plans",
+        LoopText::ExtensionAskedCases => "extension asked",
+        LoopText::ExtensionApprovedCases => "  of which approved",
     }
 }

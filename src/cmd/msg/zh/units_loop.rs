@@ -98,5 +98,18 @@ pub fn text(t: LoopText) -> &'static str {
         LoopText::ClosedLate => "超期办结",
         LoopText::PlanOverdue => "计划逾期",
         LoopText::Unvisited => "未回访",
+        LoopText::SupervisedCases => "督办问题",
+        LoopText::ReturnedCases => "退回问题",
+        LoopText::VisitedCases => "已回访",
+        LoopText::SatisfactionRate => "满意率",
+        LoopText::PlanOverdueCases => "暂缓超过计划日期",
+        LoopText::AssignedCases => "转办",
+        LoopText::AcknowledgedCases => "签收",
+        LoopText::AcknowledgedLateCases => "超时签收",
+        LoopText::ClosedOnTime => "按期办结",
+        LoopText::OnTimeRate => "按期办结率",
+        LoopText::DeferredCasesTitle => "暂缓问题及工作计划",
+        LoopText::ExtensionAskedCases => "申请延期的问题",
+        LoopText::ExtensionApprovedCases => "  其中批准延期",
     }
 }
