@@ -339,3 +339,52 @@ fn the_loop_is_carried_by_the_exchange_and_a_district_supervises_but_does_not_an
     env.check();
     env.ledger(&[&d[..], &["check"]].concat()).ok();
 }
+
+/// A district file (signed with a key office S07 trusts for D) carrying
+/// `kind` with `payload` on S07's case 1, merged at the office.
+fn district_file_event(kind: &str, payload: &str) -> (TestEnv, crate::common::Run) {
+    use crate::common::forge::{Forger, event, rehash};
+    let (env, id) = assigned();
+    let d = Forger::new("D", true, [7; 32]);
+    env.trust_key("ledger.db", "D", &d.key());
+    let text = d.file(&[
+        event(
+            "D",
+            1,
+            "office.init",
+            None,
+            r#"{"name":"示范区","district":true}"#,
+        ),
+        // After the office's events, as an honest district's clock is.
+        rehash(event("D", 2, kind, Some(&id), payload), |e| e.clock = 100),
+    ]);
+    env.write("D.csv", &text);
+    let run = env
+        .run()
+        .var("LEDGER_LANG", "en")
+        .ledger(&["merge", "D.csv"]);
+    (env, run)
+}
+
+#[test]
+fn a_district_file_answering_for_an_offices_unit_is_refused_but_its_supervision_merges() {
+    let (env, run) = district_file_event("case.ack", r#"{"by":"区里"}"#);
+    run.refused()
+        .err_has("only the office that forwarded a case records");
+    assert_eq!(
+        env.case("S07-2026-0001")["acknowledged_at"],
+        serde_json::Value::Null
+    );
+    let (env, run) = district_file_event("case.supervise", r#"{"note":"区里督办"}"#);
+    run.ok();
+    assert_eq!(env.case("S07-2026-0001")["supervisions"], 1);
+    env.check();
+}
+
+#[test]
+fn a_file_breaking_the_loops_content_rules_is_refused() {
+    let (_, run) = district_file_event("case.supervise", r#"{"note":"x","due":"2026-13-01"}"#);
+    run.refused().err_has("supervision's due date");
+    let (_, run) = district_file_event("case.supervise", r#"{"note":" "}"#);
+    run.refused().err_has("the note is empty");
+}

@@ -4,6 +4,11 @@ use crate::cmd::msg::loop_text::LoopText;
 use crate::ledger::units_loop::error::{LoopBreak, LoopRefusal};
 use crate::ledger::units_loop::rules::MAX_CO_UNITS;
 
+/// A stored time as `2026-11-27 09:00`.
+fn short(at: &str) -> String {
+    crate::cmd::view::short_time(at)
+}
+
 /// The sentence for a refusal of the loop.
 pub fn refusal(r: &LoopRefusal) -> String {
     match r {
@@ -12,7 +17,7 @@ pub fn refusal(r: &LoopRefusal) -> String {
             status.code()
         ),
         LoopRefusal::AlreadyAcknowledged { id, at } => {
-            format!("{id} was acknowledged already, at {at}")
+            format!("{id} was acknowledged already, at {}", short(at))
         }
         LoopRefusal::ExtensionPending { id, until } => format!(
             "{id} has an extension to {until} waiting: decide it first (`ledger extend {id} --approve` or `--refuse --reason ...`)"

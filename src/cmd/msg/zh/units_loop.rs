@@ -5,6 +5,11 @@ use crate::domain::Lang;
 use crate::ledger::units_loop::error::{LoopBreak, LoopRefusal};
 use crate::ledger::units_loop::rules::MAX_CO_UNITS;
 
+/// A stored time as `2026-11-27 09:00`.
+fn short(at: &str) -> String {
+    crate::cmd::view::short_time(at)
+}
+
 /// The sentence for a refusal of the loop.
 pub fn refusal(r: &LoopRefusal) -> String {
     match r {
@@ -12,7 +17,7 @@ pub fn refusal(r: &LoopRefusal) -> String {
             "{id} 的状态是{}：只有已转办的问题才能签收、退回或申请延期",
             status.label(Lang::Zh)
         ),
-        LoopRefusal::AlreadyAcknowledged { id, at } => format!("{id} 已于 {at} 签收"),
+        LoopRefusal::AlreadyAcknowledged { id, at } => format!("{id} 已于 {} 签收", short(at)),
         LoopRefusal::ExtensionPending { id, until } => format!(
             "{id} 已申请延期至 {until}，尚未审批：请先审批（`ledger extend {id} --approve` 或 `--refuse --reason ...`）"
         ),
