@@ -163,6 +163,8 @@ fn co_units_are_kept_with_the_assignment_and_shown() {
         show.contains("co-units") && show.contains("GA, ZJ"),
         "{show}"
     );
+    let table = env.ledger(&["list"]).ok().stdout;
+    assert!(table.contains("CG+GA+ZJ"), "{table}");
     env.refuses(
         &["assign", &id, "--unit", "CG", "--co-unit", "CG"],
         "is the lead unit",

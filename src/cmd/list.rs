@@ -184,7 +184,11 @@ fn table(
                 (Some(p), false) => p.clone(),
                 (None, _) => String::new(),
             },
-            c.unit.clone().unwrap_or_default(),
+            // The lead unit, then its co-units (协办): `CG+GA+ZJ`.
+            std::iter::once(c.unit.clone().unwrap_or_default())
+                .chain(c.work.co_units.iter().cloned())
+                .collect::<Vec<_>>()
+                .join("+"),
             c.due.clone().unwrap_or_default(),
             view::flags(ctx, &c, &today, repeat),
         ]);
