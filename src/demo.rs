@@ -13,6 +13,9 @@ use crate::ledger::event::{CaseAdd, CaseAssign, CaseClose, CaseDefer, CaseNote, 
 use crate::ledger::ops::NewCase;
 use crate::ledger::{Result, Writer};
 
+mod units;
+use units::Unit;
+
 /// SplitMix64: small, fast and good enough to pick demo data.
 pub struct Rng(u64);
 
@@ -146,6 +149,8 @@ enum Step {
     Note(usize),
     Defer(usize),
     Close(usize, Outcome),
+    /// The units' loop (issue 15).
+    Loop(usize, Unit),
 }
 
 /// Writes `plan.cases` cases and their lifecycles into the ledger, in time
@@ -159,6 +164,12 @@ pub fn generate(w: &mut Writer, plan: &Plan) -> Result<Vec<String>> {
     // and it is many times faster than going through the clerk's commands.
     let mut g = Writing::new(w, cases, plan.seed)?;
     for (t, _, step) in steps {
+        // A unit's step the case's lifecycle overtook (closed first).
+        if let Step::Loop(i, u) = step
+            && !units::applies(g.states[i].as_ref(), u)
+        {
+            continue;
+        }
         w.set_now(t);
         let (i, ev) = g.event(w, t, step)?;
         let id = g.ids[i]
@@ -176,6 +187,9 @@ type Steps = Vec<(DateTime<FixedOffset>, u8, Step)>;
 
 fn simulate(plan: &Plan) -> (Vec<NewCase>, Steps) {
     let mut rng = Rng::new(plan.seed);
+    // The units' loop draws from its own sequence: the lifecycles stay
+    // what they were before it (issue 15).
+    let mut loop_rng = Rng::new(plan.seed ^ 0x1515);
     let start = plan.now - Duration::days(plan.days.max(1));
     let span = (plan.now - start).num_seconds().max(1) as u64;
     let mut steps: Steps = Vec::new();
@@ -184,7 +198,9 @@ fn simulate(plan: &Plan) -> (Vec<NewCase>, Steps) {
         let received = start + Duration::seconds(rng.below(span) as i64);
         cases.push(complaint(&mut rng, i, received));
         steps.push((received, 0, Step::Add(i)));
+        let first = steps.len();
         lifecycle(&mut rng, i, received, &mut steps);
+        units::schedule(&mut loop_rng, first, &mut steps);
     }
     steps.retain(|(t, _, _)| *t <= plan.now);
     steps.sort_by_key(|(t, order, _)| (*t, *order));
@@ -339,6 +355,7 @@ impl Writing {
                 }),
             ),
             Step::Close(i, outcome) => (i, self.close(i, outcome)),
+            Step::Loop(i, u) => (i, units::event(self.states[i].as_ref(), u)),
         })
     }
 
@@ -399,6 +416,7 @@ impl Writing {
             problem: Some(code.to_string()),
             party: None,
             note: None,
+            co_units: Vec::new(),
         })
     }
 

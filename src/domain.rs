@@ -197,6 +197,15 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// What the complainant said at the call-back (回访) after a close.
+    Satisfaction, "satisfaction", {
+        Satisfied => "satisfied", "满意", "satisfied";
+        Basic => "basic", "基本满意", "basically satisfied";
+        Dissatisfied => "dissatisfied", "不满意", "dissatisfied";
+    }
+);
+
 /// A problem code from the catalogue, e.g. `WY-06` (existence is checked
 /// against the ledger's catalogue; the shape is checked here).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -30,6 +30,12 @@ enum Op {
     Edit(usize, usize, u8),
     Link(usize, usize, usize),
     Split(usize, usize),
+    // The units' loop (issue 15).
+    Ack(usize, usize),
+    Return(usize, usize),
+    Extend(usize, usize, u8),
+    Supervise(usize, usize),
+    Visit(usize, usize, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -45,8 +51,13 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Note(r, c)),
         3 => (replica.clone(), replica.clone()).prop_map(|(a, b)| Op::Sync(a, b)),
         1 => (replica.clone(), case.clone(), 0..4u8).prop_map(|(r, c, f)| Op::Edit(r, c, f)),
-        1 => (replica, case.clone(), case.clone()).prop_map(|(r, a, b)| Op::Link(r, a, b)),
-        1 => (office, case).prop_map(|(o, c)| Op::Split(o, c)),
+        1 => (replica.clone(), case.clone(), case.clone()).prop_map(|(r, a, b)| Op::Link(r, a, b)),
+        1 => (office, case.clone()).prop_map(|(o, c)| Op::Split(o, c)),
+        1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Ack(r, c)),
+        1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Return(r, c)),
+        1 => (replica.clone(), case.clone(), 0..3u8).prop_map(|(r, c, x)| Op::Extend(r, c, x)),
+        1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Supervise(r, c)),
+        1 => (replica, case, 0..4u8).prop_map(|(r, c, v)| Op::Visit(r, c, v)),
     ]
 }
 
@@ -207,6 +218,7 @@ impl World {
                                 problem: Some("WY-02".parse().unwrap()),
                                 party: None,
                                 note: None,
+                                co_units: if zj { vec!["GA".into()] } else { Vec::new() },
                             },
                         )
                     })
@@ -260,7 +272,60 @@ impl World {
                     .write(&stamp, |w| w.split(&id, vec![part("停水"), part("电梯")]))
                     .map(|_| ()),
             },
+            op => self.apply_loop(op, &stamp),
         };
+    }
+}
+
+impl World {
+    /// The units' loop's operations; refusals are part of the game too (a
+    /// district answering for an office's unit is one).
+    fn apply_loop(&mut self, op: Op, stamp: &Stamp) -> ledger::ledger::Result<()> {
+        use ledger::domain::Satisfaction;
+        use ledger::ledger::units_loop::Extension;
+        let (r, c) = match op {
+            Op::Ack(r, c)
+            | Op::Return(r, c)
+            | Op::Extend(r, c, _)
+            | Op::Supervise(r, c)
+            | Op::Visit(r, c, _) => (r, c),
+            _ => return Ok(()),
+        };
+        let Some(id) = self.pick(r, c) else {
+            return Ok(());
+        };
+        let until = (self.now.date_naive() + Duration::days(30)).to_string();
+        self.replicas[r]
+            .write(stamp, |w| match op {
+                Op::Ack(..) => w.ack(&id, Some("李四")),
+                Op::Return(..) => w.return_case(&id, "不属本单位"),
+                Op::Extend(_, _, 0) => w.extend(
+                    &id,
+                    Extension::Ask {
+                        until: until.parse().unwrap(),
+                        reason: "需协调".into(),
+                    },
+                ),
+                Op::Extend(_, _, 1) => w.extend(&id, Extension::Approve { reason: None }),
+                Op::Extend(..) => w.extend(
+                    &id,
+                    Extension::Refuse {
+                        reason: "可以按期办结".into(),
+                    },
+                ),
+                Op::Supervise(..) => w.supervise(&id, "督办", None),
+                Op::Visit(_, _, v) => {
+                    let s = [
+                        Satisfaction::Satisfied,
+                        Satisfaction::Basic,
+                        Satisfaction::Dissatisfied,
+                        Satisfaction::Dissatisfied,
+                    ][v as usize];
+                    w.visit(&id, s, Some("回访"), v == 3)
+                }
+                _ => unreachable!("only the loop's operations come here"),
+            })
+            .map(|_| ())
     }
 }
 

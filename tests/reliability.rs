@@ -621,7 +621,12 @@ fn check_detects_missing_and_extra_case_rows() {
     env.check();
     env.sqlite()
         .execute(
-            "INSERT INTO cases SELECT 'S07-2026-0009', office, year, 9, status, received_at, source, \
+            // The columns named: later versions add columns (issue 15).
+            "INSERT INTO cases (id, office, year, seq, status, received_at, source, source_ref, \
+             community, address, summary, details, complainant, phone, subject, problem, party, \
+             key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
+             duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by, links) \
+             SELECT 'S07-2026-0009', office, year, 9, status, received_at, source, \
              NULL, community, address, summary, details, complainant, phone, subject, problem, party, \
              key_case, unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, \
              duplicate_of, updated_at, notes, problem_suggested, conflict, closed_by, links FROM cases \

@@ -44,6 +44,13 @@ fn headline() -> Value {
         "repeat": 8,
         "conflicts": 0,
         "median_days_to_close": 2.8,
+        // The units' loop (issue 15): none in this ledger.
+        "supervised": 0,
+        "returned": 0,
+        "extensions": {"asked": 0, "approved": 0},
+        "visited": 0,
+        "satisfaction_rate": 0.0,
+        "plan_overdue": 0,
     })
 }
 
@@ -55,6 +62,24 @@ fn head_of(r: &Value) -> Value {
         assert!(m.remove(k).is_some(), "the report has the key {k}: {r}");
     }
     h
+}
+
+/// A unit's row with the units' loop's columns: assigned is its total;
+/// nothing acknowledged, returned or called back.
+fn with_units(mut row: Value, closed_on_time: i64, on_time_rate: f64) -> Value {
+    let m = row.as_object_mut().unwrap();
+    let total = m["total"].clone();
+    m.extend([
+        ("assigned".to_string(), total),
+        ("acknowledged".into(), 0.into()),
+        ("acknowledged_late".into(), 0.into()),
+        ("returned".into(), 0.into()),
+        ("closed_on_time".into(), closed_on_time.into()),
+        ("on_time_rate".into(), on_time_rate.into()),
+        ("visited".into(), 0.into()),
+        ("satisfaction_rate".into(), 0.0.into()),
+    ]);
+    row
 }
 
 fn row(
@@ -148,21 +173,36 @@ fn rows(by: &str) -> Value {
         // past due does not count, it is deferred); ZJ c4 d1 (overdue c4,
         // d1 2.0); CG c7 (overdue); unassigned c3 c8 c9 c10 c12 d2 (closed
         // c8 1.0, c10 3.0 → 2.0).
+        // A unit's row has the units' loop's columns (issue 15): no
+        // acknowledgement, return or call-back here; closed on time are
+        // those closed by their due date (JD 2 of 3, ZJ 1 of 1).
         "unit" => vec![
-            row(Some("JD"), Some("街道办事处"), [5, 2, 3, 0], 0.6, Some(5.0)),
-            row(
-                Some("ZJ"),
-                Some("区住房和城乡建设局(区物业办)"),
-                [2, 1, 1, 1],
-                0.5,
-                Some(2.0)
+            with_units(
+                row(Some("JD"), Some("街道办事处"), [5, 2, 3, 0], 0.6, Some(5.0)),
+                2,
+                0.6667,
             ),
-            row(
-                Some("CG"),
-                Some("区城市综合管理局"),
-                [1, 1, 0, 1],
+            with_units(
+                row(
+                    Some("ZJ"),
+                    Some("区住房和城乡建设局(区物业办)"),
+                    [2, 1, 1, 1],
+                    0.5,
+                    Some(2.0),
+                ),
+                1,
+                1.0,
+            ),
+            with_units(
+                row(
+                    Some("CG"),
+                    Some("区城市综合管理局"),
+                    [1, 1, 0, 1],
+                    0.0,
+                    None,
+                ),
+                0,
                 0.0,
-                None
             ),
             row(None, None, [6, 4, 2, 0], 0.3333, Some(2.0)),
         ],
@@ -262,7 +302,7 @@ const HEADLINE_LABELS: [(&str, &str); 16] = [
 ];
 
 /// The headline in CSV: each figure (its JSON path) and its value.
-const HEADLINE_CSV: [(&str, &str); 17] = [
+const HEADLINE_CSV: [(&str, &str); 24] = [
     ("total", "14"),
     ("by_status.open", "4"),
     ("by_status.assigned", "3"),
@@ -280,6 +320,14 @@ const HEADLINE_CSV: [(&str, &str); 17] = [
     ("repeat", "8"),
     ("conflicts", "0"),
     ("median_days_to_close", "2.8"),
+    // The units' loop (issue 15): none in this ledger.
+    ("supervised", "0"),
+    ("returned", "0"),
+    ("extensions.asked", "0"),
+    ("extensions.approved", "0"),
+    ("visited", "0"),
+    ("satisfaction_rate", "0"),
+    ("plan_overdue", "0"),
 ];
 
 #[test]
@@ -363,7 +411,7 @@ fn headline_figures_match_the_hand_computed_answers_in_every_format() {
 fn assert_csv_groups(out: &str, want: &[Value]) {
     let got = csv_rows(out);
     assert_eq!(
-        got[0],
+        got[0][..8],
         [
             "key",
             "name",
@@ -478,8 +526,26 @@ fn labelled_rows() -> [(&'static str, Vec<Vec<String>>); 7] {
         (
             "unit",
             vec![
-                vec!["JD 街道办事处", "5", "2", "3", "60.0%", "0", "5.0"],
-                vec!["(未填)", "6", "4", "2", "33.3%", "0", "2.0"],
+                vec![
+                    "JD 街道办事处",
+                    "5",
+                    "2",
+                    "3",
+                    "60.0%",
+                    "0",
+                    "5.0",
+                    "5",
+                    "0",
+                    "0",
+                    "0",
+                    "2",
+                    "66.7%",
+                    "0",
+                    "0.0%",
+                ],
+                vec![
+                    "(未填)", "6", "4", "2", "33.3%", "0", "2.0", "", "", "", "", "", "", "", "",
+                ],
             ]
             .into_iter()
             .map(|r| r.into_iter().map(String::from).collect())
@@ -542,6 +608,17 @@ fn rows_by_every_group_match_the_hand_computed_answers_in_every_format() {
         }
         .into_iter()
         .chain(["合计", "14", "8", "6", &pct(6.0 / 14.0), "2", "2.8"].map(String::from))
+        // The units' loop's totals over the units' rows: 8 assigned, 3 of
+        // their 4 closed on time.
+        .chain(
+            if by == "unit" {
+                &["8", "0", "0", "0", "3", "75.0%", "0", "0.0%"][..]
+            } else {
+                &[]
+            }
+            .iter()
+            .map(|s| s.to_string()),
+        )
         .collect();
         // Wide enough for the longest problem name: at the default 100
         // columns names are cut to fit (see the 80-column test).
@@ -584,6 +661,13 @@ fn period_headline() -> Value {
         "repeat": 5,
         "conflicts": 0,
         "median_days_to_close": 2.0,
+        // The units' loop (issue 15): none in this ledger.
+        "supervised": 0,
+        "returned": 0,
+        "extensions": {"asked": 0, "approved": 0},
+        "visited": 0,
+        "satisfaction_rate": 0.0,
+        "plan_overdue": 0,
     })
 }
 

@@ -23,6 +23,8 @@ mod setup;
 mod sweep;
 mod tables;
 mod typing;
+mod units_loop;
+mod units_loop_report;
 mod upgrade;
 // Issue 17: the workbook and the page.
 mod report_files;

@@ -22,7 +22,7 @@ fn a_version_1_ledger_opens_and_reads_as_it_was_written() {
         .ledger(&["list", "--format", "json", "--show-pii"])
         .ok()
         .stdout;
-    assert_eq!(list.as_bytes(), fixture("S07-v1.list.json"));
+    reads_as_the_fixture(&list);
     // It takes new work, numbering on from where it was.
     let id = env
         .at("2026-03-09T09:00:00+08:00")
@@ -70,5 +70,19 @@ fn a_version_1_exchange_file_is_refused_with_what_to_do() {
         .ledger(&["list", "--office", "S07", "--format", "json", "--show-pii"])
         .ok()
         .stdout;
-    assert_eq!(list.as_bytes(), fixture("S07-v1.list.json"));
+    reads_as_the_fixture(&list);
+}
+
+/// `list --format json` gives every field the fixture has as it was
+/// written; fields added since (issue 15's units' loop) come beside them.
+fn reads_as_the_fixture(list: &str) {
+    let got: serde_json::Value = serde_json::from_str(list).unwrap();
+    let want: serde_json::Value = serde_json::from_slice(&fixture("S07-v1.list.json")).unwrap();
+    let (got, want) = (got.as_array().unwrap(), want.as_array().unwrap());
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.iter().zip(want) {
+        for (key, value) in w.as_object().unwrap() {
+            assert_eq!(&g[key], value, "{key} of {}", w["id"]);
+        }
+    }
 }

@@ -12,7 +12,7 @@ use crate::ledger::ops::{Assignment, Due};
 /// department problem type (ZN-xx) goes to its default unit.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger assign S07-2026-0001 --unit JD --problem WY-06 --party 某某物业公司\n  ledger assign S07-2026-0002 --problem ZN-06          # default unit CG, due in 3 days\n  ledger assign S07-2026-0003 --unit ZJ --days 10 --note '请区物业办协调'"
+    after_help = "Examples:\n  ledger assign S07-2026-0001 --unit JD --problem WY-06 --party 某某物业公司 --co-unit ZJ\n  ledger assign S07-2026-0002 --problem ZN-06          # default unit CG, due in 3 days\n  ledger assign S07-2026-0003 --unit ZJ --days 10 --note '请区物业办协调'"
 )]
 pub struct Args {
     /// The case id, e.g. S07-2026-0001.
@@ -41,6 +41,9 @@ pub struct Args {
     /// Confirm the problem type bulk intake suggested, and route by it.
     #[arg(long, conflicts_with = "problem")]
     pub accept_suggested: bool,
+    /// A co-operating unit (协办) beside the lead unit; repeat for more.
+    #[arg(long = "co-unit", value_name = "UNIT", value_parser = crate::cmd::offered::units(), hide_possible_values = true)]
+    pub co_unit: Vec<UnitRef>,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
@@ -57,6 +60,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         problem: a.problem,
         party: a.party,
         note: a.note,
+        co_units: a.co_unit.into_iter().map(|u| u.0).collect(),
     };
     let done = ledger.write(&ctx.stamp, |w| {
         let mut assignment = assignment;
@@ -65,9 +69,15 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         }
         w.assign(&a.case, assignment)
     })?;
+    let co = &done.case.work.co_units;
+    let co = if co.is_empty() {
+        String::new()
+    } else {
+        format!(" + {}", co.join(", "))
+    };
     writeln!(
         ctx.err,
-        "{} → {} {}{}, {} {}",
+        "{} → {} {}{}{co}, {} {}",
         done.case.id,
         done.unit.code,
         done.unit.name,

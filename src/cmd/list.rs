@@ -14,7 +14,7 @@ use crate::render::{self, CsvOut, Format, Grid, JsonArray};
 /// List cases; without filters every case, closed ones too.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --overdue --format xlsx --out 逾期清单.xlsx\n  ledger list --suggested --no-community"
+    after_help = "Examples:\n  ledger list --status open,assigned --community 幸福里\n  ledger list --overdue --format csv > overdue.csv\n  ledger list --format csv --labels > 台账.csv\n  ledger list --repeat --from 2026-11-01 --to 2026-11-30\n  ledger list --office S03 --problem WY-06 --format json\n  ledger list --plan-overdue\n  ledger list --unit ZJ --ack-late\n  ledger list --unvisited\n  ledger list --overdue --format xlsx --out 逾期清单.xlsx\n  ledger list --suggested --no-community"
 )]
 pub struct Args {
     /// Only these statuses (comma-separated): open, assigned, deferred, closed.
@@ -73,6 +73,8 @@ pub struct Args {
     /// Only cases whose community is the placeholder (未注明) of bulk intake.
     #[arg(long)]
     pub no_community: bool,
+    #[command(flatten)]
+    pub units_loop: crate::cmd::loop_filters::LoopFilters,
 }
 
 /// The arguments as a filter, the unit and problem type looked up.
@@ -106,6 +108,7 @@ fn filter(ledger: &Ledger, a: &Args, period: Period) -> Result<CaseFilter, Filte
         suggested: a.suggested,
         no_community: a.no_community,
         unsplit: false,
+        work: a.units_loop.filter(ledger)?,
     })
 }
 
@@ -205,7 +208,11 @@ fn table(
                 (Some(p), false) => p.clone(),
                 (None, _) => String::new(),
             },
-            c.unit.clone().unwrap_or_default(),
+            // The lead unit, then its co-units (协办): `CG+GA+ZJ`.
+            std::iter::once(c.unit.clone().unwrap_or_default())
+                .chain(c.work.co_units.iter().cloned())
+                .collect::<Vec<_>>()
+                .join("+"),
             c.due.clone().unwrap_or_default(),
             view::flags(ctx, &c, &today, repeat),
         ]);

@@ -39,6 +39,15 @@ pub mod unit;
 pub mod view;
 // Issue 17: reports and listings as a workbook or a page.
 pub mod present;
+// The units' loop (issue 15).
+pub mod ack;
+pub mod extend;
+pub mod loop_filters;
+pub mod report_loop;
+pub mod r#return;
+pub mod supervise;
+pub mod view_loop;
+pub mod visit;
 
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -79,6 +88,11 @@ pub enum Command {
     Link(link::Args),
     Split(split::Args),
     Triage(triage::Args),
+    Ack(ack::Args),
+    Return(r#return::Args),
+    Extend(extend::Args),
+    Supervise(supervise::Args),
+    Visit(visit::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -111,6 +125,11 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Link(a) => link::run(ctx, a),
         Command::Split(a) => split::run(ctx, a),
         Command::Triage(a) => triage::run(ctx, a),
+        Command::Ack(a) => ack::run(ctx, a),
+        Command::Return(a) => r#return::run(ctx, a),
+        Command::Extend(a) => extend::run(ctx, a),
+        Command::Supervise(a) => supervise::run(ctx, a),
+        Command::Visit(a) => visit::run(ctx, a),
     }
 }
 

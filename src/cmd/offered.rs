@@ -77,6 +77,14 @@ pub fn results() -> Offered<Outcome> {
     })
 }
 
+/// Call-back satisfaction: satisfied, basic, dissatisfied (issue 15).
+pub fn satisfactions() -> Offered<crate::domain::Satisfaction> {
+    Offered::new(|| {
+        let all = crate::domain::Satisfaction::ALL.iter();
+        all.map(|s| value(s.code(), s.label(Lang::Zh))).collect()
+    })
+}
+
 /// Responsible subjects.
 pub fn subjects() -> Offered<Subject> {
     Offered::new(|| {

@@ -137,6 +137,7 @@ pub fn print(ctx: &mut Ctx, ledger: &Ledger, report: &Report, a: &Args) -> anyho
                 writeln!(ctx.out, "\n## {t}\n")?;
                 render::md(ctx.out, &g)?;
             }
+            super::report_loop::deferred_md(ctx, ledger, report)?;
         }
         Format::Table => {
             writeln!(ctx.out, "{title}")?;
@@ -260,6 +261,7 @@ pub(crate) fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, Str
         days(r.median_days_to_close),
         days(r.median_days_to_close),
     ));
+    v.extend(super::report_loop::figures(ctx, r));
     v
 }
 
@@ -311,6 +313,10 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
         ctx.text(Text::Overdue),
         ctx.text(Text::MedianDaysToClose),
     ]);
+    let unit = matches!(by, By::Unit);
+    if unit {
+        headers.extend(super::report_loop::headers(ctx));
+    }
     // Names of problems, parties and communities are cut to fit a
     // terminal (whole in Markdown, CSV and JSON); the figures never are.
     let mut g = Grid::new(headers).cut(&[(usize::from(ranked), 1)]);
@@ -346,6 +352,11 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
             row.overdue.to_string(),
             days(row.median_days_to_close),
         ]);
+        match &row.units {
+            Some(u) => cells.extend(super::report_loop::cells(u, true)),
+            None if unit => cells.extend(super::report_loop::CSV_KEYS.map(|_| String::new())),
+            None => {}
+        }
         g.push(cells);
     }
     // A total line, so the groups visibly add up to the headline.
@@ -362,12 +373,15 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
         r.overdue.to_string(),
         days(r.median_days_to_close),
     ]);
+    if unit {
+        cells.extend(super::report_loop::total_cells(r));
+    }
     g.push(cells);
     g
 }
 
 fn rows_csv(ctx: &Ctx, by: By, r: &Report) -> Grid {
-    let mut g = Grid::new([
+    let mut keys = vec![
         "key",
         "name",
         "total",
@@ -376,9 +390,13 @@ fn rows_csv(ctx: &Ctx, by: By, r: &Report) -> Grid {
         "closure_rate",
         "overdue",
         "median_days_to_close",
-    ]);
+    ];
+    if matches!(by, By::Unit) {
+        keys.extend(super::report_loop::CSV_KEYS);
+    }
+    let mut g = Grid::new(keys);
     for row in &r.rows {
-        g.push(vec![
+        let mut cells = vec![
             row.key.clone().unwrap_or_default(),
             if row.key.is_some() {
                 group_name(ctx, by, row)
@@ -391,7 +409,15 @@ fn rows_csv(ctx: &Ctx, by: By, r: &Report) -> Grid {
             row.closure_rate.to_string(),
             row.overdue.to_string(),
             days(row.median_days_to_close),
-        ]);
+        ];
+        match &row.units {
+            Some(u) => cells.extend(super::report_loop::cells(u, false)),
+            None if matches!(by, By::Unit) => {
+                cells.extend(super::report_loop::CSV_KEYS.map(|_| String::new()))
+            }
+            None => {}
+        }
+        g.push(cells);
     }
     g
 }

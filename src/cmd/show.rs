@@ -109,6 +109,7 @@ fn fields(ctx: &Ctx, s: &Shown) -> anyhow::Result<Grid> {
         }
     });
     let mut grid = Grid::new([ctx.text(Text::Field), ctx.text(Text::Value)]);
+    let loop_fields = crate::cmd::view_loop::fields(ctx, case);
     for (key, shown) in [
         ("id", None),
         ("status", Some(case.status.label(lang).to_string())),
@@ -132,9 +133,13 @@ fn fields(ctx: &Ctx, s: &Shown) -> anyhow::Result<Grid> {
         ("resolution", None),
         ("duplicate_of", None),
         ("closed_at", case.closed_at.as_deref().map(short_time)),
+    ]
+    .into_iter()
+    .chain(loop_fields.into_iter().map(|(k, v)| (k, Some(v))))
+    .chain([
         ("flags", Some(s.flags.clone())),
         ("links", Some(links_text(ctx, case))),
-    ] {
+    ]) {
         let text = shown.unwrap_or_else(|| match value.get(key) {
             Some(Value::String(s)) => s.clone(),
             _ => String::new(),
@@ -206,13 +211,18 @@ fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
         Ok(Kind::CaseNote) => ctx.text(Text::EventNote),
         Ok(Kind::CaseEdit) => sweep::text(SweepText::Edited, ctx.lang),
         Ok(Kind::CaseLink) => sweep::text(SweepText::Linked, ctx.lang),
-        _ => kind,
+        Ok(k) => crate::cmd::view_loop::kind_label(ctx, k).unwrap_or(kind),
+        Err(_) => kind,
     }
 }
 
 /// One line saying what an event did.
 fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyhow::Result<String> {
-    let line = match r.event()? {
+    let ev = r.event()?;
+    if let Some(said) = crate::cmd::view_loop::describe(ctx, ledger, &ev)? {
+        return Ok(pii::text_shown(&said, show_pii));
+    }
+    let line = match ev {
         Event::CaseAdd(a) => {
             let mut parts = vec![format!("{}: {}", a.source.label(ctx.lang), a.summary)];
             if let Some(x) = &a.source_ref {

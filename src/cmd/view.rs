@@ -53,6 +53,22 @@ pub struct CaseView {
     pub repeat: bool,
     pub notes: i64,
     pub updated_at: String,
+    // The units' loop (issue 15): lists joined by commas.
+    pub co_units: Option<String>,
+    pub acknowledged_at: Option<String>,
+    pub acknowledged_by: Option<String>,
+    pub ack_late: bool,
+    pub returned_by: Option<String>,
+    pub extension_until: Option<String>,
+    pub extensions_asked: i64,
+    pub extensions_approved: i64,
+    pub supervisions: i64,
+    pub supervise_due: Option<String>,
+    pub closed_late: bool,
+    pub visited_at: Option<String>,
+    pub satisfaction: Option<&'static str>,
+    pub plan_overdue: bool,
+    pub unvisited: bool,
 }
 
 impl CaseView {
@@ -94,6 +110,21 @@ impl CaseView {
             repeat,
             notes: c.notes,
             updated_at: c.updated_at.clone(),
+            co_units: Some(c.work.co_units.join(",")).filter(|s| !s.is_empty()),
+            acknowledged_at: c.work.acked_at.clone(),
+            acknowledged_by: c.work.acked_by.clone(),
+            ack_late: c.ack_late(),
+            returned_by: Some(c.work.returned_by.join(",")).filter(|s| !s.is_empty()),
+            extension_until: c.work.extension_until.clone(),
+            extensions_asked: c.work.extensions_asked,
+            extensions_approved: c.work.extensions_approved,
+            supervisions: c.work.supervisions,
+            supervise_due: c.work.supervise_due.clone(),
+            closed_late: c.closed_late(),
+            visited_at: c.work.visited_at.clone(),
+            satisfaction: c.work.satisfaction.map(|s| s.code()),
+            plan_overdue: c.plan_overdue(today),
+            unvisited: c.unvisited(),
         }
     }
 
@@ -176,6 +207,11 @@ fn labelled(lang: Lang, zone: FixedOffset, key: &str, cell: String) -> String {
                 _ => cell,
             }
         }
+        "ack_late" | "closed_late" | "plan_overdue" | "unvisited" => {
+            labelled(lang, zone, "key", cell)
+        }
+        "satisfaction" => label(cell, |s: crate::domain::Satisfaction| s.label(lang)),
+        "acknowledged_at" | "visited_at" => local_time(&cell, zone),
         _ => cell,
     }
 }
@@ -205,6 +241,7 @@ pub fn flags(ctx: &Ctx, c: &CaseState, today: &str, repeat: bool) -> String {
     if repeat {
         f.push(ctx.text(Text::Repeat));
     }
+    f.extend(super::view_loop::flags(ctx, c, today));
     f.join(" ")
 }
 
@@ -252,7 +289,7 @@ pub fn field_label(lang: Lang, key: &str) -> &'static str {
         "repeat" => Text::CaseRepeat,
         "updated_at" => Text::CaseUpdatedAt,
         "links" => return msg::sweep::text(msg::sweep::SweepText::Links, lang),
-        _ => return "",
+        _ => return super::view_loop::field_label(lang, key),
     };
     msg::text(t, lang)
 }

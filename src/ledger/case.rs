@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::error::{Error, Result};
 use super::event::{CaseAdd, Event, EventRecord};
 use super::flags;
+use super::units_loop::{self, LoopStep, Work};
 use crate::domain::{Outcome, Source, Status, Subject};
 
 /// The derived state of one case: what the `cases` table holds.
@@ -50,6 +51,9 @@ pub struct CaseState {
     pub closed_by: Option<String>,
     /// Links to other cases, `relation:id` separated by spaces (`sweep`).
     pub links: String,
+    /// The units' side: acknowledgement, returns, extensions, co-units,
+    /// supervision, call-back (`units_loop`).
+    pub work: Work,
 }
 
 /// A step in a case's lifecycle, as a command makes it.
@@ -62,6 +66,8 @@ pub enum Step {
     Note,
     Edit,
     Link,
+    /// A step of the units' loop (`units_loop`).
+    Loop(LoopStep),
 }
 
 impl Step {
@@ -75,7 +81,7 @@ impl Step {
             Event::CaseNote(_) => Step::Note,
             Event::CaseEdit(_) => Step::Edit,
             Event::CaseLink(_) => Step::Link,
-            _ => return None,
+            ev => Step::Loop(LoopStep::of(ev)?),
         })
     }
 }
@@ -90,6 +96,15 @@ impl Step {
 /// | assigned    | yes    | yes   | yes   | no     | yes  | yes  | yes  |
 /// | deferred    | yes    | yes   | yes   | yes    | yes  | yes  | yes  |
 /// | closed      | no     | no    | no    | yes    | yes  | no   | yes  |
+///
+/// The units' loop (`units_loop::allowed`):
+///
+/// | from \ step | ack, return, extend, decide | supervise | visit |
+/// |-------------|-----------------------------|-----------|-------|
+/// | open        | no                          | yes       | no    |
+/// | assigned    | yes                         | yes       | no    |
+/// | deferred    | no                          | yes       | no    |
+/// | closed      | no                          | no        | yes   |
 pub fn allowed(status: Status, step: Step) -> bool {
     match step {
         Step::Assign | Step::Defer | Step::Close => status != Status::Closed,
@@ -97,6 +112,7 @@ pub fn allowed(status: Status, step: Step) -> bool {
         Step::Note => true,
         Step::Edit => status != Status::Closed,
         Step::Link => true,
+        Step::Loop(step) => units_loop::allowed(status, step),
     }
 }
 
@@ -115,6 +131,7 @@ pub fn allowed(status: Status, step: Step) -> bool {
 /// | case.note    | ignored         | note count + 1                                      |
 /// | case.edit    | ignored         | the edited fields set (a problem type confirmed)    |
 /// | case.link    | ignored         | the link added, once (`sweep`)                      |
+/// | the loop's (case.ack, .return, .extend, .extend.decision, .supervise, .visit) | ignored | as `units_loop::apply` says |
 ///
 /// The commands refuse a step that is not valid *before* appending, so an
 /// event that is not a valid step on the replayed state was made without
@@ -202,10 +219,11 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
         // Not about a case: nothing to do here.
         _ => {}
     }
+    units_loop::apply(&mut c, rec, ev);
     Some(c)
 }
 
-fn clear_closure(c: &mut CaseState) {
+pub(super) fn clear_closure(c: &mut CaseState) {
     c.closed_by = None;
     c.closed_at = None;
     c.result = None;
@@ -224,7 +242,9 @@ fn split_id(id: &str) -> Option<(String, i32, i64)> {
 pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
      community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
      unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
-     updated_at, notes, problem_suggested, conflict, closed_by, links";
+     updated_at, notes, problem_suggested, conflict, closed_by, links, co_units, acked_at, acked_by, \
+     returned_by, extension_until, extensions_asked, extensions_approved, supervisions, \
+     supervise_due, visited_at, satisfaction";
 
 /// `verb INTO cases (COLUMNS) VALUES (?1, …)`, from the one column list.
 fn insert_sql(verb: &str) -> String {
@@ -291,6 +311,7 @@ impl CaseState {
             conflict: false,
             closed_by: None,
             links: String::new(),
+            work: Work::default(),
         })
     }
 
@@ -329,6 +350,7 @@ impl CaseState {
             conflict: r.get(30)?,
             closed_by: r.get(31)?,
             links: r.get(32)?,
+            work: Work::from_row(r, 33)?,
         })
     }
 
@@ -355,7 +377,7 @@ impl CaseState {
     }
 
     fn write_row(&self, conn: &Connection, sql: &str) -> Result<()> {
-        conn.prepare_cached(sql)?.execute(params![
+        let own: &[&dyn rusqlite::ToSql] = params![
             self.id,
             self.office,
             self.year,
@@ -389,7 +411,14 @@ impl CaseState {
             self.conflict,
             self.closed_by,
             self.links,
-        ])?;
+        ];
+        let work = self.work.values();
+        let all: Vec<&dyn rusqlite::ToSql> = own
+            .iter()
+            .copied()
+            .chain(work.iter().map(|b| &**b as _))
+            .collect();
+        conn.prepare_cached(sql)?.execute(all.as_slice())?;
         Ok(())
     }
 
@@ -416,99 +445,5 @@ impl CaseState {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ledger::event::{CaseAdd, CaseAssign, CaseClose, CaseNote, CaseReopen};
-
-    fn rec(origin: &str, clock: i64) -> EventRecord {
-        EventRecord {
-            origin: origin.into(),
-            seq: clock,
-            clock,
-            at: format!("2026-11-2{clock}T09:00:00+08:00"),
-            actor: String::new(),
-            kind: String::new(),
-            case_id: Some("S01-2026-0001".into()),
-            payload: String::new(),
-            hash: String::new(),
-        }
-    }
-
-    fn added() -> Option<CaseState> {
-        let add = Event::CaseAdd(CaseAdd::sample());
-        apply(None, &rec("S01", 1), &add)
-    }
-
-    fn close(result: Outcome) -> Event {
-        Event::CaseClose(CaseClose {
-            result,
-            resolution: "r".into(),
-            duplicate_of: None,
-        })
-    }
-
-    fn assign() -> Event {
-        Event::CaseAssign(CaseAssign {
-            unit: "ZJ".into(),
-            due: "2026-12-01".into(),
-            subject: None,
-            problem: None,
-            party: None,
-            note: None,
-        })
-    }
-
-    #[test]
-    fn conflict_row_1_the_owners_close_replaces_a_concurrent_district_close() {
-        let c = apply(added(), &rec("D", 2), &close(Outcome::Unfounded));
-        let c = apply(c, &rec("S01", 3), &close(Outcome::Resolved)).unwrap();
-        assert_eq!(c.result, Some(Outcome::Resolved));
-        assert_eq!(c.closed_by.as_deref(), Some("S01"));
-        assert!(c.conflict);
-        // And a district close after the owner's does not replace it.
-        let c = apply(Some(c), &rec("D", 4), &close(Outcome::Unfounded)).unwrap();
-        assert_eq!(c.result, Some(Outcome::Resolved));
-    }
-
-    #[test]
-    fn conflict_row_2_an_event_that_is_no_valid_step_is_not_applied() {
-        // The office closed; the district, not having seen it, re-assigned.
-        let closed = apply(added(), &rec("S01", 2), &close(Outcome::Resolved));
-        let c = apply(closed.clone(), &rec("D", 3), &assign()).unwrap();
-        assert_eq!(c.status, Status::Closed);
-        assert!(c.conflict);
-        assert_eq!(c.updated_at, closed.unwrap().updated_at);
-        // A reopen of an open case, and a second close by the owner.
-        let c = apply(
-            added(),
-            &rec("D", 2),
-            &Event::CaseReopen(CaseReopen { reason: "r".into() }),
-        )
-        .unwrap();
-        assert!(c.conflict && c.status == Status::Open);
-        let c = apply(
-            apply(added(), &rec("S01", 2), &close(Outcome::Resolved)),
-            &rec("S01", 3),
-            &close(Outcome::Unfounded),
-        )
-        .unwrap();
-        assert_eq!(c.result, Some(Outcome::Resolved));
-        assert!(c.conflict);
-    }
-
-    #[test]
-    fn a_later_valid_event_clears_the_conflict() {
-        let c = apply(added(), &rec("S01", 2), &close(Outcome::Resolved));
-        let c = apply(c, &rec("D", 3), &assign());
-        let c = apply(
-            c,
-            &rec("D", 4),
-            &Event::CaseNote(CaseNote {
-                text: "看过".into(),
-            }),
-        )
-        .unwrap();
-        assert!(!c.conflict);
-        assert_eq!(c.status, Status::Closed);
-    }
-}
+#[path = "case_tests.rs"]
+mod tests;

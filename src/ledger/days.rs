@@ -79,6 +79,26 @@ pub(crate) fn date_part(t: &[u8]) -> &[u8] {
 /// case was received, as lists filter and compare it.
 pub(crate) const RECEIVED_DATE_SQL: &str = "substr(received_at, 1, 10)";
 
+/// Working days (the units' loop, issue 15): Monday to Friday. The
+/// campaign has no holiday calendar yet, so a public holiday counts as a
+/// working day; the rule lives here alone so one can be added.
+pub(crate) fn is_working_day(day: i64) -> bool {
+    // Day 0, 1970-01-01, was a Thursday: Monday is 0 below.
+    (day + 3).rem_euclid(7) < 5
+}
+
+/// The day `n` working days after `day` (`day` itself not counted).
+pub(crate) fn add_working_days(day: i64, n: u32) -> i64 {
+    let (mut d, mut left) = (day, n);
+    while left > 0 {
+        d += 1;
+        if is_working_day(d) {
+            left -= 1;
+        }
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,5 +131,17 @@ mod tests {
             let want = chrono::DateTime::parse_from_rfc3339(s).unwrap().timestamp();
             assert_eq!(epoch_seconds(s.as_bytes()), Some(want), "{s}");
         }
+    }
+
+    #[test]
+    fn working_days_skip_the_weekend() {
+        let day = |s: &str| day_number(s.as_bytes()).unwrap();
+        // 2026-11-27 is a Friday: one working day later is Monday.
+        assert!(is_working_day(day("2026-11-27")));
+        assert!(!is_working_day(day("2026-11-28")));
+        assert_eq!(add_working_days(day("2026-11-27"), 1), day("2026-11-30"));
+        assert_eq!(add_working_days(day("2026-11-26"), 1), day("2026-11-27"));
+        // Assigned on a Saturday: due by Monday.
+        assert_eq!(add_working_days(day("2026-11-28"), 1), day("2026-11-30"));
     }
 }

@@ -146,6 +146,11 @@ pub enum What {
     DecisionDate,
     GuaranteeDate,
     DismissalDate,
+    // The units' loop (issue 15).
+    AckBy,
+    ExtendUntil,
+    SuperviseDue,
+    VisitNote,
 }
 
 /// Why a path is not a ledger file.
@@ -237,6 +242,8 @@ pub enum Break {
     },
     /// A rule of the sweep's events (`sweep::rules`).
     Sweep(super::sweep::errors::SweepBreak),
+    /// The units' loop's rules (issue 15).
+    Loop(super::units_loop::error::LoopBreak),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -467,4 +474,6 @@ pub enum Refusal {
     },
     // --- the sweep (edit, link, split, triage)
     Sweep(super::sweep::errors::Refused),
+    // --- the units' loop (issue 15)
+    Loop(super::units_loop::error::LoopRefusal),
 }

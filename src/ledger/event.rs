@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 pub use super::record::{EventRecord, HASH_TAG};
 use crate::domain::{Outcome, Source, Subject};
 
+pub use super::units_loop::{
+    CaseAck, CaseExtend, CaseExtendDecision, CaseReturn, CaseSupervise, CaseVisit,
+};
+
 fn is_false(b: &bool) -> bool {
     !*b
 }
@@ -97,6 +101,9 @@ pub struct CaseAssign {
     pub party: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Co-operating units (协办) beside the lead `unit`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub co_units: Vec<String>,
 }
 
 /// `case.defer`: temporarily unsolvable, with a work plan.
@@ -228,6 +235,13 @@ pub enum Event {
     CreditDismiss(CreditDismiss),
     CaseEdit(super::sweep::CaseEdit),
     CaseLink(super::sweep::CaseLink),
+    // The units' loop (`units_loop`).
+    CaseAck(CaseAck),
+    CaseReturn(CaseReturn),
+    CaseExtend(CaseExtend),
+    CaseExtendDecision(CaseExtendDecision),
+    CaseSupervise(CaseSupervise),
+    CaseVisit(CaseVisit),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -252,10 +266,16 @@ pub enum Kind {
     CreditDismiss,
     CaseEdit,
     CaseLink,
+    CaseAck,
+    CaseReturn,
+    CaseExtend,
+    CaseExtendDecision,
+    CaseSupervise,
+    CaseVisit,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 17] = [
+    pub const ALL: [Kind; 23] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -273,6 +293,12 @@ impl Kind {
         Kind::CreditDismiss,
         Kind::CaseEdit,
         Kind::CaseLink,
+        Kind::CaseAck,
+        Kind::CaseReturn,
+        Kind::CaseExtend,
+        Kind::CaseExtendDecision,
+        Kind::CaseSupervise,
+        Kind::CaseVisit,
     ];
 
     pub fn name(self) -> &'static str {
@@ -294,6 +320,12 @@ impl Kind {
             Kind::CreditDismiss => "credit.dismiss",
             Kind::CaseEdit => "case.edit",
             Kind::CaseLink => "case.link",
+            Kind::CaseAck => "case.ack",
+            Kind::CaseReturn => "case.return",
+            Kind::CaseExtend => "case.extend",
+            Kind::CaseExtendDecision => "case.extend.decision",
+            Kind::CaseSupervise => "case.supervise",
+            Kind::CaseVisit => "case.visit",
         }
     }
 
@@ -309,6 +341,12 @@ impl Kind {
                 | Kind::CaseNote
                 | Kind::CaseEdit
                 | Kind::CaseLink
+                | Kind::CaseAck
+                | Kind::CaseReturn
+                | Kind::CaseExtend
+                | Kind::CaseExtendDecision
+                | Kind::CaseSupervise
+                | Kind::CaseVisit
         )
     }
 }
@@ -359,6 +397,12 @@ impl Event {
             Event::CreditDismiss(_) => Kind::CreditDismiss,
             Event::CaseEdit(_) => Kind::CaseEdit,
             Event::CaseLink(_) => Kind::CaseLink,
+            Event::CaseAck(_) => Kind::CaseAck,
+            Event::CaseReturn(_) => Kind::CaseReturn,
+            Event::CaseExtend(_) => Kind::CaseExtend,
+            Event::CaseExtendDecision(_) => Kind::CaseExtendDecision,
+            Event::CaseSupervise(_) => Kind::CaseSupervise,
+            Event::CaseVisit(_) => Kind::CaseVisit,
         }
     }
 
@@ -387,6 +431,12 @@ impl Event {
             Event::CreditDismiss(p) => serde_json::to_string(p),
             Event::CaseEdit(p) => serde_json::to_string(p),
             Event::CaseLink(p) => serde_json::to_string(p),
+            Event::CaseAck(p) => serde_json::to_string(p),
+            Event::CaseReturn(p) => serde_json::to_string(p),
+            Event::CaseExtend(p) => serde_json::to_string(p),
+            Event::CaseExtendDecision(p) => serde_json::to_string(p),
+            Event::CaseSupervise(p) => serde_json::to_string(p),
+            Event::CaseVisit(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -427,6 +477,12 @@ impl Event {
             Kind::CreditDismiss => Event::CreditDismiss(p(kind, payload)?),
             Kind::CaseEdit => Event::CaseEdit(p(kind, payload)?),
             Kind::CaseLink => Event::CaseLink(p(kind, payload)?),
+            Kind::CaseAck => Event::CaseAck(p(kind, payload)?),
+            Kind::CaseReturn => Event::CaseReturn(p(kind, payload)?),
+            Kind::CaseExtend => Event::CaseExtend(p(kind, payload)?),
+            Kind::CaseExtendDecision => Event::CaseExtendDecision(p(kind, payload)?),
+            Kind::CaseSupervise => Event::CaseSupervise(p(kind, payload)?),
+            Kind::CaseVisit => Event::CaseVisit(p(kind, payload)?),
         })
     }
 }

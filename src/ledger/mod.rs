@@ -24,6 +24,7 @@ pub mod rules;
 pub mod schema;
 pub mod scoring;
 pub mod sweep;
+pub mod units_loop;
 mod writer;
 
 use std::path::Path;

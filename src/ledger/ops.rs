@@ -66,6 +66,8 @@ pub struct Assignment {
     pub problem: Option<ProblemCode>,
     pub party: Option<String>,
     pub note: Option<String>,
+    /// Co-operating units (协办) beside the lead unit, as typed.
+    pub co_units: Vec<String>,
 }
 
 /// What `assign` decided, for the command to report.
@@ -235,6 +237,7 @@ impl Writer<'_> {
                 }),
             },
         };
+        let co_units = self.co_units(&unit.code, &a.co_units)?;
         let today = self.today();
         let due = match a.due {
             Due::Date(d) => d,
@@ -257,6 +260,7 @@ impl Writer<'_> {
             problem: new_problem.map(|p| p.code),
             party: non_empty(a.party),
             note: non_empty(a.note),
+            co_units,
         });
         let case = self.append_case(&id.to_string(), ev)?;
         Ok(Assigned {

@@ -59,6 +59,8 @@ pub struct CaseFilter {
     pub no_community: bool,
     /// Leave out cases that were split into parts.
     pub unsplit: bool,
+    /// The units' loop's filters (`units_loop::figures`).
+    pub work: super::units_loop::figures::WorkFilter,
 }
 
 pub(crate) fn problem(conn: &Connection, code: &str) -> Result<Option<Problem>> {
@@ -222,6 +224,9 @@ impl Ledger {
                 continue;
             }
             let c = CaseState::from_row(row).map_err(|e| Error::Corrupt(e.to_string()))?;
+            if !filter.work.keeps(&c, today) {
+                continue;
+            }
             f(c, repeat)?;
         }
         Ok(())

@@ -22,6 +22,7 @@
 //! | key.trust             | a canonical office code and a well-formed key |
 //! | every text            | at most 32,767 characters (a spreadsheet cell's limit); the actor at most 200 |
 //! | case.edit, case.link  | `sweep::rules`: at least one change, texts bounded, codes known; a link to another canonical case id |
+//! | the units' loop       | co-units known, not the lead, each once, at most 12; a returning unit known; dates as above; reasons and notes not empty; a refused extension says why; a call-back reopens only when dissatisfied, with a note (`units_loop/rules.rs`) |
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,6 +32,7 @@ use rusqlite::Connection;
 use super::error::{Break, Result, What};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
+use super::units_loop;
 use crate::domain::{CaseId, OfficeCode, Outcome, Subject, UnitCode};
 use crate::text::clip;
 
@@ -101,7 +103,7 @@ fn year_ok(y: i32) -> bool {
     (YEAR_MIN..=YEAR_MAX).contains(&y)
 }
 
-fn not_empty(what: What, s: &str) -> Result<(), Break> {
+pub(crate) fn not_empty(what: What, s: &str) -> Result<(), Break> {
     if s.trim().is_empty() {
         return Err(Break::Empty(what));
     }
@@ -307,6 +309,7 @@ impl Rules {
                 if let Some(p) = &a.problem {
                     self.problem(p, a.subject)?;
                 }
+                units_loop::rules::co_units(&a.unit, &a.co_units, |u| self.units.contains(u))?;
             }
             Event::CaseDefer(d) => {
                 not_empty(What::WorkPlan, &d.plan)?;
@@ -338,6 +341,12 @@ impl Rules {
                 super::sweep::rules::edit(e, |code, subject| self.problem(code, subject))?
             }
             Event::CaseLink(l) => super::sweep::rules::link(l, id)?,
+            ev @ (Event::CaseAck(_)
+            | Event::CaseReturn(_)
+            | Event::CaseExtend(_)
+            | Event::CaseExtendDecision(_)
+            | Event::CaseSupervise(_)
+            | Event::CaseVisit(_)) => units_loop::rules::check(ev, |u| self.units.contains(u))?,
             _ => credit(ev)?,
         }
         Ok(())

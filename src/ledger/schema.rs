@@ -50,8 +50,21 @@ ALTER TABLE cases ADD COLUMN links TEXT NOT NULL DEFAULT '';
 ";
 
 /// Version 3, the units' loop (issue 15): acknowledgement, returns,
-/// extensions, co-units, supervision and call-backs.
-const V3_UNITS: &str = "";
+/// extensions, co-units, supervision and call-backs, derived from their
+/// events into `cases` (`units_loop::Work`; lists joined by commas).
+const V3_UNITS: &str = "
+ALTER TABLE cases ADD COLUMN co_units TEXT;
+ALTER TABLE cases ADD COLUMN acked_at TEXT;
+ALTER TABLE cases ADD COLUMN acked_by TEXT;
+ALTER TABLE cases ADD COLUMN returned_by TEXT;
+ALTER TABLE cases ADD COLUMN extension_until TEXT;
+ALTER TABLE cases ADD COLUMN extensions_asked INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN extensions_approved INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN supervisions INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN supervise_due TEXT;
+ALTER TABLE cases ADD COLUMN visited_at TEXT;
+ALTER TABLE cases ADD COLUMN satisfaction TEXT;
+";
 
 /// Version 3, the campaign (issue 16): calendar, community register, forms.
 const V3_CAMPAIGN: &str = "";

@@ -5,6 +5,7 @@
 //! language is adding a folder beside them and an arm here.
 
 pub mod en;
+pub mod loop_text;
 pub mod sweep;
 pub mod text;
 pub mod zh;

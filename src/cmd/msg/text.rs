@@ -260,6 +260,8 @@ pub enum Text {
     When,
     User,
     CommandLine,
+    // --- the units' loop (issue 15)
+    Loop(super::loop_text::LoopText),
 }
 
 /// A phrase the sweep's commands print.

@@ -5,6 +5,8 @@ use super::Exporter;
 use crate::ledger::OfficeInfo;
 use crate::ledger::error::{EventRef, Refusal};
 use crate::ledger::event::{Event, EventRecord};
+use crate::ledger::units_loop::LoopStep;
+use crate::ledger::units_loop::error::LoopRefusal;
 
 /// What to do with one incoming event.
 #[derive(Debug, PartialEq, Eq)]
@@ -43,6 +45,7 @@ pub struct Facts<'a> {
 /// | 3 | is not the exporter's own, and the exporter is a street office | Refuse: an office's file brings new events of its own only (it relays what it received, which is held here) |
 /// | 4 | is on a case of another office, and its origin is not a district | Refuse: an office writes only on its own cases |
 /// | 5 | registers a case (case.add) of another office than its origin  | Refuse: only a case's own office registers it |
+/// | 5a | is a unit's answer or a call-back (case.ack, .return, .extend, .extend.decision, .visit) on a case of another office than its origin | Refuse: the office that forwarded the case records them; a district supervises (case.supervise) and notes |
 /// | 6 | is an office.init claiming a district, and its origin is not one | Refuse: no file makes a district |
 /// | 7 | arrives at an office ledger, about another office's case       | Skip: an office keeps its own cases only |
 /// | 8 | arrives at an office ledger, is not a case event nor a unit.add, and its origin is neither a district nor the office itself | Skip |
@@ -97,6 +100,17 @@ pub fn judge(f: &Facts) -> Verdict {
                 case_id: r.case_id.clone().unwrap_or_default(),
                 office: office.to_string(),
             });
+        }
+        if f.event
+            .and_then(LoopStep::of)
+            .is_some_and(LoopStep::owners_only)
+        {
+            return Verdict::Refuse(Refusal::Loop(LoopRefusal::OthersCaseInFile {
+                origin: r.origin.clone(),
+                seq: r.seq,
+                kind: r.kind.clone(),
+                case_id: r.case_id.clone().unwrap_or_default(),
+            }));
         }
     }
     if let Some(Event::OfficeInit(o)) = f.event
@@ -374,5 +388,45 @@ mod tests {
             ("S01", false),
         );
         assert_eq!(v, Verdict::New);
+    }
+
+    #[test]
+    fn rule_5a_a_district_supervises_an_offices_case_but_records_no_units_answer() {
+        use crate::domain::Satisfaction;
+        use crate::ledger::event::{CaseAck, CaseSupervise, CaseVisit};
+        let r = rec("D", Some("S01-2026-0001"));
+        let from = exporter("D", true);
+        let at = office("S01", false);
+        let sup = Event::CaseSupervise(CaseSupervise {
+            note: "限期办结".into(),
+            due: None,
+        });
+        assert_eq!(verdict_on(&r, &sup, None, &from, &at), Verdict::New);
+        for ev in [
+            Event::CaseAck(CaseAck { by: None }),
+            Event::CaseVisit(CaseVisit {
+                satisfaction: Satisfaction::Satisfied,
+                note: None,
+                reopen: false,
+            }),
+        ] {
+            assert!(matches!(
+                verdict_on(&r, &ev, None, &from, &at),
+                Verdict::Refuse(Refusal::Loop(LoopRefusal::OthersCaseInFile { .. }))
+            ));
+        }
+        // The case's own office records them.
+        let own = rec("S01", Some("S01-2026-0001"));
+        let ack = Event::CaseAck(CaseAck { by: None });
+        assert_eq!(
+            verdict_on(
+                &own,
+                &ack,
+                None,
+                &exporter("S01", false),
+                &office("D", true)
+            ),
+            Verdict::New
+        );
     }
 }

@@ -5,6 +5,7 @@ use rusqlite::Connection;
 
 use super::group::Groups;
 use super::trend::TrendCounts;
+use super::units::{self, LoopTally};
 use super::{ByResult, ByStatus, GroupBy};
 use crate::domain::{Outcome, Status};
 use crate::ledger::days::{date_part, epoch_seconds};
@@ -36,6 +37,8 @@ pub(super) struct Tally {
     pub repeats: RepeatWindow<bool>,
     pub groups: Option<Groups>,
     pub trend: Option<TrendCounts>,
+    /// The units' loop's figures (issue 15).
+    pub units: LoopTally,
 }
 
 /// A stored code as bytes → the value whose code it is.
@@ -95,6 +98,7 @@ impl Tally {
             repeats: RepeatWindow::new(),
             groups: by.map(|_| Groups::default()),
             trend: trend.map(TrendCounts::new),
+            units: LoopTally::default(),
         }
     }
 
@@ -103,8 +107,9 @@ impl Tally {
         let col = self.by.map_or("NULL", GroupBy::column);
         let mut st = conn.prepare(&format!(
             "SELECT status, result, due, key_case, received_at, community, problem, closed_at, {col},
-                    conflict, {REPEAT_CANDIDATE_SQL}
-             FROM cases WHERE {NOT_SPLIT_SQL}"
+                    conflict, {REPEAT_CANDIDATE_SQL}, {}
+             FROM cases WHERE {NOT_SPLIT_SQL}",
+            units::COLUMNS
         ))?;
         let mut q = st.query([])?;
         while let Some(r) = q.next()? {
@@ -165,8 +170,25 @@ impl Tally {
         if let Some(d) = days {
             self.days.push(d);
         }
+        let due = text(r.get_ref(2)?);
+        let facts = self
+            .units
+            .count(r, status, self.today.as_bytes(), closed_at, due)?;
         if let Some(g) = &mut self.groups {
-            g.slot(text(r.get_ref(8)?)).count(closed, overdue, days);
+            let slot = g.slot(text(r.get_ref(8)?));
+            slot.count(closed, overdue, days);
+            slot.work.count(&facts);
+            // A return counts for the unit that made it, which is not the
+            // case's unit any more.
+            if self.by == Some(GroupBy::Unit) {
+                for u in facts
+                    .returned_by
+                    .into_iter()
+                    .flat_map(|b| b.split(|c| *c == b','))
+                {
+                    g.slot(Some(u)).work.returned += 1;
+                }
+            }
         }
         if let Some(t) = &mut self.trend {
             t.count(date, closed_at.map(date_part));

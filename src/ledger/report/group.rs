@@ -3,6 +3,7 @@
 use fnv::FnvHashMap;
 use rusqlite::OptionalExtension;
 
+use super::units::UnitAcc;
 use super::{GroupBy, GroupRow, median, rate};
 use crate::ledger::Ledger;
 use crate::ledger::error::Result;
@@ -15,6 +16,8 @@ pub(super) struct GroupAcc {
     closed: i64,
     overdue: i64,
     days: Vec<f64>,
+    /// The units' loop's counts (issue 15).
+    pub(super) work: UnitAcc,
 }
 
 impl GroupAcc {
@@ -26,6 +29,7 @@ impl GroupAcc {
             closed: 0,
             overdue: 0,
             days: Vec::new(),
+            work: UnitAcc::default(),
         }
     }
 
@@ -91,7 +95,12 @@ impl Groups {
                 Some(k) => ledger.group_name(by, k)?,
                 None => None,
             };
+            // A unit's row has the loop's columns; the row of the cases
+            // without a unit has none (no unit answered for them).
+            let units =
+                (by == GroupBy::Unit && g.key.is_some()).then(|| g.work.figures(g.total, g.closed));
             rows.push(GroupRow {
+                units,
                 name,
                 total: g.total,
                 open: g.open,

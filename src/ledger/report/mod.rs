@@ -15,6 +15,9 @@
 mod accumulate;
 mod group;
 mod trend;
+mod units;
+
+pub use units::{Extensions, UnitFigures};
 
 use serde::Serialize;
 
@@ -82,6 +85,9 @@ pub struct GroupRow {
     pub overdue: i64,
     /// Median days from received to closed, over the closed cases.
     pub median_days_to_close: Option<f64>,
+    /// `report --by unit`: the units' loop's columns (issue 15).
+    #[serde(flatten)]
+    pub units: Option<UnitFigures>,
 }
 
 /// New and closed cases in one week or month.
@@ -125,6 +131,16 @@ pub struct Report {
     /// Oldest first, every period from the first to the last with a case
     /// received or closed (empty periods included, so a trend has no gaps).
     pub periods: Vec<PeriodRow>,
+    // The units' loop (issue 15); each drills into `list`: --supervised,
+    // --returned, --extension asked|approved, --visited, --plan-overdue.
+    pub supervised: i64,
+    pub returned: i64,
+    pub extensions: Extensions,
+    pub visited: i64,
+    /// Satisfied and basically satisfied over the cases called back.
+    pub satisfaction_rate: f64,
+    /// Deferred past their plan's date.
+    pub plan_overdue: i64,
 }
 
 /// `closed / total`, rounded to 4 places (0 for no cases).
@@ -184,6 +200,7 @@ impl Ledger {
             repeats,
             groups,
             trend: trend_counts,
+            units: loop_tally,
             ..
         } = tally;
         let mut repeat = 0;
@@ -214,6 +231,12 @@ impl Ledger {
             periods: trend_counts
                 .map(trend::TrendCounts::into_rows)
                 .unwrap_or_default(),
+            satisfaction_rate: loop_tally.satisfaction_rate(),
+            supervised: loop_tally.supervised,
+            returned: loop_tally.returned,
+            extensions: loop_tally.extensions,
+            visited: loop_tally.visited,
+            plan_overdue: loop_tally.plan_overdue,
         })
     }
 }

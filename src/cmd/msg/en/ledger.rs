@@ -329,6 +329,7 @@ pub fn refusal(r: &Refusal) -> String {
             "the file ends without its end row after {events} events: it was cut short (copy it again)"
         ),
         Refusal::Sweep(r) => super::sweep::refusal(r),
+        Refusal::Loop(r) => super::units_loop::refusal(r),
     }
 }
 

@@ -12,6 +12,7 @@ pub mod sweep;
 pub mod text;
 // Issue 17: the workbook and the page.
 pub mod present;
+pub mod units_loop;
 
 /// SQLite's terse words about the disk, as what happened for the user.
 pub fn plain_sqlite(e: &rusqlite::Error) -> Option<&'static str> {

@@ -31,6 +31,10 @@ pub fn what(w: What) -> &'static str {
         What::DecisionDate => "the decision's date",
         What::GuaranteeDate => "the guarantee's date",
         What::DismissalDate => "the dismissal's date",
+        What::AckBy => "who acknowledged",
+        What::ExtendUntil => "the extension's date",
+        What::SuperviseDue => "the supervision's due date",
+        What::VisitNote => "the call-back's note",
     }
 }
 
@@ -113,6 +117,7 @@ pub fn rule(b: &Break) -> String {
             "duplicate_of is given on a close that is not a duplicate".into()
         }
         Break::Sweep(b) => super::sweep::rule(b),
+        Break::Loop(b) => super::units_loop::rule(b),
     }
 }
 

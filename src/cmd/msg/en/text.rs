@@ -258,5 +258,6 @@ pub fn text(t: Text) -> &'static str {
         Text::When => "when",
         Text::User => "user",
         Text::CommandLine => "command",
+        Text::Loop(t) => super::units_loop::text(t),
     }
 }

@@ -360,6 +360,59 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "to" => "受理日期不晚于这一天（或月份）",
         "accept" => "不逐件询问，一次确认所选问题的全部建议",
     }
+    // --- the units' loop (issue 15)
+    "assign" => {
+        "co_unit" => "协办单位（代码或完整名称），与主办单位一起处理；可多次给出",
+    }
+    "list" => {
+        "supervised" => "只列督办的问题",
+        "unvisited" => "只列已解决销号但尚未回访的问题",
+        "plan_overdue" => "只列暂缓且已过计划完成日期（--until）的问题",
+        "acknowledged" => "只列责任单位已签收的问题",
+        "ack_late" => "只列转办后超过一个工作日才签收的问题",
+        "closed_late" => "只列超过办结时限或督办时限才销号的问题",
+        "visited" => "只列销号后已回访的问题",
+        "satisfaction" => "只列这些回访满意度（用逗号分隔）：satisfied（满意）、basic（基本满意）、dissatisfied（不满意）",
+        "returned" => "只列被责任单位退回过的问题",
+        "returned_by" => "只列被这个单位（代码或名称）退回过的问题",
+        "extension" => "只列申请过延期（asked）、批准过延期（approved）或延期待审批（pending）的问题",
+    }
+    "ack" => {
+        ABOUT => "责任单位签收转办的问题；转办后超过一个工作日签收计为超时签收",
+        AFTER => "示例：\n  ledger ack S07-2026-0002 --by 李四",
+        "case" => "问题编号",
+        "by" => "责任单位的签收人",
+    }
+    "return" => {
+        ABOUT => "责任单位退回转办错误的问题：问题重新变为待处理、没有责任单位；退回不计入任何单位的考核，但按单位列出",
+        AFTER => "示例：\n  ledger return S07-2026-0002 --reason '不属于本单位职责，应由规划分局认定'",
+        "case" => "问题编号",
+        "reason" => "退回的原因",
+    }
+    "extend" => {
+        ABOUT => "申请延期，或批准、不批准已申请的延期；只有批准的延期才改变办结时限",
+        AFTER => "示例：\n  ledger extend S07-2026-0002 --until 2026-12-15 --reason '需规划分局先行认定'\n  ledger extend S07-2026-0002 --approve\n  ledger extend S07-2026-0002 --refuse --reason '时限内可以办结'",
+        "case" => "问题编号",
+        "until" => "申请把办结时限延至这一天",
+        "approve" => "批准已申请的延期：办结时限改为申请的日期",
+        "refuse" => "不批准已申请的延期（须附 --reason）",
+        "reason" => "原因（申请和不批准时必须给出）",
+    }
+    "supervise" => {
+        ABOUT => "督办问题，通常由区里督办街道的问题；督办时限之后才销号计为超期办结",
+        AFTER => "示例：\n  ledger --db district.db supervise S07-2026-0002 --note '群众反映强烈，限期办结' --due 2026-12-05",
+        "case" => "问题编号",
+        "note" => "督办要求",
+        "due" => "须在这一天之前办结",
+    }
+    "visit" => {
+        ABOUT => "记录销号后的回访及投诉人的满意度；不满意加 --reopen 则以备注为原因重新打开问题",
+        AFTER => "示例：\n  ledger visit S07-2026-0001 --satisfaction satisfied\n  ledger visit S07-2026-0003 --satisfaction dissatisfied --note '仍然停水' --reopen",
+        "case" => "问题编号",
+        "satisfaction" => "satisfied（满意）、basic（基本满意）或 dissatisfied（不满意）",
+        "note" => "投诉人的意见",
+        "reopen" => "重新打开问题（仅限不满意，备注即原因）",
+    }
 };
 
 /// The Chinese text for one key.

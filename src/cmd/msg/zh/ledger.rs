@@ -194,6 +194,7 @@ pub fn refusal(r: &Refusal) -> String {
         | Refusal::CutShort { .. }
         | Refusal::LineTooLong { .. }) => super::exchange::reading(r),
         Refusal::Sweep(r) => super::sweep::refusal(r),
+        Refusal::Loop(r) => super::units_loop::refusal(r),
     }
 }
 

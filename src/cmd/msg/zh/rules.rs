@@ -31,6 +31,10 @@ pub fn what(w: What) -> &'static str {
         What::DecisionDate => "决定日期",
         What::GuaranteeDate => "保证日期",
         What::DismissalDate => "解聘日期",
+        What::AckBy => "签收人",
+        What::ExtendUntil => "延期日期",
+        What::SuperviseDue => "督办时限",
+        What::VisitNote => "回访备注",
     }
 }
 
@@ -109,6 +113,7 @@ pub fn rule(b: &Break) -> String {
         Break::DuplicateNamesNone => "按重复销号却没有写明重复的是哪件问题（duplicate_of）".into(),
         Break::DuplicateOfNotDuplicate => "不是按重复销号，却给出了 duplicate_of".into(),
         Break::Sweep(b) => super::sweep::rule(b),
+        Break::Loop(b) => super::units_loop::rule(b),
     }
 }
 

@@ -258,5 +258,6 @@ pub fn text(t: Text) -> &'static str {
         Text::When => "时间",
         Text::User => "操作人",
         Text::CommandLine => "命令",
+        Text::Loop(t) => super::units_loop::text(t),
     }
 }
