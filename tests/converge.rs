@@ -8,6 +8,7 @@ use proptest::prelude::*;
 
 use ledger::domain::{CaseId, OfficeCode, Outcome, Source};
 use ledger::exchange::{self, Reader};
+use ledger::ledger::campaign::{calendar, community};
 use ledger::ledger::ops::{Assignment, Due, NewCase};
 use ledger::ledger::query::CaseFilter;
 use ledger::ledger::{CaseState, Ledger, Stamp};
@@ -25,6 +26,9 @@ enum Op {
     Reopen(usize, usize),
     Note(usize, usize),
     Sync(usize, usize),
+    /// Issue 16: register a community (or add an alias), set a phase.
+    Community(usize, u8),
+    Phase(usize, u8),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -38,7 +42,9 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (replica.clone(), case.clone(), 0..3u8).prop_map(|(r, c, o)| Op::Close(r, c, o)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Reopen(r, c)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Note(r, c)),
-        3 => (replica.clone(), replica).prop_map(|(a, b)| Op::Sync(a, b)),
+        3 => (replica.clone(), replica.clone()).prop_map(|(a, b)| Op::Sync(a, b)),
+        1 => (replica.clone(), 0..4u8).prop_map(|(r, n)| Op::Community(r, n)),
+        1 => (replica, 0..4u8).prop_map(|(r, n)| Op::Phase(r, n)),
     ]
 }
 
@@ -205,7 +211,47 @@ impl World {
                 self.sync(a, b);
                 Ok(())
             }
+            Op::Community(r, n) => self.community(r, n, &stamp),
+            Op::Phase(r, n) => {
+                let cal = self.replicas[r].calendar().unwrap();
+                let phase = ledger::domain::Phase::ALL[n as usize];
+                let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+                    + chrono::Days::new(u64::from(n) * 30);
+                self.replicas[r].write(&stamp, |w| {
+                    calendar::set_phase(w, &cal, phase, from, from + chrono::Days::new(29))
+                })
+            }
         };
+    }
+
+    /// Registers a community, or (if its name is taken) adds an alias.
+    fn community(&mut self, r: usize, n: u8, stamp: &Stamp) -> ledger::ledger::Result<()> {
+        let reg = self.replicas[r].communities().unwrap();
+        let name = ["幸福里小区", "阳光花园"][usize::from(n % 2)];
+        self.replicas[r].write(stamp, |w| {
+            community::add(
+                w,
+                &reg,
+                community::NewCommunity {
+                    name: name.into(),
+                    aliases: vec![format!("{name}{n}")],
+                    demonstration: n > 1,
+                    ..Default::default()
+                },
+            )
+            .or_else(|_| {
+                community::set(
+                    w,
+                    &reg,
+                    community::Change {
+                        name: name.into(),
+                        aliases: vec![format!("别名{n}")],
+                        ..Default::default()
+                    },
+                )
+                .map(|_| ())
+            })
+        })
     }
 }
 
@@ -227,6 +273,18 @@ proptest! {
             prop_assert!(w.replicas[o].check().unwrap().problem.is_none());
         }
         prop_assert!(w.replicas[DISTRICT].check().unwrap().problem.is_none());
+        // Issue 16: an office holds its own register and the district's,
+        // as the district holds them; the district's calendar is theirs.
+        let at_district = w.replicas[DISTRICT].communities().unwrap().list;
+        let district_cal = w.replicas[DISTRICT].calendar().unwrap();
+        for (o, code) in OFFICES.iter().enumerate() {
+            let mine: Vec<_> = at_district.iter().filter(|c| c.office == *code || c.office == "D").cloned().collect();
+            prop_assert_eq!(&w.replicas[o].communities().unwrap().list, &mine, "office {}", code);
+            let cal = w.replicas[o].calendar().unwrap();
+            for p in &district_cal.phases {
+                prop_assert!(cal.phases.contains(p), "office {} lacks {:?}", code, p);
+            }
+        }
 
         // An office that lost its file restores it from the district's
         // export, signed and checked, to exactly what it had.

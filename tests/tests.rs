@@ -3,6 +3,7 @@
 
 mod common;
 
+mod campaign;
 mod cli;
 mod converge;
 mod credit;

@@ -32,6 +32,9 @@ pub mod show;
 pub mod trust;
 pub mod unit;
 pub mod view;
+// Issue 16: the campaign.
+pub mod campaign;
+pub mod community;
 
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -67,6 +70,8 @@ pub enum Command {
     Demo(demo::Args),
     Completions(completions::Args),
     Man(man::Args),
+    Community(community::Args),
+    Campaign(campaign::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -94,6 +99,8 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Demo(a) => demo::run(ctx, a),
         Command::Completions(a) => completions::run(ctx, a),
         Command::Man(a) => man::run(ctx, a),
+        Command::Community(a) => community::run(ctx, a),
+        Command::Campaign(a) => campaign::run(ctx, a),
     }
 }
 

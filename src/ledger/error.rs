@@ -216,6 +216,8 @@ pub enum Break {
     DuplicateOfNotDuplicate,
     /// The payload does not read as its kind (serde's words).
     Payload(String),
+    /// A rule of the campaign's events (issue 16).
+    Campaign(super::campaign::error::Fault),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -434,4 +436,6 @@ pub enum Refusal {
     LineTooLong {
         max: usize,
     },
+    // --- the campaign: calendar and community register (issue 16)
+    Campaign(super::campaign::error::Refused),
 }

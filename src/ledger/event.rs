@@ -5,6 +5,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::record::{EventRecord, HASH_TAG};
 use crate::domain::{Outcome, Source, Subject};
+// Issue 16: the campaign's payloads live with it.
+pub use super::campaign::events::{CampaignDue, CampaignPhase, CommunityAdd, CommunitySet};
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -226,6 +228,10 @@ pub enum Event {
     CreditBlacklist(CreditBlacklist),
     CreditGuarantee(CreditGuarantee),
     CreditDismiss(CreditDismiss),
+    CommunityAdd(CommunityAdd),
+    CommunitySet(CommunitySet),
+    CampaignPhase(CampaignPhase),
+    CampaignDue(CampaignDue),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -248,10 +254,14 @@ pub enum Kind {
     CreditBlacklist,
     CreditGuarantee,
     CreditDismiss,
+    CommunityAdd,
+    CommunitySet,
+    CampaignPhase,
+    CampaignDue,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 15] = [
+    pub const ALL: [Kind; 19] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -267,6 +277,10 @@ impl Kind {
         Kind::CreditBlacklist,
         Kind::CreditGuarantee,
         Kind::CreditDismiss,
+        Kind::CommunityAdd,
+        Kind::CommunitySet,
+        Kind::CampaignPhase,
+        Kind::CampaignDue,
     ];
 
     pub fn name(self) -> &'static str {
@@ -286,6 +300,10 @@ impl Kind {
             Kind::CreditBlacklist => "credit.blacklist",
             Kind::CreditGuarantee => "credit.guarantee",
             Kind::CreditDismiss => "credit.dismiss",
+            Kind::CommunityAdd => "community.add",
+            Kind::CommunitySet => "community.set",
+            Kind::CampaignPhase => "campaign.phase",
+            Kind::CampaignDue => "campaign.due",
         }
     }
 
@@ -347,6 +365,10 @@ impl Event {
             Event::CreditBlacklist(_) => Kind::CreditBlacklist,
             Event::CreditGuarantee(_) => Kind::CreditGuarantee,
             Event::CreditDismiss(_) => Kind::CreditDismiss,
+            Event::CommunityAdd(_) => Kind::CommunityAdd,
+            Event::CommunitySet(_) => Kind::CommunitySet,
+            Event::CampaignPhase(_) => Kind::CampaignPhase,
+            Event::CampaignDue(_) => Kind::CampaignDue,
         }
     }
 
@@ -373,6 +395,10 @@ impl Event {
             Event::CreditBlacklist(p) => serde_json::to_string(p),
             Event::CreditGuarantee(p) => serde_json::to_string(p),
             Event::CreditDismiss(p) => serde_json::to_string(p),
+            Event::CommunityAdd(p) => serde_json::to_string(p),
+            Event::CommunitySet(p) => serde_json::to_string(p),
+            Event::CampaignPhase(p) => serde_json::to_string(p),
+            Event::CampaignDue(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -411,6 +437,10 @@ impl Event {
             Kind::CreditBlacklist => Event::CreditBlacklist(p(kind, payload)?),
             Kind::CreditGuarantee => Event::CreditGuarantee(p(kind, payload)?),
             Kind::CreditDismiss => Event::CreditDismiss(p(kind, payload)?),
+            Kind::CommunityAdd => Event::CommunityAdd(p(kind, payload)?),
+            Kind::CommunitySet => Event::CommunitySet(p(kind, payload)?),
+            Kind::CampaignPhase => Event::CampaignPhase(p(kind, payload)?),
+            Kind::CampaignDue => Event::CampaignDue(p(kind, payload)?),
         })
     }
 }

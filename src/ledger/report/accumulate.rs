@@ -7,6 +7,7 @@ use super::group::Groups;
 use super::trend::TrendCounts;
 use super::{ByResult, ByStatus, GroupBy};
 use crate::domain::{Outcome, Status};
+use crate::ledger::campaign::community::Communities;
 use crate::ledger::days::{date_part, epoch_seconds};
 use crate::ledger::error::{Error, Result};
 use crate::ledger::flags::period::{Period, TextPeriod, Trend};
@@ -35,6 +36,9 @@ pub(super) struct Tally {
     pub repeats: RepeatWindow<bool>,
     pub groups: Option<Groups>,
     pub trend: Option<TrendCounts>,
+    /// The community register: repeats and `--by community` count a
+    /// case under its community's canonical name (issue 16).
+    names: Communities,
 }
 
 /// A stored code as bytes → the value whose code it is.
@@ -94,15 +98,17 @@ impl Tally {
             repeats: RepeatWindow::new(),
             groups: by.map(|_| Groups::default()),
             trend: trend.map(TrendCounts::new),
+            names: Communities::default(),
         }
     }
 
     /// Reads the table once, counting every case.
     pub(super) fn scan(&mut self, conn: &Connection) -> Result<()> {
         let col = self.by.map_or("NULL", GroupBy::column);
+        self.names = Communities::load(conn)?;
         let mut st = conn.prepare(&format!(
             "SELECT status, result, due, key_case, received_at, community, problem, closed_at, {col},
-                    conflict
+                    conflict, office
              FROM cases"
         ))?;
         let mut q = st.query([])?;
@@ -119,7 +125,9 @@ impl Tally {
             return Ok(());
         }
         let counted = self.period.holds(date);
-        if let (Some(community), Some(problem)) = (text(r.get_ref(5)?), text(r.get_ref(6)?)) {
+        let office = text(r.get_ref(10)?).unwrap_or_default();
+        let community = text(r.get_ref(5)?).map(|c| self.names.canonical(office, c));
+        if let (Some(community), Some(problem)) = (community, text(r.get_ref(6)?)) {
             self.repeats.push(community, problem, date, counted);
         }
         if !counted {
@@ -162,7 +170,11 @@ impl Tally {
             self.days.push(d);
         }
         if let Some(g) = &mut self.groups {
-            g.slot(text(r.get_ref(8)?)).count(closed, overdue, days);
+            let key = match self.by {
+                Some(GroupBy::Community) => community,
+                _ => text(r.get_ref(8)?),
+            };
+            g.slot(key).count(closed, overdue, days);
         }
         if let Some(t) = &mut self.trend {
             t.count(date, closed_at.map(date_part));

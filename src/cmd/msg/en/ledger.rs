@@ -314,6 +314,7 @@ pub fn refusal(r: &Refusal) -> String {
         Refusal::CutShort { events } => format!(
             "the file ends without its end row after {events} events: it was cut short (copy it again)"
         ),
+        Refusal::Campaign(r) => super::campaign::refused(r),
     }
 }
 

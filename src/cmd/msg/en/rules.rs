@@ -84,6 +84,7 @@ pub fn rule(b: &Break) -> String {
         }
         Break::Malformed(why) => super::invalid::say(why),
         Break::Standard(why) | Break::Payload(why) => why.clone(),
+        Break::Campaign(f) => super::campaign::fault(f),
         Break::SeqRange(n) => format!("seq {n} is outside 1..2^40"),
         Break::ClockRange(n) => format!("clock {n} is outside 1..2^40"),
         Break::CaseIdPresence { kind, has } => format!(

@@ -304,6 +304,62 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         AFTER => "示例：\n  ledger man --dir /usr/local/share/man/man1    # ledger.1、ledger-add.1 …\n  ledger man > ledger.1",
         "dir" => "把 ledger.1 和每个子命令一页（ledger-add.1 …）写进这个文件夹",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }    // Issue 16: the campaign.
+    "community" => {
+        ABOUT => "小区台账：规范名称和别名、物业服务企业、业主委员会、示范小区",
+        AFTER => "示例：\n  ledger community add 幸福里小区 --alias 幸福里 --company 鑫源物业服务有限公司 --committee formed\n  ledger community set 幸福里小区 --alias 幸福里社区 --demonstration\n  ledger community list\n  ledger community show 幸福里\n  ledger community unmatched",
+    }
+    "community add" => {
+        ABOUT => "以规范名称登记一个小区",
+        AFTER => "示例：\n  ledger community add 幸福里小区 --alias 幸福里 --alias 幸福里社区 --company 91440300708461136T --committee formed --demonstration",
+        "name" => "规范名称（填写这个名称或别名的问题都计在它名下）",
+        "aliases" => "问题中使用的其他写法（有多个时重复此选项）",
+        "company" => "物业服务企业：登记名称或统一社会信用代码",
+        "committee" => "业主委员会：formed（已成立）、none（未成立）、expired（届满未换届）或 proxy（居委会代行）",
+        "demonstration" => "整治行动的示范小区",
+    }
+    "community set" => {
+        ABOUT => "为小区添加别名，或修改其物业服务企业、业委会状态、示范小区标记",
+        AFTER => "示例：\n  ledger community set 幸福里小区 --alias 幸福里社区 --committee expired --demonstration",
+        "name" => "小区名称或别名",
+        "aliases" => "问题中使用的其他写法（有多个时重复此选项）",
+        "company" => "物业服务企业：登记名称或统一社会信用代码",
+        "committee" => "业主委员会：formed、none、expired 或 proxy",
+        "demonstration" => "设为示范小区",
+        "no_demonstration" => "不再是示范小区",
+    }
+    "community list" => {
+        ABOUT => "列出已登记的小区：街道、别名、物业服务企业、业委会、示范小区、问题数",
+        AFTER => "示例：\n  ledger community list --format csv --out 小区.csv",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "community show" => {
+        ABOUT => "查看一个小区：别名、物业服务企业、业主委员会、标记及其问题",
+        AFTER => "示例：\n  ledger community show 幸福里",
+        "name" => "小区名称或别名",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "community unmatched" => {
+        ABOUT => "列出与任何已登记小区都对不上的小区写法，问题最多的在前",
+        AFTER => "示例：\n  ledger community unmatched\n  ledger community set 幸福里小区 --alias 幸福里二期",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "campaign" => {
+        ABOUT => "整治行动日程（四、工作步骤）：四个阶段、今天所处阶段、台账报区截止日",
+        AFTER => "示例：\n  ledger campaign set --phase deploy --from 2026-11-01 --to 2026-11-15\n  ledger campaign set --ledger-due 2026-11-20\n  ledger campaign",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "campaign set" => {
+        ABOUT => "设置一个阶段的起止日期，或各街道台账报区的截止日",
+        AFTER => "示例：\n  ledger campaign set --phase rectify --from 2026-11-16 --to 2027-03-31\n  ledger campaign set --ledger-due 2026-11-20",
+        "phase" => "deploy（部署启动）、rectify（集中整治）、consolidate（巩固提升）或 accept（总结验收）",
+        "from" => "阶段的第一天",
+        "to" => "阶段的最后一天",
+        "ledger_due" => "各街道台账须报到区里的日期",
     }
 };
 

@@ -183,6 +183,7 @@ pub fn refusal(r: &Refusal) -> String {
         | Refusal::Csv(_)
         | Refusal::CutShort { .. }
         | Refusal::LineTooLong { .. }) => super::exchange::reading(r),
+        Refusal::Campaign(r) => super::campaign::refused(r),
     }
 }
 

@@ -4,6 +4,7 @@
 //! commands stay as they are typed.
 
 pub mod args;
+pub mod campaign;
 pub mod cmd;
 pub mod credit;
 mod exchange;

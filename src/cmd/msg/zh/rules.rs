@@ -82,6 +82,7 @@ pub fn rule(b: &Break) -> String {
         }
         Break::Malformed(why) => super::invalid::say(why),
         Break::Standard(why) | Break::Payload(why) => why.clone(),
+        Break::Campaign(f) => super::campaign::fault(f),
         Break::SeqRange(n) => format!("序号 {n} 不在 1..2^40 之内"),
         Break::ClockRange(n) => format!("时钟 {n} 不在 1..2^40 之内"),
         Break::CaseIdPresence { kind, has } => format!(

@@ -1,0 +1,79 @@
+//! 中文：整治行动（阶段、小区台账、巡查表单）的拒绝理由和用语。
+
+use crate::cmd::msg::campaign::Label;
+use crate::ledger::campaign::error::{Fault, Field, Refused};
+
+fn field(f: Field) -> &'static str {
+    match f {
+        Field::Name => "小区名称",
+        Field::Alias => "别名",
+        Field::Company => "物业服务企业",
+    }
+}
+
+/// 事件违反的内容规则。
+pub fn fault(f: &Fault) -> String {
+    match f {
+        Fault::Empty(f) => format!("{}不能为空", field(*f)),
+        Fault::TooLong { field: f, max } => format!("{}超过 {max} 个字", field(*f)),
+        Fault::TooManyAliases { max } => format!("一个事件的别名超过 {max} 个"),
+        Fault::NotADate { value } => format!("“{value}”不是日期（YYYY-MM-DD，2000–2099 年）"),
+        Fault::Backwards { from, to } => format!("阶段的开始日期 {from} 晚于结束日期 {to}"),
+    }
+}
+
+/// 被拒绝的命令。
+pub fn refused(r: &Refused) -> String {
+    match r {
+        Refused::CommunityExists { name } => {
+            format!("{name} 已登记：修改请用 `ledger community set {name} …`")
+        }
+        Refused::NoCommunity { name } => format!(
+            "没有登记名为“{name}”的小区（见 `ledger community list`；用 `ledger community add` 登记）"
+        ),
+        Refused::AliasTaken { alias, community } => {
+            format!("“{alias}”已是 {community} 的名称或别名")
+        }
+        Refused::NothingToSet => "没有要修改的内容：请给出 --alias、--company、--committee、--demonstration 或 --no-demonstration".into(),
+        Refused::NothingToCalendar => {
+            "没有要设置的内容：请给出 --phase 及 --from、--to，或 --ledger-due".into()
+        }
+        Refused::PhaseNeedsDates => "--phase 须同时给出 --from 和 --to".into(),
+        Refused::FromAfterTo { from, to } => format!("--from {from} 晚于 --to {to}"),
+        Refused::Overlaps { phase, other } => format!(
+            "{}阶段与{}阶段的日期重叠：各阶段应先后相接",
+            phase.label(crate::domain::Lang::Zh),
+            other.label(crate::domain::Lang::Zh)
+        ),
+    }
+}
+
+pub fn label(l: Label) -> &'static str {
+    match l {
+        Label::CommunityRegistered => "已登记小区",
+        Label::CommunityChanged => "已修改小区",
+        Label::Community => "小区",
+        Label::Office => "街道",
+        Label::Aliases => "别名",
+        Label::Company => "物业服务企业",
+        Label::Committee => "业主委员会",
+        Label::Demonstration => "示范小区",
+        Label::Cases => "问题数",
+        Label::OpenCases => "未销号",
+        Label::TypedText => "登记时所填小区",
+        Label::DismissedBy => "解聘决定方",
+        Label::OwnersCommittee => "业主委员会",
+        Label::ResidentsCommittee => "社区居委会",
+        Label::Phase => "阶段",
+        Label::From => "开始",
+        Label::To => "结束",
+        Label::DaysLeft => "剩余天数",
+        Label::Current => "当前",
+        Label::LedgerDue => "台账报区截止日",
+        Label::NoCalendar => "尚未设置整治行动日程（ledger campaign set --phase …）",
+        Label::PhaseSet => "已设置阶段",
+        Label::DueSet => "已设置台账报区截止日",
+        Label::Field => "项目",
+        Label::Value => "内容",
+    }
+}

@@ -1,0 +1,257 @@
+//! The campaign (issue 16): the community register, the calendar, and
+//! the figures the report draws from them, with known answers.
+
+use crate::common::{TestEnv, add_args};
+
+/// An office with three spellings of one community (two WY-06 cases 30
+/// days apart, one WY-02) and one of another.
+fn spellings() -> TestEnv {
+    let env = TestEnv::init();
+    env.add(&add_args(
+        "幸福里小区",
+        "停水",
+        &["--problem", "WY-06", "--received", "2026-10-01"],
+    ));
+    env.add(&add_args(
+        "幸福里",
+        "又停水",
+        &["--problem", "WY-06", "--received", "2026-10-31"],
+    ));
+    env.add(&add_args("幸福里 二期", "收费", &["--problem", "WY-12"]));
+    env.add(&add_args("阳光花园", "占道", &[]));
+    env.add(&add_args("阳光花园", "占道2", &[]));
+    env
+}
+
+#[test]
+fn aliases_gather_a_communitys_cases_for_report_and_repeats() {
+    let env = spellings();
+    let before = env
+        .ledger(&["report", "--format", "json", "--by", "community"])
+        .json();
+    assert_eq!(before["repeat"], 0);
+    assert_eq!(before["rows"].as_array().unwrap().len(), 4);
+    env.ledger(&[
+        "community",
+        "add",
+        "幸福里小区",
+        "--alias",
+        "幸福里",
+        "--alias",
+        "幸福里二期",
+        "--committee",
+        "formed",
+    ])
+    .ok();
+    let after = env
+        .ledger(&["report", "--format", "json", "--by", "community"])
+        .json();
+    // The two WY-06 cases, 30 days apart, are one community's now.
+    assert_eq!(after["repeat"], 2);
+    let rows = after["rows"].as_array().unwrap();
+    assert_eq!(rows[0]["key"], "幸福里小区");
+    assert_eq!(rows[0]["total"], 3);
+    assert_eq!(rows[1]["key"], "阳光花园");
+    assert_eq!(rows[1]["total"], 2);
+    assert_eq!(rows.len(), 2);
+    // The case keeps the text as typed; list --repeat and show agree.
+    assert_eq!(env.list_ids(&["--repeat"]).len(), 2);
+    let case = env.case("S07-2026-0002");
+    assert_eq!(case["community"], "幸福里");
+    env.check();
+}
+
+#[test]
+fn community_list_show_and_unmatched_count_cases() {
+    let env = spellings();
+    env.ledger(&[
+        "community",
+        "add",
+        "幸福里小区",
+        "--alias",
+        "幸福里",
+        "--demonstration",
+    ])
+    .ok();
+    let list = env
+        .ledger(&["community", "list", "--format", "json"])
+        .json();
+    assert_eq!(list[0]["name"], "幸福里小区");
+    assert_eq!(list[0]["cases"], 2);
+    assert_eq!(list[0]["open"], 2);
+    assert_eq!(list[0]["demonstration"], true);
+    let unmatched = env
+        .ledger(&["community", "unmatched", "--format", "json"])
+        .json();
+    // Most cases first.
+    assert_eq!(unmatched[0]["text"], "阳光花园");
+    assert_eq!(unmatched[0]["cases"], 2);
+    assert_eq!(unmatched[1]["text"], "幸福里 二期");
+    assert_eq!(unmatched[1]["cases"], 1);
+    // An alias added later gathers the old case too (spaces do not count).
+    env.ledger(&[
+        "community",
+        "set",
+        "幸福里",
+        "--alias",
+        "幸福里二期",
+        "--committee",
+        "expired",
+    ])
+    .ok();
+    let show = env
+        .ledger(&["community", "show", "幸福里二期", "--format", "json"])
+        .json();
+    assert_eq!(show["community"]["committee"], "expired");
+    assert_eq!(show["cases"].as_array().unwrap().len(), 3);
+    assert_eq!(show["cases"][2]["typed"], "幸福里 二期");
+    let table = env
+        .ledger(&["--lang", "en", "community", "show", "幸福里小区"])
+        .ok();
+    assert!(
+        table.stdout.contains("residents' committee"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn the_register_refuses_a_name_twice_an_alias_taken_and_nothing_to_set() {
+    let env = spellings();
+    env.ledger(&["community", "add", "幸福里小区", "--alias", "幸福里"])
+        .ok();
+    env.refuses(&["community", "add", "幸福里小区"], "registered already");
+    env.refuses(
+        &["community", "add", "幸福里"],
+        "already stands for 幸福里小区",
+    );
+    env.refuses(
+        &["community", "add", "阳光花园", "--alias", "幸福里"],
+        "already stands for",
+    );
+    env.refuses(&["community", "set", "幸福里小区"], "nothing to change");
+    env.refuses(
+        &["community", "set", "南湖", "--demonstration"],
+        "no registered community",
+    );
+    env.refuses(
+        &["community", "add", "x", "--committee", "maybe"],
+        "committee",
+    );
+}
+
+#[test]
+fn an_offices_register_reaches_the_district_and_matches_the_same_there() {
+    let env = spellings();
+    env.ledger(&["community", "add", "幸福里小区", "--alias", "幸福里"])
+        .ok();
+    let office = env
+        .ledger(&["report", "--format", "json", "--by", "community"])
+        .json();
+    env.send_to_new_district("D.db");
+    let district = env
+        .ledger(&[
+            "--db",
+            "D.db",
+            "report",
+            "--format",
+            "json",
+            "--by",
+            "community",
+        ])
+        .json();
+    assert_eq!(office["rows"], district["rows"]);
+    assert_eq!(office["repeat"], district["repeat"]);
+    let list = env
+        .ledger(&["--db", "D.db", "community", "list", "--format", "json"])
+        .json();
+    assert_eq!(list[0]["office"], "S07");
+    assert_eq!(list[0]["cases"], 2);
+}
+
+#[test]
+fn the_calendar_is_set_at_the_district_and_flows_to_the_office() {
+    let env = TestEnv::init();
+    env.send_to_new_district("D.db");
+    let d = |args: &[&str]| {
+        let mut v = vec!["--db", "D.db", "campaign", "set"];
+        v.extend_from_slice(args);
+        env.ledger(&v).ok();
+    };
+    d(&[
+        "--phase",
+        "deploy",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-15",
+    ]);
+    d(&[
+        "--phase",
+        "rectify",
+        "--from",
+        "2026-11-16",
+        "--to",
+        "2027-03-31",
+    ]);
+    d(&["--ledger-due", "2026-11-20"]);
+    env.ledger(&["--db", "D.db", "export", "--out", "D.csv"])
+        .ok();
+    env.ledger(&["merge", "D.csv"]).ok();
+    let cal = env.ledger(&["campaign", "--format", "json"]).json();
+    assert_eq!(cal["current"], "rectify");
+    // 2026-11-26 to 2027-03-31.
+    assert_eq!(cal["days_left"], 125);
+    assert_eq!(cal["ledger_due"], "2026-11-20");
+    assert_eq!(cal["phases"][0]["from"], "2026-11-01");
+    // The office's own setting does not override the district's.
+    env.ledger(&["campaign", "set", "--ledger-due", "2026-12-01"])
+        .ok();
+    let cal = env.ledger(&["campaign", "--format", "json"]).json();
+    assert_eq!(cal["ledger_due"], "2026-11-20");
+    env.check();
+}
+
+#[test]
+fn the_calendar_refuses_overlaps_backwards_dates_and_nothing() {
+    let env = TestEnv::init();
+    env.ledger(&[
+        "campaign",
+        "set",
+        "--phase",
+        "deploy",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-11-15",
+    ])
+    .ok();
+    env.refuses(
+        &[
+            "campaign",
+            "set",
+            "--phase",
+            "rectify",
+            "--from",
+            "2026-11-10",
+            "--to",
+            "2026-12-31",
+        ],
+        "overlap",
+    );
+    env.refuses(
+        &[
+            "campaign",
+            "set",
+            "--phase",
+            "rectify",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2026-11-20",
+        ],
+        "after",
+    );
+    env.refuses(&["campaign", "set"], "nothing to set");
+    env.usage_error(&["campaign", "set", "--phase", "deploy"]);
+}
