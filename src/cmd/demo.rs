@@ -103,6 +103,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         period: None,
         format: Format::Table,
         out: Default::default(),
+        acceptance: false,
     };
     report::print(ctx, &ledger, &report, &shown)?;
     writeln!(

@@ -35,6 +35,7 @@ pub mod view;
 // Issue 16: the campaign.
 pub mod campaign;
 pub mod community;
+mod report_campaign;
 
 use std::io::{BufReader, Read};
 use std::path::Path;

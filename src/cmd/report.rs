@@ -21,11 +21,14 @@ pub enum By {
     Unit,
     Community,
     Party,
+    /// Issue 16: new and closed cases per phase of the campaign.
+    Phase,
 }
 
-impl From<By> for GroupBy {
-    fn from(b: By) -> GroupBy {
-        match b {
+impl By {
+    /// The core's grouping (`None`: phases, which the report always counts).
+    fn group(self) -> Option<GroupBy> {
+        Some(match self {
             By::Office => GroupBy::Office,
             By::Status => GroupBy::Status,
             By::Subject => GroupBy::Subject,
@@ -33,7 +36,8 @@ impl From<By> for GroupBy {
             By::Unit => GroupBy::Unit,
             By::Community => GroupBy::Community,
             By::Party => GroupBy::Party,
-        }
+            By::Phase => return None,
+        })
     }
 }
 
@@ -60,7 +64,7 @@ CSV holds one table: the groups with --by, else the trend with --period, else th
 Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md"
 )]
 pub struct Args {
-    /// One row per office, status, subject, problem, unit, community or party (the most cases first).
+    /// One row per office, status, subject, problem, unit, community or party (the most cases first); phase: new and closed cases per phase of the campaign.
     #[arg(long, value_enum)]
     pub by: Option<By>,
     /// Only cases received on or after this date (a month, 2026-11: from its first day).
@@ -77,15 +81,21 @@ pub struct Args {
     pub format: Format,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
+    /// The acceptance check per office: closure rate, overdue, deferred and key cases, and whether its ledger reached the district by the due date.
+    #[arg(long, conflicts_with_all = ["by", "period", "from", "to"])]
+    pub acceptance: bool,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     let period = crate::cmd::args::period(a.from, a.to)?;
     let ledger = ctx.open()?;
+    if a.acceptance {
+        return super::report_campaign::acceptance(ctx, &ledger, a.format);
+    }
     let report = ledger.report(
         &ctx.today(),
         &period,
-        a.by.map(Into::into),
+        a.by.and_then(By::group),
         a.period.map(Into::into),
     )?;
     print(ctx, &ledger, &report, &a)
@@ -177,6 +187,9 @@ fn by_label(ctx: &Ctx, by: By) -> &'static str {
         By::Unit => ctx.text(Text::ByUnit),
         By::Community => ctx.text(Text::ByCommunity),
         By::Party => ctx.text(Text::ByParty),
+        By::Phase => {
+            crate::cmd::msg::campaign::label(crate::cmd::msg::campaign::Label::Phase, ctx.lang)
+        }
     }
 }
 
@@ -244,6 +257,7 @@ fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, String)> {
         days(r.median_days_to_close),
         days(r.median_days_to_close),
     ));
+    v.extend(super::report_campaign::figures(ctx, r));
     v
 }
 
@@ -280,6 +294,9 @@ fn group_name(ctx: &Ctx, by: By, row: &GroupRow) -> String {
 }
 
 fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
+    if let By::Phase = by {
+        return super::report_campaign::phases(ctx, r, false);
+    }
     // Parties are ranked: the issue asks which companies have the most cases.
     let ranked = matches!(by, By::Party);
     let mut headers = Vec::new();
@@ -351,6 +368,9 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
 }
 
 fn rows_csv(ctx: &Ctx, by: By, r: &Report) -> Grid {
+    if let By::Phase = by {
+        return super::report_campaign::phases(ctx, r, true);
+    }
     let mut g = Grid::new([
         "key",
         "name",

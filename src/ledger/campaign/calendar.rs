@@ -46,6 +46,9 @@ pub struct Calendar {
     /// The phases set, in the plan's order.
     pub phases: Vec<Span>,
     pub ledger_due: Option<NaiveDate>,
+    /// The day the district first merged each office's file (the
+    /// district's own record, table `arrivals`).
+    pub arrivals: BTreeMap<String, NaiveDate>,
 }
 
 /// What one source (the district, or the ledger itself) set.
@@ -67,6 +70,11 @@ impl Calendar {
             .query_map([], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let (mut district, mut mine) = (Set::default(), Set::default());
+        let arrivals = conn
+            .prepare("SELECT office, first_merged FROM arrivals")?
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+            .filter_map(|r| r.map(|(o, d)| day(&d).map(|d| (o, d))).transpose())
+            .collect::<rusqlite::Result<_>>()?;
         let mut st = conn.prepare(&format!(
             "SELECT {} FROM events WHERE case_id IS NULL AND kind LIKE 'campaign.%'
              ORDER BY clock, origin, seq",
@@ -103,6 +111,7 @@ impl Calendar {
         Ok(Calendar {
             phases: district.phases.into_values().collect(),
             ledger_due: district.due.or(mine.due),
+            arrivals,
         })
     }
 
@@ -158,6 +167,20 @@ pub fn set_phase(
         }),
     )?;
     Ok(())
+}
+
+/// At a district: records `today` as the day each office's ledger
+/// reached it, for every office whose events it now holds and whose day
+/// it has not recorded. Not an event: when a file arrived is a fact of the
+/// receiving file, not of the ledger's history, and an event made at merge
+/// time would make the district's log depend on the order files came in.
+pub fn record_arrivals(conn: &Connection, today: &str) -> Result<usize> {
+    Ok(conn.execute(
+        "INSERT OR IGNORE INTO arrivals (office, first_merged)
+         SELECT code, ?1 FROM offices o WHERE district = 0
+         AND EXISTS (SELECT 1 FROM events e WHERE e.origin = o.code)",
+        [today],
+    )?)
 }
 
 /// Sets the day each office's ledger must reach the district.

@@ -38,7 +38,9 @@ pub(super) struct Tally {
     pub trend: Option<TrendCounts>,
     /// The community register: repeats and `--by community` count a
     /// case under its community's canonical name (issue 16).
-    names: Communities,
+    pub names: Communities,
+    /// The campaign's backlog, new cases and phases (issue 16).
+    pub campaign: Option<super::campaign::CampaignTally>,
 }
 
 /// A stored code as bytes → the value whose code it is.
@@ -99,6 +101,7 @@ impl Tally {
             groups: by.map(|_| Groups::default()),
             trend: trend.map(TrendCounts::new),
             names: Communities::default(),
+            campaign: None,
         }
     }
 
@@ -178,6 +181,9 @@ impl Tally {
         }
         if let Some(t) = &mut self.trend {
             t.count(date, closed_at.map(date_part));
+        }
+        if let Some(c) = &mut self.campaign {
+            c.count(date, closed_at.map(date_part));
         }
         Ok(())
     }

@@ -13,6 +13,7 @@
 //! out the periods. The rules counted are those of `super::flags`.
 
 mod accumulate;
+pub mod campaign;
 mod group;
 mod trend;
 
@@ -125,10 +126,14 @@ pub struct Report {
     /// Oldest first, every period from the first to the last with a case
     /// received or closed (empty periods included, so a trend has no gaps).
     pub periods: Vec<PeriodRow>,
+    /// The campaign's figures (issue 16), when a calendar is set or a
+    /// community registered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<campaign::CampaignFigures>,
 }
 
 /// `closed / total`, rounded to 4 places (0 for no cases).
-fn rate(closed: i64, total: i64) -> f64 {
+pub(crate) fn rate(closed: i64, total: i64) -> f64 {
     if total == 0 {
         0.0
     } else {
@@ -171,7 +176,13 @@ impl Ledger {
         trend: Option<Trend>,
     ) -> Result<Report> {
         let mut tally = Tally::new(today, period, by, trend);
+        let cal = self.calendar()?;
+        tally.campaign = Some(campaign::CampaignTally::new(&cal));
         tally.scan(self.conn())?;
+        let campaign = tally.campaign.take().and_then(|c| {
+            (!cal.phases.is_empty() || !tally.names.is_empty())
+                .then(|| c.finish(&cal, &tally.names, today))
+        });
         let Tally {
             total,
             by_status,
@@ -214,6 +225,7 @@ impl Ledger {
             periods: trend_counts
                 .map(trend::TrendCounts::into_rows)
                 .unwrap_or_default(),
+            campaign,
         })
     }
 }

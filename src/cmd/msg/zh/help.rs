@@ -135,12 +135,13 @@ pub const HELP: &[(&str, &str, &str)] = table! {
     "report" => {
         ABOUT => "给领导小组的统计：总数、销号率、超期、暂缓、重点难点和长期未解决问题、多次投诉；加 --by 按组各占一行；加 --period 按周或按月统计新增和销号",
         AFTER => "每个数字都可以查到对应的问题：`ledger list --overdue`、`--long-running`、`--repeat`、`--status deferred`、`--key --status open,assigned,deferred`（加同样的 --from/--to）列出其背后的问题。\nCSV 只含一张表：有 --by 时为分组表，否则有 --period 时为趋势表，否则为总体数字。\n\n示例：\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md",
-        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）",
+        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）；phase：整治行动各阶段的新增与销号",
         "from" => "只统计受理日期不早于这一天的问题（也可写月份：从该月第一天起）",
         "to" => "只统计受理日期不晚于这一天的问题（也可写月份：到该月最后一天）",
         "period" => "趋势：按 ISO 周（2026-W48）或按月（2026-11）统计新增和销号",
         "format" => "输出格式：table（表格）、csv、json 或 md",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+        "acceptance" => "总结验收：各街道的销号率、逾期、暂缓(已制定计划)、重点难点未销号，以及台账是否在截止日前报到区里",
     }
     "catalog" => {
         ABOUT => "列出问题目录（代码、责任主体、办理时限）或责任单位",
