@@ -435,3 +435,140 @@ fn acceptance_checks_each_office_and_its_ledgers_arrival() {
         .json();
     assert_eq!(a["offices"][0]["first_merged"], "2026-11-19");
 }
+
+const XINYUAN: &str = "鑫源物业服务有限公司";
+
+/// 鑫源 manages 幸福里小区 (committee formed) and 阳光花园 (committee
+/// expired), is listed, guarantees and is listed again.
+fn company_to_dismiss() -> TestEnv {
+    let env = TestEnv::init();
+    env.ledger(&[
+        "credit",
+        "company",
+        "add",
+        "--name",
+        XINYUAN,
+        "--uscc",
+        "91440300708461136T",
+    ])
+    .ok();
+    env.ledger(&[
+        "community",
+        "add",
+        "幸福里小区",
+        "--company",
+        XINYUAN,
+        "--committee",
+        "formed",
+    ])
+    .ok();
+    env.ledger(&[
+        "community",
+        "add",
+        "阳光花园",
+        "--company",
+        "91440300708461136T",
+        "--committee",
+        "expired",
+    ])
+    .ok();
+    for (date, args) in [
+        ("2026-11-01", vec!["blacklist", "--reason", "一"]),
+        ("2026-11-02", vec!["guarantee", "--deposit", "30000"]),
+        ("2026-11-03", vec!["blacklist", "--reason", "二"]),
+    ] {
+        let mut all = vec!["credit"];
+        all.extend(args);
+        all.extend(["--company", XINYUAN, "--date", date]);
+        env.ledger(&all).ok();
+    }
+    env
+}
+
+#[test]
+fn dismissal_authority_comes_from_each_communitys_committee() {
+    let env = company_to_dismiss();
+    let s = env
+        .ledger(&["credit", "score", "--company", XINYUAN, "--format", "json"])
+        .json();
+    let s = if s.is_array() { s[0].clone() } else { s };
+    let by = s["dismissed_by"]
+        .as_str()
+        .or(s["standing"]["dismissed_by"].as_str());
+    assert_eq!(
+        by,
+        Some("幸福里小区业主委员会、阳光花园社区居民委员会(代行业主委员会职责)"),
+        "{s}"
+    );
+    // The committee re-elected: its owners' committee decides there too.
+    env.ledger(&["community", "set", "阳光花园", "--committee", "formed"])
+        .ok();
+    let r = env
+        .ledger(&[
+            "credit",
+            "dismiss",
+            "--company",
+            XINYUAN,
+            "--date",
+            "2026-11-20",
+        ])
+        .ok();
+    assert!(
+        r.stderr
+            .contains("幸福里小区业主委员会、阳光花园业主委员会"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_substantiated_yw_case_is_recorded_against_its_communitys_committee() {
+    let env = TestEnv::init();
+    env.ledger(&[
+        "community",
+        "add",
+        "幸福里小区",
+        "--alias",
+        "幸福里",
+        "--committee",
+        "formed",
+    ])
+    .ok();
+    let id = env.add(&add_args(
+        "幸福里",
+        "业委会违规表决",
+        &["--problem", "YW-01"],
+    ));
+    env.ledger(&["assign", &id, "--unit", "JD"]).ok();
+    let r = env
+        .ledger(&[
+            "close",
+            &id,
+            "--result",
+            "resolved",
+            "--resolution",
+            "已责令整改",
+            "--substantiated",
+        ])
+        .ok();
+    assert!(
+        r.stderr
+            .contains("已记录业主委员会问责 YW-01 幸福里小区业主委员会"),
+        "{}",
+        r.stderr
+    );
+    let notice = env.ledger(&["credit", "notice"]).ok().stdout;
+    assert!(notice.contains("## 有问责记录的业主委员会"), "{notice}");
+    assert!(
+        notice.contains(&format!(
+            "| 幸福里小区业主委员会 | S07 | 已成立 | 2026-11-26 YW-01 ({id}) |"
+        )),
+        "{notice}"
+    );
+    let csv = env
+        .ledger(&["credit", "notice", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert!(csv.contains("committee,幸福里小区业主委员会,S07"), "{csv}");
+    env.check();
+}

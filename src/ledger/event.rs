@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 pub use super::record::{EventRecord, HASH_TAG};
 use crate::domain::{Outcome, Source, Subject};
 // Issue 16: the campaign's payloads live with it.
-pub use super::campaign::events::{CampaignDue, CampaignPhase, CommunityAdd, CommunitySet};
+pub use super::campaign::events::{
+    CampaignDue, CampaignPhase, CommunityAdd, CommunitySet, CreditCommittee,
+};
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -232,6 +234,7 @@ pub enum Event {
     CommunitySet(CommunitySet),
     CampaignPhase(CampaignPhase),
     CampaignDue(CampaignDue),
+    CreditCommittee(CreditCommittee),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -258,10 +261,11 @@ pub enum Kind {
     CommunitySet,
     CampaignPhase,
     CampaignDue,
+    CreditCommittee,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 19] = [
+    pub const ALL: [Kind; 20] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -281,6 +285,7 @@ impl Kind {
         Kind::CommunitySet,
         Kind::CampaignPhase,
         Kind::CampaignDue,
+        Kind::CreditCommittee,
     ];
 
     pub fn name(self) -> &'static str {
@@ -304,6 +309,7 @@ impl Kind {
             Kind::CommunitySet => "community.set",
             Kind::CampaignPhase => "campaign.phase",
             Kind::CampaignDue => "campaign.due",
+            Kind::CreditCommittee => "credit.committee",
         }
     }
 
@@ -369,6 +375,7 @@ impl Event {
             Event::CommunitySet(_) => Kind::CommunitySet,
             Event::CampaignPhase(_) => Kind::CampaignPhase,
             Event::CampaignDue(_) => Kind::CampaignDue,
+            Event::CreditCommittee(_) => Kind::CreditCommittee,
         }
     }
 
@@ -399,6 +406,7 @@ impl Event {
             Event::CommunitySet(p) => serde_json::to_string(p),
             Event::CampaignPhase(p) => serde_json::to_string(p),
             Event::CampaignDue(p) => serde_json::to_string(p),
+            Event::CreditCommittee(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -441,6 +449,7 @@ impl Event {
             Kind::CommunitySet => Event::CommunitySet(p(kind, payload)?),
             Kind::CampaignPhase => Event::CampaignPhase(p(kind, payload)?),
             Kind::CampaignDue => Event::CampaignDue(p(kind, payload)?),
+            Kind::CreditCommittee => Event::CreditCommittee(p(kind, payload)?),
         })
     }
 }

@@ -44,6 +44,21 @@ pub struct CommunitySet {
     pub demonstration: Option<bool>,
 }
 
+/// `credit.committee`: a substantiated violation of an owners' committee
+/// (a YW problem) recorded against the committee of the case's community,
+/// for accountability (四.(四).2). `office` registered the community (or
+/// typed it, when it is not registered).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreditCommittee {
+    pub office: String,
+    pub community: String,
+    pub item: String,
+    pub date: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case: Option<String>,
+}
+
 /// `campaign.phase`: the dates of one phase (a later event for the same
 /// phase replaces them).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@
 //! | community name, alias | not empty, at most 100 characters |
 //! | aliases | at most 50 in one event |
 //! | company | not empty, at most 100 characters |
+//! | credit.committee | a canonical office code, a community as above, an item of 1 to 20 characters, a date, a canonical case id |
 //! | phase dates, ledger due date | `YYYY-MM-DD` in 2000..=2099; a phase's `from` not after its `to` |
 
 use super::error::{Fault, Field};
@@ -70,6 +71,23 @@ pub fn check(ev: &Event) -> Result<(), Break> {
         }
         Event::CampaignDue(d) => {
             date(&d.date)?;
+        }
+        Event::CreditCommittee(c) => {
+            let o: crate::domain::OfficeCode = c.office.parse().map_err(Break::Malformed)?;
+            if o.as_str() != c.office {
+                return Err(Break::OfficeForm {
+                    what: What::Origin,
+                    value: crate::text::clip(&c.office, 40),
+                });
+            }
+            text(Field::Name, &c.community)?;
+            if c.item.trim().is_empty() || c.item.chars().count() > 20 {
+                return Err(Break::Empty(What::Item));
+            }
+            date(&c.date)?;
+            if let Some(k) = &c.case {
+                crate::ledger::rules::case_id(What::RecordCase, k)?;
+            }
         }
         _ => {}
     }
