@@ -9,6 +9,7 @@ mod converge;
 mod credit;
 mod desk;
 mod exchange;
+mod forms;
 mod fuzz;
 mod intake;
 mod lang;

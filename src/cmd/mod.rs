@@ -35,6 +35,7 @@ pub mod view;
 // Issue 16: the campaign.
 pub mod campaign;
 pub mod community;
+pub mod form;
 mod report_campaign;
 
 use std::io::{BufReader, Read};
@@ -73,6 +74,7 @@ pub enum Command {
     Man(man::Args),
     Community(community::Args),
     Campaign(campaign::Args),
+    Form(form::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -102,6 +104,7 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Man(a) => man::run(ctx, a),
         Command::Community(a) => community::run(ctx, a),
         Command::Campaign(a) => campaign::run(ctx, a),
+        Command::Form(a) => form::run(ctx, a),
     }
 }
 

@@ -7,7 +7,7 @@ pub use super::record::{EventRecord, HASH_TAG};
 use crate::domain::{Outcome, Source, Subject};
 // Issue 16: the campaign's payloads live with it.
 pub use super::campaign::events::{
-    CampaignDue, CampaignPhase, CommunityAdd, CommunitySet, CreditCommittee,
+    CampaignDue, CampaignPhase, CasePatrol, CommunityAdd, CommunitySet, CreditCommittee,
 };
 
 fn is_false(b: &bool) -> bool {
@@ -235,6 +235,7 @@ pub enum Event {
     CampaignPhase(CampaignPhase),
     CampaignDue(CampaignDue),
     CreditCommittee(CreditCommittee),
+    CasePatrol(CasePatrol),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -262,10 +263,11 @@ pub enum Kind {
     CampaignPhase,
     CampaignDue,
     CreditCommittee,
+    CasePatrol,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 20] = [
+    pub const ALL: [Kind; 21] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -286,6 +288,7 @@ impl Kind {
         Kind::CampaignPhase,
         Kind::CampaignDue,
         Kind::CreditCommittee,
+        Kind::CasePatrol,
     ];
 
     pub fn name(self) -> &'static str {
@@ -310,6 +313,7 @@ impl Kind {
             Kind::CampaignPhase => "campaign.phase",
             Kind::CampaignDue => "campaign.due",
             Kind::CreditCommittee => "credit.committee",
+            Kind::CasePatrol => "case.patrol",
         }
     }
 
@@ -323,6 +327,7 @@ impl Kind {
                 | Kind::CaseClose
                 | Kind::CaseReopen
                 | Kind::CaseNote
+                | Kind::CasePatrol
         )
     }
 }
@@ -376,6 +381,7 @@ impl Event {
             Event::CampaignPhase(_) => Kind::CampaignPhase,
             Event::CampaignDue(_) => Kind::CampaignDue,
             Event::CreditCommittee(_) => Kind::CreditCommittee,
+            Event::CasePatrol(_) => Kind::CasePatrol,
         }
     }
 
@@ -407,6 +413,7 @@ impl Event {
             Event::CampaignPhase(p) => serde_json::to_string(p),
             Event::CampaignDue(p) => serde_json::to_string(p),
             Event::CreditCommittee(p) => serde_json::to_string(p),
+            Event::CasePatrol(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -450,6 +457,7 @@ impl Event {
             Kind::CampaignPhase => Event::CampaignPhase(p(kind, payload)?),
             Kind::CampaignDue => Event::CampaignDue(p(kind, payload)?),
             Kind::CreditCommittee => Event::CreditCommittee(p(kind, payload)?),
+            Kind::CasePatrol => Event::CasePatrol(p(kind, payload)?),
         })
     }
 }

@@ -10,6 +10,7 @@ pub enum Field {
     Name,
     Alias,
     Company,
+    Patrol,
 }
 
 /// A content rule of the campaign's events.
@@ -39,6 +40,8 @@ pub enum Refused {
     },
     /// `community set` with nothing to change.
     NothingToSet,
+    /// `--found-by` and the like go with `--source patrol`.
+    PatrolOnly,
     /// `campaign set` with neither a phase nor a due date.
     NothingToCalendar,
     /// `--phase` needs `--from` and `--to` (and they need it).

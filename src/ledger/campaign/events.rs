@@ -59,6 +59,23 @@ pub struct CreditCommittee {
     pub case: Option<String>,
 }
 
+/// `case.patrol`: what a property company's patrol recorded of a
+/// violation it found (the 三联单's record form): who found it and when,
+/// how it was dissuaded, to whom it was reported.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CasePatrol {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_by: Option<String>,
+    /// RFC 3339.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dissuasion: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_to: Option<String>,
+}
+
 /// `campaign.phase`: the dates of one phase (a later event for the same
 /// phase replaces them).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod community;
 pub mod error;
 pub mod events;
+pub mod patrol;
 pub(crate) mod rules;
 pub mod usage;
 

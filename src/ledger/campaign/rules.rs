@@ -7,6 +7,7 @@
 //! | community name, alias | not empty, at most 100 characters |
 //! | aliases | at most 50 in one event |
 //! | company | not empty, at most 100 characters |
+//! | case.patrol | texts of at most 500 characters; `found_at` RFC 3339 in 2000..=2099 |
 //! | credit.committee | a canonical office code, a community as above, an item of 1 to 20 characters, a date, a canonical case id |
 //! | phase dates, ledger due date | `YYYY-MM-DD` in 2000..=2099; a phase's `from` not after its `to` |
 
@@ -16,6 +17,9 @@ use crate::ledger::event::Event;
 
 /// The longest name, alias or company text.
 pub const MAX_TEXT: usize = 100;
+/// The longest text of a patrol record (who found it, the dissuasion,
+/// to whom it was reported).
+pub const MAX_PATROL_TEXT: usize = 500;
 /// The most aliases one event may add.
 pub const MAX_ALIASES: usize = 50;
 
@@ -71,6 +75,23 @@ pub fn check(ev: &Event) -> Result<(), Break> {
         }
         Event::CampaignDue(d) => {
             date(&d.date)?;
+        }
+        Event::CasePatrol(p) => {
+            for t in [&p.found_by, &p.dissuasion, &p.reported_to]
+                .into_iter()
+                .flatten()
+            {
+                if t.chars().count() > MAX_PATROL_TEXT {
+                    return Err(Fault::TooLong {
+                        field: Field::Patrol,
+                        max: MAX_PATROL_TEXT,
+                    }
+                    .into());
+                }
+            }
+            if let Some(t) = &p.found_at {
+                crate::ledger::rules::time(What::Time, t)?;
+            }
         }
         Event::CreditCommittee(c) => {
             let o: crate::domain::OfficeCode = c.office.parse().map_err(Break::Malformed)?;

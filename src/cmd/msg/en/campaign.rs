@@ -8,6 +8,7 @@ fn field(f: Field) -> &'static str {
         Field::Name => "the community's name",
         Field::Alias => "an alias",
         Field::Company => "the company",
+        Field::Patrol => "a patrol record's text",
     }
 }
 
@@ -36,6 +37,7 @@ pub fn refused(r: &Refused) -> String {
         Refused::AliasTaken { alias, community } => {
             format!("'{alias}' already stands for {community}")
         }
+        Refused::PatrolOnly => "--found-by, --found-at, --dissuasion and --reported-to go with --source patrol".into(),
         Refused::NothingToSet => "nothing to change: give --alias, --company, --committee, --demonstration or --no-demonstration".into(),
         Refused::NothingToCalendar => {
             "nothing to set: give --phase with --from and --to, or --ledger-due".into()

@@ -8,6 +8,7 @@ fn field(f: Field) -> &'static str {
         Field::Name => "小区名称",
         Field::Alias => "别名",
         Field::Company => "物业服务企业",
+        Field::Patrol => "巡查记录的文字",
     }
 }
 
@@ -34,6 +35,7 @@ pub fn refused(r: &Refused) -> String {
         Refused::AliasTaken { alias, community } => {
             format!("“{alias}”已是 {community} 的名称或别名")
         }
+        Refused::PatrolOnly => "--found-by、--found-at、--dissuasion 和 --reported-to 须与 --source patrol 一起使用".into(),
         Refused::NothingToSet => "没有要修改的内容：请给出 --alias、--company、--committee、--demonstration 或 --no-demonstration".into(),
         Refused::NothingToCalendar => {
             "没有要设置的内容：请给出 --phase 及 --from、--to，或 --ledger-due".into()

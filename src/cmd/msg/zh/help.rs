@@ -61,6 +61,10 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "rejects" => "把无法登记的行连同原因写入这个 CSV 文件",
         "only_property" => "只保留与物业管理有关的行（按关键词判断），其余计为跳过",
         "show_columns" => "列出文件的各列及其对应的字段，然后结束",
+        "found_by" => "与 --source patrol 一起：发现违规行为的巡查人",
+        "found_at" => "与 --source patrol 一起：发现时间，如 '2026-11-20 09:30'",
+        "dissuasion" => "与 --source patrol 一起：劝阻情况",
+        "reported_to" => "与 --source patrol 一起：报告对象",
     }
     "assign" => {
         ABOUT => "对问题分类，并转办给责任单位（转办）；再次执行即为改派。\n\n不给 --due 或 --days 时，办结时限为今天加上问题类型的办理时限（没有问题类型时为 15 天）。不给 --unit 时，职能部门类问题（ZN-xx）转给其默认单位。",
@@ -352,6 +356,14 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         ABOUT => "整治行动日程（四、工作步骤）：四个阶段、今天所处阶段、台账报区截止日",
         AFTER => "示例：\n  ledger campaign set --phase deploy --from 2026-11-01 --to 2026-11-15\n  ledger campaign set --ledger-due 2026-11-20\n  ledger campaign",
         "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "form" => {
+        ABOUT => "把一个问题的巡查“三联单”生成可打印的页面（HTML，A4，中文）：记录表、劝阻通知书或报告书",
+        AFTER => "示例：\n  ledger form S07-2026-0002 --kind record --out 记录表.html\n  ledger form S07-2026-0002 --kind notice --out 劝阻通知书.html\n  ledger form --kind report --blank --out 报告书.html\n\n用浏览器打开文件并打印（A4）。",
+        "case" => "据以填写表单的问题编号",
+        "kind" => "record（记录表）、notice（劝阻通知书）或 report（报告书）",
+        "blank" => "空白表单，手工填写",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
     }
     "campaign set" => {

@@ -8,6 +8,7 @@ pub mod campaign;
 pub mod cmd;
 pub mod credit;
 mod exchange;
+pub mod forms;
 pub mod help;
 pub mod intake;
 pub mod invalid;
