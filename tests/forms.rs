@@ -71,24 +71,37 @@ fn dark_pixels(env: &TestEnv, html: &Path) -> u64 {
     let check = env.write(
         "check.html",
         format!(
-            "<!DOCTYPE html><html><body><img id=i src=\"data:image/png;base64,{}\"><p id=r>wait</p>\
-<script>const i=document.getElementById('i');i.decode().then(()=>{{const c=document.createElement('canvas');\
+            "<!DOCTYPE html><html><body><p id=r>wait</p>\
+<script>const i=new Image();i.onload=()=>{{const c=document.createElement('canvas');\
 c.width=i.naturalWidth;c.height=i.naturalHeight;const x=c.getContext('2d');x.drawImage(i,0,0);\
 const d=x.getImageData(0,0,c.width,c.height).data;let n=0;for(let k=0;k<d.length;k+=4){{if(d[k]+d[k+1]+d[k+2]<384)n++;}}\
-document.getElementById('r').textContent='dark='+n+' size='+c.width+'x'+c.height;}});</script></body></html>",
+document.getElementById('r').textContent=['counted',n,c.width,c.height].join(' ');}};\
+i.src='data:image/png;base64,{}';</script></body></html>",
             base64(&bytes)
         ),
     );
-    let dom = chromium(
-        env,
-        &["--virtual-time-budget=5000", "--dump-dom", &url(&check)],
+    // The count is written once the image decoded: on a busy machine that
+    // may take longer than the first budget.
+    for budget in ["5000", "20000", "60000"] {
+        let dom = chromium(
+            env,
+            &[
+                &format!("--virtual-time-budget={budget}"),
+                "--dump-dom",
+                &url(&check),
+            ],
+        );
+        let Some(r) = dom.split("<p id=\"r\">counted ").nth(1) else {
+            continue;
+        };
+        let r: Vec<&str> = r.split('<').next().unwrap().split(' ').collect();
+        assert_eq!(r[1..], ["794", "1123"], "the screenshot is A4-sized");
+        return r[0].parse().unwrap();
+    }
+    panic!(
+        "the check page never counted the pixels of {}",
+        png.display()
     );
-    let r = dom
-        .split("dark=")
-        .nth(1)
-        .unwrap_or_else(|| panic!("the check page did not count: {dom}"));
-    assert!(r.contains("size=794x1123"), "{r}");
-    r.split(' ').next().unwrap().parse().unwrap()
 }
 
 /// A patrol case with everything the record form asks.

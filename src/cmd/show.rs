@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::cmd::msg::Text;
+use crate::cmd::msg::campaign::{Label, label as campaign_label};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
 use crate::domain::{CaseId, Outcome};
@@ -198,6 +199,7 @@ fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
         Ok(Kind::CaseClose) => ctx.text(Text::EventClosed),
         Ok(Kind::CaseReopen) => ctx.text(Text::EventReopened),
         Ok(Kind::CaseNote) => ctx.text(Text::EventNote),
+        Ok(Kind::CasePatrol) => campaign_label(Label::PatrolRecord, ctx.lang),
         _ => kind,
     }
 }
@@ -258,6 +260,11 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
         Event::CaseNote(n) => n.text,
         Event::OfficeInit(o) => o.name,
         Event::UnitAdd(u) => format!("{} {}", u.code, u.name),
+        Event::CasePatrol(p) => [p.found_by, p.found_at, p.dissuasion, p.reported_to]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
         other => other.kind().to_string(),
     })
 }

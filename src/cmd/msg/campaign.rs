@@ -30,6 +30,7 @@ pub enum Label {
     NoCalendar,
     PhaseSet,
     DueSet,
+    PatrolRecord,
     CommitteeRecorded,
     CommitteeRecords,
     Records,

@@ -77,6 +77,7 @@ pub fn label(l: Label) -> &'static str {
         Label::NoCalendar => "no campaign calendar set (ledger campaign set --phase …)",
         Label::PhaseSet => "phase set",
         Label::DueSet => "ledger due date set",
+        Label::PatrolRecord => "patrol record",
         Label::CommitteeRecorded => "recorded against the owners' committee",
         Label::CommitteeRecords => "owners' committees with records",
         Label::Records => "records",

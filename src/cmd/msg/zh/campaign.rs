@@ -75,6 +75,7 @@ pub fn label(l: Label) -> &'static str {
         Label::NoCalendar => "尚未设置整治行动日程（ledger campaign set --phase …）",
         Label::PhaseSet => "已设置阶段",
         Label::DueSet => "已设置台账报区截止日",
+        Label::PatrolRecord => "巡查记录",
         Label::CommitteeRecorded => "已记录业主委员会问责",
         Label::CommitteeRecords => "有问责记录的业主委员会",
         Label::Records => "记录",
