@@ -5,6 +5,7 @@ mod common;
 
 mod campaign;
 mod cli;
+mod community;
 mod converge;
 mod credit;
 mod desk;

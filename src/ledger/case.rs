@@ -105,7 +105,6 @@ pub fn allowed(status: Status, step: Step) -> bool {
 /// | case.close   | ignored         | closed; result, resolution, duplicate_of, closed_at set |
 /// | case.reopen  | ignored         | open; due, plan and closure cleared                 |
 /// | case.note    | ignored         | note count + 1                                      |
-/// | case.patrol  | ignored         | nothing more (the forms read it from the log; issue 16) |
 ///
 /// The commands refuse a step that is not valid *before* appending, so an
 /// event that is not a valid step on the replayed state was made without

@@ -1,6 +1,8 @@
 //! The patrol record of a case (三联单): who found the violation and
 //! when, the dissuasion, to whom it was reported; a `case.patrol` event
-//! beside the case's `case.add`, read back by the forms.
+//! beside the case's `case.add`, read back by the forms. Replay applies it
+//! as it does any event on a case (`case::apply`): it moves `updated_at`
+//! and changes nothing else of the case's row.
 
 use rusqlite::{Connection, OptionalExtension};
 
