@@ -304,5 +304,11 @@ fn a_substantiated_yw_case_is_recorded_against_its_communitys_committee() {
         .ok()
         .stdout;
     assert!(csv.contains("committee,幸福里小区业主委员会,S07"), "{csv}");
+    // The case names no party: it is against its community's committee.
+    let r = env
+        .ledger(&["report", "--by", "party", "--format", "json"])
+        .json();
+    assert_eq!(r["rows"][0]["key"], "幸福里小区业主委员会");
+    assert_eq!(r["rows"][0]["total"], 1);
     env.check();
 }

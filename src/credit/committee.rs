@@ -15,10 +15,7 @@ use crate::ledger::campaign::community::Communities;
 use crate::ledger::event::CreditCommittee;
 use crate::ledger::{CaseState, Event, Writer};
 
-/// The name an owners' committee goes by: its community's and 业主委员会.
-pub fn committee_name(community: &str) -> String {
-    format!("{community}业主委员会")
-}
+pub use crate::ledger::campaign::community::committee_name;
 
 /// A record against an owners' committee.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -39,6 +39,12 @@ pub struct Community {
     pub demonstration: bool,
 }
 
+/// The name an owners' committee goes by: its community's and 业主委员会
+/// (a case against a committee names its community's).
+pub fn committee_name(community: &str) -> String {
+    format!("{community}业主委员会")
+}
+
 /// The text a name or alias is matched by: no spaces, NFKC.
 pub fn match_key(s: &str) -> String {
     crate::text::normalize(s)

@@ -7,7 +7,7 @@ use super::group::Groups;
 use super::trend::TrendCounts;
 use super::{ByResult, ByStatus, GroupBy};
 use crate::domain::{Outcome, Status};
-use crate::ledger::campaign::community::Communities;
+use crate::ledger::campaign::community::{Communities, committee_name};
 use crate::ledger::days::{date_part, epoch_seconds};
 use crate::ledger::error::{Error, Result};
 use crate::ledger::flags::period::{Period, TextPeriod, Trend};
@@ -173,8 +173,17 @@ impl Tally {
             self.days.push(d);
         }
         if let Some(g) = &mut self.groups {
+            // A case against an owners' committee with no party named is
+            // against its community's committee (issue 16).
+            let committee = match (self.by, text(r.get_ref(8)?), text(r.get_ref(6)?)) {
+                (Some(GroupBy::Party), None, Some(p)) if p.starts_with(b"YW-") => {
+                    community.map(|c| committee_name(&String::from_utf8_lossy(c)))
+                }
+                _ => None,
+            };
             let key = match self.by {
                 Some(GroupBy::Community) => community,
+                _ if committee.is_some() => committee.as_deref().map(str::as_bytes),
                 _ => text(r.get_ref(8)?),
             };
             g.slot(key).count(closed, overdue, days);
