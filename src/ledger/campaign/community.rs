@@ -15,7 +15,10 @@
 //! matches the typed text (compared without spaces, full-width forms as
 //! their ASCII). So an alias added today gathers last year's cases too.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+
+use fnv::FnvHashMap;
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -63,6 +66,10 @@ pub struct Communities {
     /// The district offices this file knows: their register applies to
     /// every office's cases.
     districts: Vec<String>,
+    /// What [`Communities::canonical`] found for each typed text and
+    /// office: a report asks once per case, of a few hundred texts, and
+    /// matching normalises the text (NFKC), which costs.
+    memo: RefCell<FnvHashMap<Vec<u8>, Vec<(Vec<u8>, Option<usize>)>>>,
 }
 
 impl Communities {
@@ -167,10 +174,28 @@ impl Communities {
         if self.list.is_empty() {
             return text;
         }
-        let (Ok(o), Ok(t)) = (std::str::from_utf8(office), std::str::from_utf8(text)) else {
-            return text;
-        };
-        self.find(o, t).map_or(text, |c| c.name.as_bytes())
+        let known = self.memo.borrow().get(text).and_then(|v| {
+            v.iter()
+                .find(|(o, _)| o.as_slice() == office)
+                .map(|(_, ix)| *ix)
+        });
+        let ix = known.unwrap_or_else(|| {
+            let found = match (std::str::from_utf8(office), std::str::from_utf8(text)) {
+                (Ok(o), Ok(t)) => self.find(o, t).and_then(|c| {
+                    self.list
+                        .iter()
+                        .position(|x| x.office == c.office && x.name == c.name)
+                }),
+                _ => None,
+            };
+            self.memo
+                .borrow_mut()
+                .entry(text.to_vec())
+                .or_default()
+                .push((office.to_vec(), found));
+            found
+        });
+        ix.map_or(text, |ix| self.list[ix].name.as_bytes())
     }
 
     /// Whether nothing is registered (then every case's community is its
