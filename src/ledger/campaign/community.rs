@@ -69,8 +69,11 @@ pub struct Communities {
     /// What [`Communities::canonical`] found for each typed text and
     /// office: a report asks once per case, of a few hundred texts, and
     /// matching normalises the text (NFKC), which costs.
-    memo: RefCell<FnvHashMap<Vec<u8>, Vec<(Vec<u8>, Option<usize>)>>>,
+    memo: RefCell<Memo>,
 }
+
+/// Typed text → (office, its community in `list` if any).
+type Memo = FnvHashMap<Vec<u8>, Vec<(Vec<u8>, Option<usize>)>>;
 
 impl Communities {
     /// Folds every `community.*` event of the file, in replay order: the
