@@ -29,6 +29,8 @@ enum Op {
     /// Issue 16: register a community (or add an alias), set a phase.
     Community(usize, u8),
     Phase(usize, u8),
+    /// A patrol case with its patrol record (case.patrol).
+    Patrol(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -42,10 +44,31 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (replica.clone(), case.clone(), 0..3u8).prop_map(|(r, c, o)| Op::Close(r, c, o)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Reopen(r, c)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Note(r, c)),
-        3 => (replica.clone(), replica.clone()).prop_map(|(a, b)| Op::Sync(a, b)),
-        1 => (replica.clone(), 0..4u8).prop_map(|(r, n)| Op::Community(r, n)),
-        1 => (replica, 0..4u8).prop_map(|(r, n)| Op::Phase(r, n)),
+        3 => (replica.clone(), replica).prop_map(|(a, b)| Op::Sync(a, b)),
+        1 => (0..4usize, 0..4u8).prop_map(|(r, n)| Op::Community(r, n)),
+        1 => (0..4usize, 0..4u8).prop_map(|(r, n)| Op::Phase(r, n)),
+        1 => (0..3usize).prop_map(Op::Patrol),
     ]
+}
+
+/// The complaint a patrol registers (issue 16).
+fn patrol_case() -> NewCase {
+    NewCase {
+        received: None,
+        source: Source::Patrol,
+        source_ref: None,
+        community: "幸福里小区".into(),
+        address: None,
+        summary: "物业停水".into(),
+        details: None,
+        complainant: Some("张三".into()),
+        phone: None,
+        subject: None,
+        problem: None,
+        party: None,
+        key: false,
+        problem_suggested: false,
+    }
 }
 
 struct World {
@@ -212,6 +235,18 @@ impl World {
                 Ok(())
             }
             Op::Community(r, n) => self.community(r, n, &stamp),
+            Op::Patrol(o) => self.replicas[o].write(&stamp, |w| {
+                let id = w.add_case(patrol_case())?;
+                ledger::ledger::campaign::patrol::record(
+                    w,
+                    &id,
+                    ledger::ledger::event::CasePatrol {
+                        found_by: Some("王五".into()),
+                        dissuasion: Some("劝阻无效".into()),
+                        ..Default::default()
+                    },
+                )
+            }),
             Op::Phase(r, n) => {
                 let cal = self.replicas[r].calendar().unwrap();
                 let phase = ledger::domain::Phase::ALL[n as usize];
