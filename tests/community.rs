@@ -168,6 +168,19 @@ fn an_offices_register_reaches_the_district_and_matches_the_same_there() {
         .json();
     assert_eq!(list[0]["office"], "S07");
     assert_eq!(list[0]["cases"], 2);
+    let show = env
+        .ledger(&[
+            "--db",
+            "D.db",
+            "community",
+            "show",
+            "幸福里",
+            "--format",
+            "json",
+        ])
+        .json();
+    assert_eq!(show["community"]["name"], "幸福里小区");
+    assert_eq!(show["cases"].as_array().unwrap().len(), 2);
 }
 
 const XINYUAN: &str = "鑫源物业服务有限公司";

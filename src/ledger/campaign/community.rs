@@ -207,10 +207,20 @@ impl Communities {
         self.list.is_empty()
     }
 
-    /// The communities registered by `office` or its district that are
-    /// named (or aliased) `text`, own first.
+    /// The community named (or aliased) `text` as `office` sees it: its
+    /// own, its district's, else (at a district, which holds every
+    /// office's register) the first office's that registered it.
     pub fn lookup(&self, office: &str, text: &str) -> Result<&Community> {
-        self.find(office, text).ok_or_else(|| {
+        let key = match_key(text);
+        let anyone = || {
+            self.index
+                .iter()
+                .filter(|((_, k), _)| *k == key)
+                .map(|(_, &ix)| ix)
+                .min()
+                .map(|ix| &self.list[ix])
+        };
+        self.find(office, text).or_else(anyone).ok_or_else(|| {
             Refusal::Campaign(Refused::NoCommunity {
                 name: crate::text::clip(text, 60),
             })
