@@ -337,6 +337,35 @@ pub fn days(s: &str) -> Result<u32, Invalid> {
     }
 }
 
+// Issue 16: the campaign's phases and a community's owners' committee.
+code_enum!(
+    /// A phase of the campaign (四、工作步骤).
+    Phase, "phase", {
+        Deploy => "deploy", "部署启动", "deploy";
+        Rectify => "rectify", "集中整治", "rectify";
+        Consolidate => "consolidate", "巩固提升", "consolidate";
+        Accept => "accept", "总结验收", "accept";
+    }
+);
+
+code_enum!(
+    /// Whether a community's owners' committee (业主委员会) functions.
+    Committee, "committee", {
+        Formed => "formed", "已成立", "formed";
+        None => "none", "未成立", "none";
+        Expired => "expired", "届满未换届", "expired";
+        Proxy => "proxy", "居委会代行", "residents' committee acts";
+    }
+);
+
+impl Committee {
+    /// Whether the owners' committee itself acts for the owners (it can
+    /// dismiss a company); otherwise the residents' committee does.
+    pub fn functions(self) -> bool {
+        self == Committee::Formed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

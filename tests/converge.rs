@@ -8,6 +8,7 @@ use proptest::prelude::*;
 
 use ledger::domain::{CaseId, OfficeCode, Outcome, Source};
 use ledger::exchange::{self, Reader};
+use ledger::ledger::campaign::{calendar, community};
 use ledger::ledger::ops::{Assignment, Due, NewCase};
 use ledger::ledger::query::CaseFilter;
 use ledger::ledger::sweep::ops::{Edit, Part};
@@ -36,6 +37,11 @@ enum Op {
     Extend(usize, usize, u8),
     Supervise(usize, usize),
     Visit(usize, usize, u8),
+    /// Issue 16: register a community (or add an alias), set a phase.
+    Community(usize, u8),
+    Phase(usize, u8),
+    /// A patrol case with its patrol record (case.patrol).
+    Patrol(usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -58,6 +64,9 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (replica.clone(), case.clone(), 0..3u8).prop_map(|(r, c, x)| Op::Extend(r, c, x)),
         1 => (replica.clone(), case.clone()).prop_map(|(r, c)| Op::Supervise(r, c)),
         1 => (replica, case, 0..4u8).prop_map(|(r, c, v)| Op::Visit(r, c, v)),
+        1 => (0..4usize, 0..4u8).prop_map(|(r, n)| Op::Community(r, n)),
+        1 => (0..4usize, 0..4u8).prop_map(|(r, n)| Op::Phase(r, n)),
+        1 => (0..3usize).prop_map(Op::Patrol),
     ]
 }
 
@@ -89,6 +98,26 @@ fn part(summary: &str) -> Part {
     Part {
         summary: summary.into(),
         suggested: Some("WY-02".parse().unwrap()),
+    }
+}
+
+/// The complaint a patrol registers (issue 16).
+fn patrol_case() -> NewCase {
+    NewCase {
+        received: None,
+        source: Source::Patrol,
+        source_ref: None,
+        community: "幸福里小区".into(),
+        address: None,
+        summary: "物业停水".into(),
+        details: None,
+        complainant: Some("张三".into()),
+        phone: None,
+        subject: None,
+        problem: None,
+        party: None,
+        key: false,
+        problem_suggested: false,
     }
 }
 
@@ -272,8 +301,60 @@ impl World {
                     .write(&stamp, |w| w.split(&id, vec![part("停水"), part("电梯")]))
                     .map(|_| ()),
             },
+            Op::Community(r, n) => self.community(r, n, &stamp),
+            Op::Patrol(o) => self.replicas[o].write(&stamp, |w| {
+                let id = w.add_case(patrol_case())?;
+                ledger::ledger::campaign::patrol::record(
+                    w,
+                    &id,
+                    ledger::ledger::event::CasePatrol {
+                        found_by: Some("王五".into()),
+                        dissuasion: Some("劝阻无效".into()),
+                        ..Default::default()
+                    },
+                )
+            }),
+            Op::Phase(r, n) => {
+                let cal = self.replicas[r].calendar().unwrap();
+                let phase = ledger::domain::Phase::ALL[n as usize];
+                let from = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap()
+                    + chrono::Days::new(u64::from(n) * 30);
+                self.replicas[r].write(&stamp, |w| {
+                    calendar::set_phase(w, &cal, phase, from, from + chrono::Days::new(29))
+                })
+            }
             op => self.apply_loop(op, &stamp),
         };
+    }
+
+    /// Registers a community, or (if its name is taken) adds an alias.
+    fn community(&mut self, r: usize, n: u8, stamp: &Stamp) -> ledger::ledger::Result<()> {
+        let reg = self.replicas[r].communities().unwrap();
+        let name = ["幸福里小区", "阳光花园"][usize::from(n % 2)];
+        self.replicas[r].write(stamp, |w| {
+            community::add(
+                w,
+                &reg,
+                community::NewCommunity {
+                    name: name.into(),
+                    aliases: vec![format!("{name}{n}")],
+                    demonstration: n > 1,
+                    ..Default::default()
+                },
+            )
+            .or_else(|_| {
+                community::set(
+                    w,
+                    &reg,
+                    community::Change {
+                        name: name.into(),
+                        aliases: vec![format!("别名{n}")],
+                        ..Default::default()
+                    },
+                )
+                .map(|_| ())
+            })
+        })
     }
 }
 
@@ -347,6 +428,18 @@ proptest! {
             prop_assert!(w.replicas[o].check().unwrap().problem.is_none());
         }
         prop_assert!(w.replicas[DISTRICT].check().unwrap().problem.is_none());
+        // Issue 16: an office holds its own register and the district's,
+        // as the district holds them; the district's calendar is theirs.
+        let at_district = w.replicas[DISTRICT].communities().unwrap().list;
+        let district_cal = w.replicas[DISTRICT].calendar().unwrap();
+        for (o, code) in OFFICES.iter().enumerate() {
+            let mine: Vec<_> = at_district.iter().filter(|c| c.office == *code || c.office == "D").cloned().collect();
+            prop_assert_eq!(&w.replicas[o].communities().unwrap().list, &mine, "office {}", code);
+            let cal = w.replicas[o].calendar().unwrap();
+            for p in &district_cal.phases {
+                prop_assert!(cal.phases.contains(p), "office {} lacks {:?}", code, p);
+            }
+        }
 
         // An office that lost its file restores it from the district's
         // export, signed and checked, to exactly what it had.

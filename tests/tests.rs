@@ -3,11 +3,14 @@
 
 mod common;
 
+mod campaign;
 mod cli;
+mod community;
 mod converge;
 mod credit;
 mod desk;
 mod exchange;
+mod forms;
 mod fuzz;
 mod hostile;
 mod intake;

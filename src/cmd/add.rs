@@ -124,6 +124,9 @@ pub struct Args {
     /// Print the file's columns and the field each maps to, and stop.
     #[arg(long, requires = "from", help_heading = "Bulk intake")]
     pub show_columns: bool,
+    /// Issue 16: what a patrol found (the 三联单's record form).
+    #[command(flatten)]
+    pub patrol: crate::cmd::form::patrol::PatrolArgs,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
@@ -148,7 +151,12 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         key: a.key,
         problem_suggested: false,
     };
-    let id = ledger.write(&ctx.stamp, |w| w.add_case(new))?;
+    let patrol = a.patrol.record(offset);
+    let id = ledger.write(&ctx.stamp, |w| {
+        let id = w.add_case(new)?;
+        crate::ledger::campaign::patrol::record(w, &id, patrol)?;
+        Ok(id)
+    })?;
     writeln!(ctx.out, "{id}")?;
     Ok(())
 }

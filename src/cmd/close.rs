@@ -62,7 +62,15 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         ctx.text(msg::Text::Closed),
         a.result.label(ctx.lang)
     )?;
-    if let Some(d) = deducted {
+    if let Some(d) = deducted.as_ref().filter(|d| d.committee) {
+        // Issue 16: a record against an owners' committee.
+        let said = crate::cmd::msg::campaign::label(
+            crate::cmd::msg::campaign::Label::CommitteeRecorded,
+            ctx.lang,
+        );
+        let problem = c.problem.as_deref().unwrap_or_default();
+        writeln!(ctx.err, "{said} {problem} {}", d.uscc)?;
+    } else if let Some(d) = deducted {
         let manager = match (&d.manager, d.manager_from) {
             (Some(m), ManagerFrom::Given) => format!("{} {m}", ctx.text(msg::Text::Manager)),
             (Some(m), _) => format!(

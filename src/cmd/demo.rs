@@ -103,6 +103,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         period: None,
         format: crate::cmd::present::Output::Text(Format::Table),
         out: Default::default(),
+        acceptance: false,
     };
     report::print(ctx, &ledger, &report, &shown)?;
     writeln!(

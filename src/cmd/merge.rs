@@ -110,6 +110,10 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     for path in &files {
         results.push(merge_one(ctx, &mut ledger, path, a.dry_run)?);
     }
+    if !a.dry_run && ledger.office().district {
+        // Issue 16: the day each office's ledger first reached the district.
+        ledger.record_arrivals(&ctx.today())?;
+    }
     a.out.run(ctx, |ctx| match a.format {
         Format::Json => Ok(render::json(ctx.out, &results)?),
         _ => Ok(table(ctx, &results, a.dry_run)?),

@@ -48,6 +48,11 @@ pub mod r#return;
 pub mod supervise;
 pub mod view_loop;
 pub mod visit;
+// Issue 16: the campaign.
+pub mod campaign;
+pub mod community;
+pub mod form;
+mod report_campaign;
 
 use std::io::{BufReader, Read};
 use std::path::Path;
@@ -93,6 +98,9 @@ pub enum Command {
     Extend(extend::Args),
     Supervise(supervise::Args),
     Visit(visit::Args),
+    Community(community::Args),
+    Campaign(campaign::Args),
+    Form(form::Args),
 }
 
 pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
@@ -130,6 +138,9 @@ pub fn run(ctx: &mut Ctx, command: Command) -> anyhow::Result<()> {
         Command::Extend(a) => extend::run(ctx, a),
         Command::Supervise(a) => supervise::run(ctx, a),
         Command::Visit(a) => visit::run(ctx, a),
+        Command::Community(a) => community::run(ctx, a),
+        Command::Campaign(a) => campaign::run(ctx, a),
+        Command::Form(a) => form::run(ctx, a),
     }
 }
 

@@ -22,11 +22,14 @@ pub enum By {
     Unit,
     Community,
     Party,
+    /// Issue 16: new and closed cases per phase of the campaign.
+    Phase,
 }
 
-impl From<By> for GroupBy {
-    fn from(b: By) -> GroupBy {
-        match b {
+impl By {
+    /// The core's grouping (`None`: phases, which the report always counts).
+    fn group(self) -> Option<GroupBy> {
+        Some(match self {
             By::Office => GroupBy::Office,
             By::Status => GroupBy::Status,
             By::Subject => GroupBy::Subject,
@@ -34,7 +37,8 @@ impl From<By> for GroupBy {
             By::Unit => GroupBy::Unit,
             By::Community => GroupBy::Community,
             By::Party => GroupBy::Party,
-        }
+            By::Phase => return None,
+        })
     }
 }
 
@@ -61,7 +65,7 @@ CSV holds one table: the groups with --by, else the trend with --period, else th
 Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md\n  ledger report --by office,problem,party --period month --format xlsx --out 周报.xlsx\n  ledger report --by office,party --period week --format html --out 周报.html"
 )]
 pub struct Args {
-    /// One row per office, status, subject, problem, unit, community or party (the most cases first); with --format xlsx or html several, comma-separated (office,problem,party), a sheet or a section each.
+    /// One row per office, status, subject, problem, unit, community or party (the most cases first); phase: new and closed cases per phase of the campaign; with --format xlsx or html several, comma-separated (office,problem,party), a sheet or a section each.
     #[arg(long, value_enum, value_delimiter = ',')]
     pub by: Vec<By>,
     /// Only cases received on or after this date (a month, 2026-11: from its first day).
@@ -78,6 +82,9 @@ pub struct Args {
     pub format: Output,
     #[command(flatten)]
     pub out: crate::cmd::out::OutArg,
+    /// The acceptance check per office: closure rate, overdue, deferred and key cases, and whether its ledger reached the district by the due date.
+    #[arg(long, conflicts_with_all = ["by", "period", "from", "to"])]
+    pub acceptance: bool,
 }
 
 pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
@@ -87,10 +94,13 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
         return Err(crate::cmd::error::Error::OneGrouping.into());
     }
     let ledger = ctx.open()?;
+    if a.acceptance {
+        return super::report_campaign::acceptance(ctx, &ledger, a.format.text());
+    }
     let report = ledger.report(
         &ctx.today(),
         &period,
-        a.by.first().map(|&b| b.into()),
+        a.by.first().copied().and_then(By::group),
         a.period.map(Into::into),
     )?;
     if !file {
@@ -100,7 +110,7 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     // with the first), each what `--format json --by` that one gives.
     let mut reports = vec![report];
     for &by in a.by.iter().skip(1) {
-        reports.push(ledger.report(&ctx.today(), &period, Some(by.into()), None)?);
+        reports.push(ledger.report(&ctx.today(), &period, by.group(), None)?);
     }
     crate::cmd::present::report_file(ctx, &ledger, &reports, &period, &a)
 }
@@ -194,6 +204,9 @@ fn by_label(ctx: &Ctx, by: By) -> &'static str {
         By::Unit => ctx.text(Text::ByUnit),
         By::Community => ctx.text(Text::ByCommunity),
         By::Party => ctx.text(Text::ByParty),
+        By::Phase => {
+            crate::cmd::msg::campaign::label(crate::cmd::msg::campaign::Label::Phase, ctx.lang)
+        }
     }
 }
 
@@ -262,6 +275,7 @@ pub(crate) fn figures(ctx: &Ctx, r: &Report) -> Vec<(String, String, String, Str
         days(r.median_days_to_close),
     ));
     v.extend(super::report_loop::figures(ctx, r));
+    v.extend(super::report_campaign::figures(ctx, r));
     v
 }
 
@@ -298,6 +312,9 @@ fn group_name(ctx: &Ctx, by: By, row: &GroupRow) -> String {
 }
 
 fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
+    if let By::Phase = by {
+        return super::report_campaign::phases(ctx, r, false);
+    }
     // Parties are ranked: the issue asks which companies have the most cases.
     let ranked = matches!(by, By::Party);
     let mut headers = Vec::new();
@@ -381,6 +398,9 @@ fn rows(ctx: &Ctx, by: By, r: &Report) -> Grid {
 }
 
 fn rows_csv(ctx: &Ctx, by: By, r: &Report) -> Grid {
+    if let By::Phase = by {
+        return super::report_campaign::phases(ctx, r, true);
+    }
     let mut keys = vec![
         "key",
         "name",

@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::cmd::msg::Text;
+use crate::cmd::msg::campaign::{Label, label as campaign_label};
 use crate::cmd::msg::sweep::{self, SweepText};
 use crate::cmd::view::{self, CaseView, field_label, short_time};
 use crate::cmd::{Ctx, FormatArg};
@@ -211,6 +212,7 @@ fn kind_label<'a>(ctx: &Ctx, kind: &'a str) -> &'a str {
         Ok(Kind::CaseNote) => ctx.text(Text::EventNote),
         Ok(Kind::CaseEdit) => sweep::text(SweepText::Edited, ctx.lang),
         Ok(Kind::CaseLink) => sweep::text(SweepText::Linked, ctx.lang),
+        Ok(Kind::CasePatrol) => campaign_label(Label::PatrolRecord, ctx.lang),
         Ok(k) => crate::cmd::view_loop::kind_label(ctx, k).unwrap_or(kind),
         Err(_) => kind,
     }
@@ -278,6 +280,11 @@ fn describe(ctx: &Ctx, ledger: &Ledger, r: &EventRecord, show_pii: bool) -> anyh
         Event::UnitAdd(u) => format!("{} {}", u.code, u.name),
         Event::CaseEdit(e) => edited(ctx, &e),
         Event::CaseLink(l) => format!("{} {}", sweep::relation(l.relation, ctx.lang), l.other),
+        Event::CasePatrol(p) => [p.found_by, p.found_at, p.dissuasion, p.reported_to]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("; "),
         other => other.kind().to_string(),
     };
     // Phones a clerk wrote into a note or a summary are masked too.

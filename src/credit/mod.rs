@@ -7,6 +7,7 @@
 //! register is folded from the events when a command needs it (they are
 //! few, and the non-case events have an index of their own).
 
+pub mod committee;
 pub mod error;
 mod ops;
 pub mod standard;
@@ -78,6 +79,10 @@ pub struct Register {
     pub loaded: Option<Standard>,
     pub records: Vec<Record>,
     decisions: BTreeMap<String, Vec<Decision>>,
+    /// Issue 16: records against owners' committees, and the communities
+    /// each company manages (`committee.rs`).
+    pub committee_records: Vec<committee::CommitteeRecord>,
+    managed: BTreeMap<String, Vec<(String, Option<crate::domain::Committee>)>>,
 }
 
 /// A date a credit event stored; one that is not a day means a damaged
@@ -117,6 +122,7 @@ impl Register {
             let counts = rec.origin == own || districts.contains(&rec.origin);
             reg.fold(&rec, order, counts)?;
         }
+        reg.link_communities(&ledger.communities()?);
         Ok(reg)
     }
 
@@ -192,6 +198,13 @@ impl Register {
                     self,
                 )
             }
+            Event::CreditCommittee(c) => self.committee_records.push(committee::CommitteeRecord {
+                date: stored_date(rec, &c.date)?,
+                office: c.office,
+                community: c.community,
+                item: c.item,
+                case: c.case,
+            }),
             _ => {}
         }
         Ok(())

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::error::{Dated, Error, Result};
 use super::standard::Standard;
 use super::standing::{Decision, ListStatus};
-use super::{Company, Register, dismisser};
+use super::{Company, Register};
 use crate::domain::{CaseId, Outcome};
 use crate::ledger::event::{
     CreditBlacklist, CreditCompany, CreditDismiss, CreditGuarantee, CreditRecord, CreditStandard,
@@ -127,6 +127,9 @@ pub struct Deduction {
     pub manager: Option<String>,
     /// Where the manager came from.
     pub manager_from: ManagerFrom,
+    /// Issue 16: the record is against an owners' committee (`uscc` holds
+    /// its name).
+    pub committee: bool,
 }
 
 /// Where the manager of a substantiated close's record came from.
@@ -162,6 +165,17 @@ pub fn close_substantiated(
     let c = w.close(s.case, s.result, s.resolution, s.duplicate_of)?;
     if s.result != Outcome::Resolved {
         return Err(Error::SubstantiatedNotResolved { result: s.result });
+    }
+    // Issue 16: an owners' committee's violation is recorded against it.
+    if super::committee::against_committee(&c) {
+        let name = super::committee::record(w, &c)?;
+        let d = Deduction {
+            uscc: name,
+            manager: None,
+            manager_from: ManagerFrom::None,
+            committee: true,
+        };
+        return Ok((c, d));
     }
     let d = record_substantiated(w, reg, &c, s.manager)?;
     Ok((c, d))
@@ -202,6 +216,7 @@ fn record_substantiated(
         uscc,
         manager,
         manager_from,
+        committee: false,
     })
 }
 
@@ -311,7 +326,7 @@ pub fn dismiss(w: &mut Writer, reg: &Register, company: &str, on: NaiveDate) -> 
             status,
         });
     }
-    let by = dismisser(c);
+    let by = reg.dismisser(c);
     w.append(
         None,
         Event::CreditDismiss(CreditDismiss {

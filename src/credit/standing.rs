@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::standard::Standard;
-use super::{Company, Record, Register, dismisser};
+use super::{Company, Record, Register};
 
 /// A decision on the dishonesty list.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,7 +252,8 @@ impl Register {
             active_records: self.active(std, uscc, on).count(),
             status,
             entries: walk.entries,
-            dismissed_by: (status == ListStatus::DismissalRequired).then(|| dismisser(company)),
+            dismissed_by: (status == ListStatus::DismissalRequired)
+                .then(|| self.dismisser(company)),
         }
     }
 

@@ -244,6 +244,8 @@ pub enum Break {
     Sweep(super::sweep::errors::SweepBreak),
     /// The units' loop's rules (issue 15).
     Loop(super::units_loop::error::LoopBreak),
+    /// A rule of the campaign's events (issue 16).
+    Campaign(super::campaign::error::Fault),
 }
 
 /// What a command or a file asked that the ledger refuses.
@@ -476,4 +478,6 @@ pub enum Refusal {
     Sweep(super::sweep::errors::Refused),
     // --- the units' loop (issue 15)
     Loop(super::units_loop::error::LoopRefusal),
+    // --- the campaign: calendar and community register (issue 16)
+    Campaign(super::campaign::error::Refused),
 }

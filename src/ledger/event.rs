@@ -5,6 +5,10 @@ use serde::{Deserialize, Serialize};
 
 pub use super::record::{EventRecord, HASH_TAG};
 use crate::domain::{Outcome, Source, Subject};
+// Issue 16: the campaign's payloads live with it.
+pub use super::campaign::events::{
+    CampaignDue, CampaignPhase, CasePatrol, CommunityAdd, CommunitySet, CreditCommittee,
+};
 
 pub use super::units_loop::{
     CaseAck, CaseExtend, CaseExtendDecision, CaseReturn, CaseSupervise, CaseVisit,
@@ -242,6 +246,12 @@ pub enum Event {
     CaseExtendDecision(CaseExtendDecision),
     CaseSupervise(CaseSupervise),
     CaseVisit(CaseVisit),
+    CommunityAdd(CommunityAdd),
+    CommunitySet(CommunitySet),
+    CampaignPhase(CampaignPhase),
+    CampaignDue(CampaignDue),
+    CreditCommittee(CreditCommittee),
+    CasePatrol(CasePatrol),
 }
 
 /// The kind of an event, as stored and shipped (`case.close`). The names
@@ -272,10 +282,16 @@ pub enum Kind {
     CaseExtendDecision,
     CaseSupervise,
     CaseVisit,
+    CommunityAdd,
+    CommunitySet,
+    CampaignPhase,
+    CampaignDue,
+    CreditCommittee,
+    CasePatrol,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 23] = [
+    pub const ALL: [Kind; 29] = [
         Kind::OfficeInit,
         Kind::UnitAdd,
         Kind::CaseAdd,
@@ -299,6 +315,12 @@ impl Kind {
         Kind::CaseExtendDecision,
         Kind::CaseSupervise,
         Kind::CaseVisit,
+        Kind::CommunityAdd,
+        Kind::CommunitySet,
+        Kind::CampaignPhase,
+        Kind::CampaignDue,
+        Kind::CreditCommittee,
+        Kind::CasePatrol,
     ];
 
     pub fn name(self) -> &'static str {
@@ -326,6 +348,12 @@ impl Kind {
             Kind::CaseExtendDecision => "case.extend.decision",
             Kind::CaseSupervise => "case.supervise",
             Kind::CaseVisit => "case.visit",
+            Kind::CommunityAdd => "community.add",
+            Kind::CommunitySet => "community.set",
+            Kind::CampaignPhase => "campaign.phase",
+            Kind::CampaignDue => "campaign.due",
+            Kind::CreditCommittee => "credit.committee",
+            Kind::CasePatrol => "case.patrol",
         }
     }
 
@@ -347,6 +375,7 @@ impl Kind {
                 | Kind::CaseExtendDecision
                 | Kind::CaseSupervise
                 | Kind::CaseVisit
+                | Kind::CasePatrol
         )
     }
 }
@@ -403,6 +432,12 @@ impl Event {
             Event::CaseExtendDecision(_) => Kind::CaseExtendDecision,
             Event::CaseSupervise(_) => Kind::CaseSupervise,
             Event::CaseVisit(_) => Kind::CaseVisit,
+            Event::CommunityAdd(_) => Kind::CommunityAdd,
+            Event::CommunitySet(_) => Kind::CommunitySet,
+            Event::CampaignPhase(_) => Kind::CampaignPhase,
+            Event::CampaignDue(_) => Kind::CampaignDue,
+            Event::CreditCommittee(_) => Kind::CreditCommittee,
+            Event::CasePatrol(_) => Kind::CasePatrol,
         }
     }
 
@@ -437,6 +472,12 @@ impl Event {
             Event::CaseExtendDecision(p) => serde_json::to_string(p),
             Event::CaseSupervise(p) => serde_json::to_string(p),
             Event::CaseVisit(p) => serde_json::to_string(p),
+            Event::CommunityAdd(p) => serde_json::to_string(p),
+            Event::CommunitySet(p) => serde_json::to_string(p),
+            Event::CampaignPhase(p) => serde_json::to_string(p),
+            Event::CampaignDue(p) => serde_json::to_string(p),
+            Event::CreditCommittee(p) => serde_json::to_string(p),
+            Event::CasePatrol(p) => serde_json::to_string(p),
         };
         r.expect("event payloads are plain data")
     }
@@ -483,6 +524,12 @@ impl Event {
             Kind::CaseExtendDecision => Event::CaseExtendDecision(p(kind, payload)?),
             Kind::CaseSupervise => Event::CaseSupervise(p(kind, payload)?),
             Kind::CaseVisit => Event::CaseVisit(p(kind, payload)?),
+            Kind::CommunityAdd => Event::CommunityAdd(p(kind, payload)?),
+            Kind::CommunitySet => Event::CommunitySet(p(kind, payload)?),
+            Kind::CampaignPhase => Event::CampaignPhase(p(kind, payload)?),
+            Kind::CampaignDue => Event::CampaignDue(p(kind, payload)?),
+            Kind::CreditCommittee => Event::CreditCommittee(p(kind, payload)?),
+            Kind::CasePatrol => Event::CasePatrol(p(kind, payload)?),
         })
     }
 }

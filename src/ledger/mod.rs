@@ -5,6 +5,7 @@
 //! transaction: the events are appended and the derived rows updated
 //! together, or nothing is written at all.
 
+pub mod campaign;
 pub mod case;
 pub mod catalogue;
 pub(crate) mod days;

@@ -384,7 +384,8 @@ fn credit(ev: &Event) -> Result<(), Break> {
             not_empty(What::DismissedBy, &d.by)?;
             date(What::DismissalDate, &d.date)?;
         }
-        _ => {}
+        // Issue 16: the campaign's events have their own table of rules.
+        _ => super::campaign::rules::check(ev)?,
     }
     Ok(())
 }

@@ -67,7 +67,19 @@ ALTER TABLE cases ADD COLUMN satisfaction TEXT;
 ";
 
 /// Version 3, the campaign (issue 16): calendar, community register, forms.
-const V3_CAMPAIGN: &str = "";
+///
+/// `arrivals`: the day a district first merged each office's file, for the
+/// acceptance check (did the ledger reach the district by the due date).
+/// The district's own record of what reached it, like `meta`: not derived
+/// from events (an event made at merge time would make the log depend on
+/// the order files came in), never exchanged, kept by `rebuild`. The
+/// register and calendar themselves are folded from their events.
+const V3_CAMPAIGN: &str = "
+CREATE TABLE arrivals (
+    office       TEXT PRIMARY KEY,
+    first_merged TEXT NOT NULL
+) WITHOUT ROWID;
+";
 
 /// Version 3, personal data (issue 13): each use of `--show-pii`, kept in
 /// this file only (`disclosures.rs`).

@@ -9,6 +9,11 @@ use crate::credit::standard::Standard;
 use crate::credit::{Error, ListStatus, Register, Standing};
 use crate::domain::DateArg;
 use crate::render::{self, Format, Grid};
+use std::collections::BTreeMap;
+
+use crate::cmd::msg::campaign::{Label, label};
+use crate::credit::committee::committee_name;
+use crate::ledger::Ledger;
 
 /// The industry-wide notice (全行业通报): listed companies and managers with personal records.
 #[derive(Debug, clap::Args)]
@@ -28,6 +33,7 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
     let std = cr.reg.standard();
     let companies = companies(ctx, &cr.reg, &std, on);
     let managers = managers(ctx, &cr.reg, &std);
+    let committees = committees(ctx, &cr.reg, &cr.ledger)?;
     match a.format {
         Format::Csv => {
             let mut g = Grid::new(["kind", "name", "company_or_code", "detail", "status"]);
@@ -48,6 +54,13 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
                         .to_vec(),
                 );
             }
+            for r in &committees.rows {
+                let [name, office, status, records] = &r[..] else {
+                    continue;
+                };
+                let cells = ["committee", name, office, records, status];
+                g.push(cells.map(String::from).to_vec());
+            }
             render::csv(ctx.out, &g)?;
         }
         Format::Md | Format::Table => {
@@ -65,6 +78,9 @@ pub(super) fn run(ctx: &mut Ctx, cr: &Credit, a: Args) -> anyhow::Result<()> {
             let personal = ctx.text(Text::PersonalRecords);
             writeln!(ctx.out, "\n## {personal}\n")?;
             render::md(ctx.out, &managers)?;
+            let title = label(Label::CommitteeRecords, ctx.lang);
+            writeln!(ctx.out, "\n## {title}\n")?;
+            render::md(ctx.out, &committees)?;
         }
         Format::Json => return Err(Error::NoticeNotJson.into()),
     }
@@ -104,6 +120,38 @@ fn companies(ctx: &Ctx, reg: &Register, std: &Standard, on: NaiveDate) -> Grid {
         ]);
     }
     g
+}
+
+/// Issue 16: the owners' committees with records against them
+/// (accountability, 四.(四).2), beside the companies.
+fn committees(ctx: &Ctx, reg: &Register, ledger: &Ledger) -> anyhow::Result<Grid> {
+    let mut g = Grid::new([
+        label(Label::OwnersCommittee, ctx.lang),
+        label(Label::Office, ctx.lang),
+        label(Label::Committee, ctx.lang),
+        label(Label::Records, ctx.lang),
+    ]);
+    let names = ledger.communities()?;
+    let mut by: BTreeMap<(&str, &str), Vec<String>> = BTreeMap::new();
+    for r in &reg.committee_records {
+        let case = r.case.as_deref().map(|c| format!(" ({c})"));
+        by.entry((&r.office, &r.community))
+            .or_default()
+            .push(format!("{} {}{}", r.date, r.item, case.unwrap_or_default()));
+    }
+    for ((office, community), records) in by {
+        let status = names
+            .find(office, community)
+            .and_then(|c| c.committee)
+            .map_or("", |s| s.label(ctx.lang));
+        g.push(vec![
+            committee_name(community),
+            office.to_string(),
+            status.to_string(),
+            records.join("; "),
+        ]);
+    }
+    Ok(g)
 }
 
 /// The managers named on deduction records (个人失信档案).

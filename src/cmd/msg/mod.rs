@@ -4,6 +4,7 @@
 //! picks the language's files (`zh/`, `en/`) and says them. Adding a
 //! language is adding a folder beside them and an arm here.
 
+pub mod campaign;
 pub mod en;
 pub mod loop_text;
 pub mod sweep;

@@ -4,7 +4,8 @@
 //! > A case is a **repeat** when it has a confirmed problem type (not a
 //! > suggestion of bulk intake), a community that is not the placeholder
 //! > `(未注明)`, was not split into parts, and at least one
-//! > *other* case has the same community (the same text, exactly) and the
+//! > *other* case has the same community (its canonical name in the
+//! > community register, else the same text exactly) and the
 //! > same problem type and was received no more than 90 days before or
 //! > after it, counting whole calendar days between the two received
 //! > dates (the local date the clerk recorded: `received_at`'s first ten
@@ -23,6 +24,7 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::period::Period;
+use crate::ledger::campaign::community::Communities;
 use crate::ledger::days::{date_part, day_number};
 use crate::ledger::error::Result;
 
@@ -121,15 +123,20 @@ pub(crate) fn text(v: ValueRef<'_>) -> Option<&[u8]> {
 type RepeatKey<'r> = (&'r [u8], &'r [u8], &'r [u8]);
 
 /// Columns 1..=3 of a row (community, problem, received time) as the
-/// repeat rule reads them: `None` when one is missing.
-fn repeat_key<'r>(r: &'r rusqlite::Row<'_>) -> Result<Option<RepeatKey<'r>>> {
+/// repeat rule reads them, the community by its canonical name (column 4
+/// is the case's office): `None` when one is missing.
+fn repeat_key<'r>(
+    r: &'r rusqlite::Row<'_>,
+    names: &'r Communities,
+) -> Result<Option<RepeatKey<'r>>> {
+    let office = text(r.get_ref(4)?).unwrap_or_default();
     Ok(
         match (
             text(r.get_ref(1)?),
             text(r.get_ref(2)?),
             text(r.get_ref(3)?),
         ) {
-            (Some(c), Some(p), Some(t)) => Some((c, p, date_part(t))),
+            (Some(c), Some(p), Some(t)) => Some((names.canonical(office, c), p, date_part(t))),
             _ => None,
         },
     )
@@ -140,12 +147,13 @@ fn repeat_key<'r>(r: &'r rusqlite::Row<'_>) -> Result<Option<RepeatKey<'r>>> {
 pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i64>> {
     let wide = neighbourhood(period).text();
     let mut win = RepeatWindow::new();
+    let names = Communities::load(conn)?;
     let mut st = conn.prepare(&format!(
-        "SELECT rowid, community, problem, received_at FROM cases WHERE {REPEAT_CANDIDATE_SQL}"
+        "SELECT rowid, community, problem, received_at, office FROM cases WHERE {REPEAT_CANDIDATE_SQL}"
     ))?;
     let mut q = st.query([])?;
     while let Some(r) = q.next()? {
-        if let Some((community, problem, date)) = repeat_key(r)?
+        if let Some((community, problem, date)) = repeat_key(r, &names)?
             && wide.holds(date)
         {
             win.push(community, problem, date, r.get::<_, i64>(0)?);
@@ -165,18 +173,20 @@ pub(crate) fn repeat_rowids(conn: &Connection, period: &Period) -> Result<Vec<i6
 }
 
 /// Whether the case `id` is a repeat, for `show`: the rule run over the
-/// cases of its community and problem type alone.
+/// cases of its problem type alone (the community is matched by its
+/// canonical name, which SQL does not know).
 pub(crate) fn is_repeat(conn: &Connection, id: &str) -> Result<bool> {
     let mut win = RepeatWindow::new();
+    let names = Communities::load(conn)?;
     let mut st = conn.prepare(&format!(
-        "SELECT o.id = c.id, o.community, o.problem, o.received_at
-             FROM cases c JOIN cases o ON o.community = c.community AND o.problem = c.problem
+        "SELECT o.id = c.id, o.community, o.problem, o.received_at, o.office
+             FROM cases c JOIN cases o ON o.problem = c.problem
              WHERE c.id = ?1 AND o.rowid IN (SELECT rowid FROM cases WHERE {REPEAT_CANDIDATE_SQL})
              AND c.rowid IN (SELECT rowid FROM cases WHERE {REPEAT_CANDIDATE_SQL})"
     ))?;
     let mut q = st.query([id])?;
     while let Some(r) = q.next()? {
-        if let Some((community, problem, date)) = repeat_key(r)? {
+        if let Some((community, problem, date)) = repeat_key(r, &names)? {
             win.push(community, problem, date, r.get::<_, bool>(0)?);
         }
     }

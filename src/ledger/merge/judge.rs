@@ -51,6 +51,14 @@ pub struct Facts<'a> {
 /// | 8 | arrives at an office ledger, is not a case event nor a unit.add, and its origin is neither a district nor the office itself | Skip |
 /// | 9 | otherwise                                                      | New: checked by the content rules, then inserted |
 ///
+/// The campaign's events (issue 16) need no rule of their own: a
+/// `community.*` event is its origin's register, so rule 9 takes an
+/// office's register to the district (which sees every office's) and rule
+/// 8 keeps it from other offices, while the district's own register and
+/// its `campaign.*` calendar reach every office. An office's `campaign.*`
+/// events reach the district too, but count nothing there
+/// (`campaign::calendar`: only the district speaks for the district).
+///
 /// An event in the receiver's own name that it does not hold, relayed by
 /// its district, is new: that is an office restoring what it lost with a
 /// damaged file (`init --restore`).
@@ -365,6 +373,24 @@ mod tests {
         );
         assert_eq!(v, Verdict::New);
         let v = verdict(("D", None), &unit(), None, ("D", true), ("S01", false));
+        assert_eq!(v, Verdict::New);
+    }
+
+    #[test]
+    fn the_community_register_goes_to_the_district_not_to_other_offices() {
+        use crate::ledger::event::CommunityAdd;
+        let c = Event::CommunityAdd(CommunityAdd {
+            name: "幸福里小区".into(),
+            aliases: vec![],
+            company: None,
+            committee: None,
+            demonstration: false,
+        });
+        let v = verdict(("S01", None), &c, None, ("S01", false), ("D", true));
+        assert_eq!(v, Verdict::New);
+        let v = verdict(("S02", None), &c, None, ("D", true), ("S01", false));
+        assert_eq!(v, Verdict::Skip);
+        let v = verdict(("D", None), &c, None, ("D", true), ("S01", false));
         assert_eq!(v, Verdict::New);
     }
 

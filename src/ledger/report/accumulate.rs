@@ -8,6 +8,7 @@ use super::trend::TrendCounts;
 use super::units::{self, LoopTally};
 use super::{ByResult, ByStatus, GroupBy};
 use crate::domain::{Outcome, Status};
+use crate::ledger::campaign::community::{Communities, committee_name};
 use crate::ledger::days::{date_part, epoch_seconds};
 use crate::ledger::error::{Error, Result};
 use crate::ledger::flags::period::{Period, TextPeriod, Trend};
@@ -39,6 +40,11 @@ pub(super) struct Tally {
     pub trend: Option<TrendCounts>,
     /// The units' loop's figures (issue 15).
     pub units: LoopTally,
+    /// The community register: repeats and `--by community` count a
+    /// case under its community's canonical name (issue 16).
+    pub names: Communities,
+    /// The campaign's backlog, new cases and phases (issue 16).
+    pub campaign: Option<super::campaign::CampaignTally>,
 }
 
 /// A stored code as bytes → the value whose code it is.
@@ -99,15 +105,18 @@ impl Tally {
             groups: by.map(|_| Groups::default()),
             trend: trend.map(TrendCounts::new),
             units: LoopTally::default(),
+            names: Communities::default(),
+            campaign: None,
         }
     }
 
     /// Reads the table once, counting every case.
     pub(super) fn scan(&mut self, conn: &Connection) -> Result<()> {
         let col = self.by.map_or("NULL", GroupBy::column);
+        self.names = Communities::load(conn)?;
         let mut st = conn.prepare(&format!(
             "SELECT status, result, due, key_case, received_at, community, problem, closed_at, {col},
-                    conflict, {REPEAT_CANDIDATE_SQL}, {}
+                    conflict, {REPEAT_CANDIDATE_SQL}, office, {}
              FROM cases WHERE {NOT_SPLIT_SQL}",
             units::COLUMNS
         ))?;
@@ -126,8 +135,9 @@ impl Tally {
         }
         let counted = self.period.holds(date);
         let candidate = r.get::<_, i64>(10)? != 0;
-        if let (true, Some(community), Some(problem)) =
-            (candidate, text(r.get_ref(5)?), text(r.get_ref(6)?))
+        let office = text(r.get_ref(11)?).unwrap_or_default();
+        let community = text(r.get_ref(5)?).map(|c| self.names.canonical(office, c));
+        if let (true, Some(community), Some(problem)) = (candidate, community, text(r.get_ref(6)?))
         {
             self.repeats.push(community, problem, date, counted);
         }
@@ -175,7 +185,20 @@ impl Tally {
             .units
             .count(r, status, self.today.as_bytes(), closed_at, due)?;
         if let Some(g) = &mut self.groups {
-            let slot = g.slot(text(r.get_ref(8)?));
+            // A case against an owners' committee with no party named is
+            // against its community's committee (issue 16).
+            let committee = match (self.by, text(r.get_ref(8)?), text(r.get_ref(6)?)) {
+                (Some(GroupBy::Party), None, Some(p)) if p.starts_with(b"YW-") => {
+                    community.map(|c| committee_name(&String::from_utf8_lossy(c)))
+                }
+                _ => None,
+            };
+            let key = match self.by {
+                Some(GroupBy::Community) => community,
+                _ if committee.is_some() => committee.as_deref().map(str::as_bytes),
+                _ => text(r.get_ref(8)?),
+            };
+            let slot = g.slot(key);
             slot.count(closed, overdue, days);
             slot.work.count(&facts);
             // A return counts for the unit that made it, which is not the
@@ -192,6 +215,9 @@ impl Tally {
         }
         if let Some(t) = &mut self.trend {
             t.count(date, closed_at.map(date_part));
+        }
+        if let Some(c) = &mut self.campaign {
+            c.count(date, closed_at.map(date_part));
         }
         Ok(())
     }

@@ -13,6 +13,7 @@
 //! out the periods. The rules counted are those of `super::flags`.
 
 mod accumulate;
+pub mod campaign;
 mod group;
 mod trend;
 mod units;
@@ -141,10 +142,14 @@ pub struct Report {
     pub satisfaction_rate: f64,
     /// Deferred past their plan's date.
     pub plan_overdue: i64,
+    /// The campaign's figures (issue 16), when a calendar is set or a
+    /// community registered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub campaign: Option<campaign::CampaignFigures>,
 }
 
 /// `closed / total`, rounded to 4 places (0 for no cases).
-fn rate(closed: i64, total: i64) -> f64 {
+pub(crate) fn rate(closed: i64, total: i64) -> f64 {
     if total == 0 {
         0.0
     } else {
@@ -187,7 +192,13 @@ impl Ledger {
         trend: Option<Trend>,
     ) -> Result<Report> {
         let mut tally = Tally::new(today, period, by, trend);
+        let cal = self.calendar()?;
+        tally.campaign = Some(campaign::CampaignTally::new(&cal));
         tally.scan(self.conn())?;
+        let campaign = tally.campaign.take().and_then(|c| {
+            (!cal.phases.is_empty() || !tally.names.is_empty())
+                .then(|| c.finish(&cal, &tally.names, today))
+        });
         let Tally {
             total,
             by_status,
@@ -237,6 +248,7 @@ impl Ledger {
             extensions: loop_tally.extensions,
             visited: loop_tally.visited,
             plan_overdue: loop_tally.plan_overdue,
+            campaign,
         })
     }
 }

@@ -18,8 +18,8 @@ pub(super) const COLUMNS: &str = "defer_until, assigned_at, acked_at, returned_b
      extensions_asked, extensions_approved, supervisions, supervise_due, satisfaction";
 
 /// The index of the first of [`COLUMNS`] in the report's row (after the
-/// repeat-candidate flag at 10).
-pub(super) const FIRST: usize = 11;
+/// repeat-candidate flag at 10 and the office at 11).
+pub(super) const FIRST: usize = 12;
 
 /// Extensions asked and approved: cases with at least one
 /// (`list --extension asked|approved`).

@@ -330,6 +330,7 @@ pub fn refusal(r: &Refusal) -> String {
         ),
         Refusal::Sweep(r) => super::sweep::refusal(r),
         Refusal::Loop(r) => super::units_loop::refusal(r),
+        Refusal::Campaign(r) => super::campaign::refused(r),
     }
 }
 

@@ -1,6 +1,7 @@
 //! English: every error kind said as a sentence with what to do.
 
 pub mod args;
+pub mod campaign;
 pub mod cmd;
 pub mod credit;
 pub mod intake;

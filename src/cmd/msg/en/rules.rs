@@ -91,6 +91,7 @@ pub fn rule(b: &Break) -> String {
         Break::TooLong { field, chars, max } => {
             format!("{field} is {chars} characters long; a text holds at most {max}")
         }
+        Break::Campaign(f) => super::campaign::fault(f),
         Break::SeqRange(n) => format!("seq {n} is outside 1..2^40"),
         Break::ClockRange(n) => format!("clock {n} is outside 1..2^40"),
         Break::CaseIdPresence { kind, has } => format!(

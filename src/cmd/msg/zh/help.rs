@@ -61,6 +61,10 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         "rejects" => "把无法登记的行连同原因写入这个 CSV 文件",
         "only_property" => "只保留与物业管理有关的行（按关键词判断），其余计为跳过",
         "show_columns" => "列出文件的各列及其对应的字段，然后结束",
+        "found_by" => "与 --source patrol 一起：发现违规行为的巡查人",
+        "found_at" => "与 --source patrol 一起：发现时间，如 '2026-11-20 09:30'",
+        "dissuasion" => "与 --source patrol 一起：劝阻情况",
+        "reported_to" => "与 --source patrol 一起：报告对象",
     }
     "assign" => {
         ABOUT => "对问题分类，并转办给责任单位（转办）；再次执行即为改派。\n\n不给 --due 或 --days 时，办结时限为今天加上问题类型的办理时限（没有问题类型时为 15 天）。不给 --unit 时，职能部门类问题（ZN-xx）转给其默认单位。",
@@ -135,12 +139,13 @@ pub const HELP: &[(&str, &str, &str)] = table! {
     "report" => {
         ABOUT => "给领导小组的统计：总数、销号率、超期、暂缓、重点难点和长期未解决问题、多次投诉；加 --by 按组各占一行；加 --period 按周或按月统计新增和销号",
         AFTER => "每个数字都可以查到对应的问题：`ledger list --overdue`、`--long-running`、`--repeat`、`--status deferred`、`--key --status open,assigned,deferred`（加同样的 --from/--to）列出其背后的问题。\nCSV 只含一张表：有 --by 时为分组表，否则有 --period 时为趋势表，否则为总体数字。\n\n示例：\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md\n  ledger report --by office,problem,party --period month --format xlsx --out 周报.xlsx\n  ledger report --by office,party --period week --format html --out 周报.html",
-        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）；用 --format xlsx 或 html 时可用逗号分隔写多个（office,problem,party），各占一个工作表或一节",
+        "by" => "按街道（office）、状态（status）、责任主体（subject）、问题类型（problem）、责任单位（unit）、小区（community）或被投诉方（party）分组，每组一行（问题多的在前）；phase：整治行动各阶段的新增与销号；用 --format xlsx 或 html 时可用逗号分隔写多个（office,problem,party），各占一个工作表或一节",
         "from" => "只统计受理日期不早于这一天的问题（也可写月份：从该月第一天起）",
         "to" => "只统计受理日期不晚于这一天的问题（也可写月份：到该月最后一天）",
         "period" => "趋势：按 ISO 周（2026-W48）或按月（2026-11）统计新增和销号",
         "format" => "输出格式：table（表格）、csv、json、md、xlsx（带图表的 Excel/WPS 工作簿，须加 --out）或 html（带图表的网页，可打印为 A4）",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+        "acceptance" => "总结验收：各街道的销号率、逾期、暂缓(已制定计划)、重点难点未销号，以及台账是否在截止日前报到区里",
     }
     "catalog" => {
         ABOUT => "列出问题目录（代码、责任主体、办理时限）或责任单位",
@@ -310,6 +315,70 @@ pub const HELP: &[(&str, &str, &str)] = table! {
         AFTER => "示例：\n  ledger man --dir /usr/local/share/man/man1    # ledger.1、ledger-add.1 …\n  ledger man > ledger.1",
         "dir" => "把 ledger.1 和每个子命令一页（ledger-add.1 …）写进这个文件夹",
         "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }    // Issue 16: the campaign.
+    "community" => {
+        ABOUT => "小区台账：规范名称和别名、物业服务企业、业主委员会、示范小区",
+        AFTER => "示例：\n  ledger community add 幸福里小区 --alias 幸福里 --company 鑫源物业服务有限公司 --committee formed\n  ledger community set 幸福里小区 --alias 幸福里社区 --demonstration\n  ledger community list\n  ledger community show 幸福里\n  ledger community unmatched",
+    }
+    "community add" => {
+        ABOUT => "以规范名称登记一个小区",
+        AFTER => "示例：\n  ledger community add 幸福里小区 --alias 幸福里 --alias 幸福里社区 --company 91440300708461136T --committee formed --demonstration",
+        "name" => "规范名称（填写这个名称或别名的问题都计在它名下）",
+        "aliases" => "问题中使用的其他写法（有多个时重复此选项）",
+        "company" => "物业服务企业：登记名称或统一社会信用代码",
+        "committee" => "业主委员会：formed（已成立）、none（未成立）、expired（届满未换届）或 proxy（居委会代行）",
+        "demonstration" => "整治行动的示范小区",
+    }
+    "community set" => {
+        ABOUT => "为小区添加别名，或修改其物业服务企业、业委会状态、示范小区标记",
+        AFTER => "示例：\n  ledger community set 幸福里小区 --alias 幸福里社区 --committee expired --demonstration",
+        "name" => "小区名称或别名",
+        "aliases" => "问题中使用的其他写法（有多个时重复此选项）",
+        "company" => "物业服务企业：登记名称或统一社会信用代码",
+        "committee" => "业主委员会：formed、none、expired 或 proxy",
+        "demonstration" => "设为示范小区",
+        "no_demonstration" => "不再是示范小区",
+    }
+    "community list" => {
+        ABOUT => "列出已登记的小区：街道、别名、物业服务企业、业委会、示范小区、问题数",
+        AFTER => "示例：\n  ledger community list --format csv --out 小区.csv",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "community show" => {
+        ABOUT => "查看一个小区：别名、物业服务企业、业主委员会、标记及其问题",
+        AFTER => "示例：\n  ledger community show 幸福里",
+        "name" => "小区名称或别名",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "community unmatched" => {
+        ABOUT => "列出与任何已登记小区都对不上的小区写法，问题最多的在前",
+        AFTER => "示例：\n  ledger community unmatched\n  ledger community set 幸福里小区 --alias 幸福里二期",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "campaign" => {
+        ABOUT => "整治行动日程（四、工作步骤）：四个阶段、今天所处阶段、台账报区截止日",
+        AFTER => "示例：\n  ledger campaign set --phase deploy --from 2026-11-01 --to 2026-11-15\n  ledger campaign set --ledger-due 2026-11-20\n  ledger campaign",
+        "format" => "输出格式：table（表格）、csv 或 json",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "form" => {
+        ABOUT => "把一个问题的巡查“三联单”生成可打印的页面（HTML，A4，中文）：记录表、劝阻通知书或报告书",
+        AFTER => "示例：\n  ledger form S07-2026-0002 --kind record --out 记录表.html\n  ledger form S07-2026-0002 --kind notice --out 劝阻通知书.html\n  ledger form --kind report --blank --out 报告书.html\n\n用浏览器打开文件并打印（A4）。",
+        "case" => "据以填写表单的问题编号",
+        "kind" => "record（记录表）、notice（劝阻通知书）或 report（报告书）",
+        "blank" => "空白表单，手工填写",
+        "out" => "写入这个文件而不是屏幕（写完整后才放到位）",
+    }
+    "campaign set" => {
+        ABOUT => "设置一个阶段的起止日期，或各街道台账报区的截止日",
+        AFTER => "示例：\n  ledger campaign set --phase rectify --from 2026-11-16 --to 2027-03-31\n  ledger campaign set --ledger-due 2026-11-20",
+        "phase" => "deploy（部署启动）、rectify（集中整治）、consolidate（巩固提升）或 accept（总结验收）",
+        "from" => "阶段的第一天",
+        "to" => "阶段的最后一天",
+        "ledger_due" => "各街道台账须报到区里的日期",
     }
     // --- issue 14, the sweep: edit, link, split, triage and their flags
     "list" => {

@@ -10,6 +10,8 @@ fn code_list(what: &str) -> &str {
         "source" => "来源",
         "subject" => "责任主体",
         "format" => "输出格式",
+        "phase" => "阶段",
+        "committee" => "业委会状态",
         other => other,
     }
 }

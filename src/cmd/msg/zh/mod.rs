@@ -4,9 +4,11 @@
 //! commands stay as they are typed.
 
 pub mod args;
+pub mod campaign;
 pub mod cmd;
 pub mod credit;
 mod exchange;
+pub mod forms;
 pub mod help;
 pub mod intake;
 pub mod invalid;

@@ -89,6 +89,7 @@ pub fn rule(b: &Break) -> String {
         Break::TooLong { field, chars, max } => {
             format!("{field} 长 {chars} 个字；一段文字最多 {max} 个字")
         }
+        Break::Campaign(f) => super::campaign::fault(f),
         Break::SeqRange(n) => format!("序号 {n} 不在 1..2^40 之内"),
         Break::ClockRange(n) => format!("时钟 {n} 不在 1..2^40 之内"),
         Break::CaseIdPresence { kind, has } => format!(
