@@ -14,6 +14,9 @@ use crate::ledger::CaseState;
 use crate::pii::{self, Personal};
 use crate::render;
 
+/// Re-exported where `show` and the loop's view have always found it.
+pub use crate::cmd::msg::shown::short_time;
+
 /// The CSV header of [`CaseView`], made once from its serde form.
 static HEADER: LazyLock<Vec<String>> = LazyLock::new(render::csv_header::<CaseView>);
 
@@ -243,14 +246,6 @@ pub fn flags(ctx: &Ctx, c: &CaseState, today: &str, repeat: bool) -> String {
     }
     f.extend(super::view_loop::flags(ctx, c, today));
     f.join(" ")
-}
-
-/// A stored RFC 3339 time shown as `YYYY-MM-DD HH:MM`.
-pub fn short_time(t: &str) -> String {
-    match chrono::DateTime::parse_from_rfc3339(t) {
-        Ok(d) => d.format("%Y-%m-%d %H:%M").to_string(),
-        Err(_) => t.to_string(),
-    }
 }
 
 /// Labels of the case fields, for `show`.

@@ -74,7 +74,7 @@ pub fn describe(ctx: &Ctx, ledger: &Ledger, ev: &Event) -> anyhow::Result<Option
 /// out.
 pub fn fields(ctx: &Ctx, c: &CaseState) -> Vec<(&'static str, String)> {
     let w = &c.work;
-    let short = |s: &Option<String>| s.as_deref().map(super::view::short_time);
+    let short = |s: &Option<String>| s.as_deref().map(crate::cmd::msg::shown::short_time);
     let count = |n: i64| (n > 0).then(|| n.to_string());
     let rows = [
         ("co_units", Some(w.co_units.join(", "))),

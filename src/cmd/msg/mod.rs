@@ -7,6 +7,7 @@
 pub mod campaign;
 pub mod en;
 pub mod loop_text;
+pub mod shown;
 pub mod sweep;
 pub mod text;
 pub mod zh;
@@ -177,21 +178,6 @@ pub fn invalid(arg: String, e: &crate::invalid::Invalid, lang: Lang) -> String {
             en::invalid::say(e)
         ),
     }
-}
-
-/// A file's column names as a message lists them: each cut to 40
-/// characters, at most 30 of them (a hostile or broken file may have a
-/// 200 MB header row).
-pub(crate) fn columns(headers: &[String], sep: &str) -> String {
-    let mut shown: Vec<String> = headers
-        .iter()
-        .take(30)
-        .map(|h| crate::text::clip(h, 40))
-        .collect();
-    if headers.len() > 30 {
-        shown.push(format!("… (+{})", headers.len() - 30));
-    }
-    shown.join(sep)
 }
 
 /// The labels and lines of the workbook and the page (`cmd::present`),

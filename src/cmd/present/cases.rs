@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::paper::{Kind, Table, sheet_name};
+use super::model::{Kind, Table, sheet_name};
 use super::{Cell, shown, xlsx};
 use crate::cmd::Ctx;
 use crate::cmd::error::Error;

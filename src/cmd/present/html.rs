@@ -8,9 +8,9 @@
 
 use std::fmt::Write;
 
-use super::paper::{Kind, Paper, Table};
-use super::svg::{self, BLUE, ORANGE, RED};
-use super::{Cell, shown, word};
+use super::model::{Kind, Paper, Table};
+use super::svg::{self, BLUE, ORANGE, RED, esc};
+use super::{Cell, word};
 use crate::cmd::msg;
 
 /// Case lists on the page stop here (the workbook holds up to
@@ -45,22 +45,6 @@ p.more { font-size: 12px; color: #555; }
 @page { size: A4; margin: 14mm 12mm 14mm 12mm; }
 @media print { body { margin: 0; } }
 "#;
-
-/// Text for HTML: shown (controls visible, bidi named), then escaped.
-pub fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in shown(s).chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
-}
 
 pub fn page(p: &Paper) -> String {
     let label = |k: &str| word(p.lang, k);

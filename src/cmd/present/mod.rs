@@ -11,8 +11,10 @@
 
 mod cases;
 mod html;
+mod model;
 mod node;
 mod paper;
+mod report;
 mod svg;
 mod xlsx;
 
@@ -26,7 +28,7 @@ use crate::invalid::{Expected, Invalid};
 use crate::render::Format;
 
 pub use cases::list_file;
-pub use paper::report_file;
+pub use report::report_file;
 
 /// What `report` and `list` write: a text format, or a file for people.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

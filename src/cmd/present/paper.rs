@@ -1,100 +1,24 @@
 //! The report laid out for a workbook or a page: a title, the headline
 //! figures, then tables (the groups, the trend, the cases behind the
 //! figures), every cell typed. Built from the report's JSON tree, so what
-//! the core adds shows without an edit here.
+//! the core adds shows without an edit here. The paper's types are in the
+//! leaf `model.rs`; `report.rs` adds the case lists and draws it.
 
 use clap::ValueEnum;
 use std::collections::HashMap;
 
+use super::model::{Figure, Kind, Paper, Table, sheet_name};
 use super::node::Node;
-use super::{Cell, Output, cases, html, shown, xlsx};
+use super::{Cell, shown};
 use crate::cmd::Ctx;
-use crate::cmd::error::Error;
 use crate::cmd::msg::{self, Text};
 use crate::cmd::report::{self, By};
 use crate::domain::{Lang, Status, Subject};
 use crate::ledger::Ledger;
-use crate::ledger::flags::period::Period;
 use crate::ledger::report::Report;
 
 /// Fields of the report that say what was asked, not figures.
 const META: &[&str] = &["as_of", "from", "to", "by", "period"];
-
-pub struct Paper {
-    pub lang: Lang,
-    /// The office's (district's) name.
-    pub office: String,
-    /// The report's title line: the office, the date, the filters.
-    pub title: String,
-    pub headline: Vec<Figure>,
-    pub tables: Vec<Table>,
-}
-
-/// One headline figure.
-pub struct Figure {
-    /// The JSON key (`by_status.open`).
-    pub key: String,
-    pub label: String,
-    pub value: Cell,
-    /// A sub-figure (`已解决` under `已销号`), indented.
-    pub sub: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// The rows of `--by`, grouped by this column (`office`).
-    Groups(String),
-    /// New and closed per period.
-    Trend,
-    /// Cases behind a figure.
-    Cases,
-    /// Any other list the report holds.
-    Other,
-}
-
-pub struct Table {
-    /// The sheet's name (at most 31 characters, Excel's limit).
-    pub sheet: String,
-    pub title: String,
-    pub kind: Kind,
-    /// JSON keys of the columns (the case fields for case lists).
-    pub keys: Vec<String>,
-    pub headers: Vec<String>,
-    pub rows: Vec<Vec<Cell>>,
-    /// How many rows there are in all (more than `rows` when a case list
-    /// was cut), and the command that lists all of them.
-    pub total: usize,
-    pub drill: Option<String>,
-}
-
-/// `report --format xlsx|html`: the reports (one per `--by`, the first
-/// with the trend) and the cases behind the figures, into `--out` (or,
-/// for a page, to stdout).
-pub fn report_file(
-    ctx: &mut Ctx,
-    ledger: &Ledger,
-    reports: &[Report],
-    period: &Period,
-    a: &report::Args,
-) -> anyhow::Result<()> {
-    if a.format == Output::Xlsx && a.out.out.is_none() {
-        return Err(Error::NeedsOut { format: "xlsx" }.into());
-    }
-    let cap = match a.format {
-        Output::Xlsx => cases::CAP,
-        _ => html::PAGE_CAP,
-    };
-    let mut paper = paper(ctx, ledger, reports)?;
-    paper
-        .tables
-        .extend(cases::report_lists(ctx, ledger, period, &reports[0], cap)?);
-    let bytes = match a.format {
-        Output::Xlsx => xlsx::report(&paper).map_err(cases::workbook)?,
-        _ => html::page(&paper).into_bytes(),
-    };
-    // `--out` is the command's own (`cmd::dispatch`): ctx.out is the file.
-    Ok(ctx.out.write_all(&bytes)?)
-}
 
 /// The paper of `reports`: the first one's headline and lists, the rows of
 /// every one.
@@ -320,16 +244,4 @@ fn list(labels: &Labels, key: &str, rows: &[Node], r: &Report) -> Table {
         rows: cells,
         drill: None,
     }
-}
-
-/// A name Excel takes for a sheet: at most 31 characters, none of `[]:*?/\`.
-pub fn sheet_name(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })
-        .filter(|c| !c.is_control())
-        .take(31)
-        .collect();
-    let s = s.trim_matches('\'').to_string();
-    if s.is_empty() { "_".into() } else { s }
 }

@@ -1,16 +1,33 @@
 //! Charts as inline SVG for the page: bars (one figure per group) and
 //! columns (series per period). No script, no font file, no network: the
-//! page reads and prints as it is. Text is escaped by the caller's `esc`.
+//! page reads and prints as it is. Text is escaped by `esc`, which the page
+//! uses for its own text too.
 
 use std::fmt::Write;
 
-use super::html::esc;
+use super::shown;
 
 pub const BLUE: &str = "#3b6ea8";
 pub const ORANGE: &str = "#e08a2c";
 pub const RED: &str = "#c0392b";
 
 const WIDTH: f64 = 680.0;
+
+/// Text for HTML: shown (controls visible, bidi named), then escaped.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in shown(s).chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
 
 /// Horizontal bars, one a group: its label, its bar, its value.
 pub fn bars(title: &str, items: &[(String, f64)], shown: fn(f64) -> String, color: &str) -> String {

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::paper::{Kind, Paper, Table, sheet_name};
+use super::model::{Kind, Paper, Table, sheet_name};
 use super::{Cell, shown, word};
 use crate::cmd::msg;
 

@@ -1,6 +1,6 @@
 //! English: the campaign's refusals, rule faults and phrases.
 
-use crate::cmd::msg::campaign::Label;
+use crate::cmd::msg::text::Label;
 use crate::ledger::campaign::error::{Fault, Field, Refused};
 
 fn field(f: Field) -> &'static str {

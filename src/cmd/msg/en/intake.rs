@@ -42,7 +42,7 @@ pub fn say(e: &Error) -> String {
         ),
         Error::Undetected { file, headers } => format!(
             "{file}: cannot tell which column is which (columns: {}): give --profile {} or --map FILE (`ledger add --from {file} --show-columns` lists the columns)",
-            crate::cmd::msg::columns(headers, ", "),
+            crate::cmd::msg::shown::columns(headers, ", "),
             PROFILES.join("|"),
         ),
         Error::RejectsIsInput { path } => format!(
@@ -247,7 +247,7 @@ pub fn mismatch(m: &Mismatch) -> String {
             } else {
                 "which the file does not have"
             },
-            crate::cmd::msg::columns(headers, ", ")
+            crate::cmd::msg::shown::columns(headers, ", ")
         ),
         Mismatch::NoSummaryMapped { mapping } => {
             format!("mapping {mapping} maps no column to summary")
@@ -259,7 +259,7 @@ pub fn mismatch(m: &Mismatch) -> String {
         } => format!(
             "it has no summary column for profile {profile} (looked for {}); its columns are {}: give --map FILE (see --show-columns)",
             wanted.join(", "),
-            crate::cmd::msg::columns(headers, ", ")
+            crate::cmd::msg::shown::columns(headers, ", ")
         ),
     }
 }

@@ -1,6 +1,6 @@
 //! English: every phrase the commands print beside their data.
 
-use crate::cmd::msg::Text;
+use crate::cmd::msg::text::Text;
 
 /// The phrase, in English.
 pub fn text(t: Text) -> &'static str {

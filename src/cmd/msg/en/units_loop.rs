@@ -6,7 +6,7 @@ use crate::ledger::units_loop::rules::MAX_CO_UNITS;
 
 /// A stored time as `2026-11-27 09:00`.
 fn short(at: &str) -> String {
-    crate::cmd::view::short_time(at)
+    crate::cmd::msg::shown::short_time(at)
 }
 
 /// The sentence for a refusal of the loop.

@@ -1,6 +1,6 @@
 //! 中文：整治行动（阶段、小区台账、巡查表单）的拒绝理由和用语。
 
-use crate::cmd::msg::campaign::Label;
+use crate::cmd::msg::text::Label;
 use crate::ledger::campaign::error::{Fault, Field, Refused};
 
 fn field(f: Field) -> &'static str {

@@ -42,7 +42,7 @@ pub fn say(e: &Error) -> String {
         ),
         Error::Undetected { file, headers } => format!(
             "{file}：无法判断各列的含义（各列为：{}）：请给出 --profile {} 或 --map 文件（`ledger add --from {file} --show-columns` 列出各列）",
-            crate::cmd::msg::columns(headers, "、"),
+            crate::cmd::msg::shown::columns(headers, "、"),
             PROFILES.join("|"),
         ),
         Error::RejectsIsInput { path } => {
@@ -243,7 +243,7 @@ pub fn mismatch(m: &Mismatch) -> String {
             } else {
                 "但文件中没有这一列"
             },
-            crate::cmd::msg::columns(headers, "、")
+            crate::cmd::msg::shown::columns(headers, "、")
         ),
         Mismatch::NoSummaryMapped { mapping } => {
             format!("映射 {mapping} 没有把任何列映射到 summary")
@@ -255,7 +255,7 @@ pub fn mismatch(m: &Mismatch) -> String {
         } => format!(
             "按方案 {profile} 找不到摘要列（找的是 {}）；文件的列为 {}：请给出 --map 文件（见 --show-columns）",
             wanted.join("、"),
-            crate::cmd::msg::columns(headers, "、")
+            crate::cmd::msg::shown::columns(headers, "、")
         ),
     }
 }
