@@ -6,7 +6,7 @@
 //! on the order in which files were merged. The receiver, not the file,
 //! decides what the file may bring: who wrote it is proven by its seal
 //! (`keys.rs`), what that writer may change is [`judge`], and every new
-//! event passes the content rules of the commands (`rules.rs`).
+//! event passes the content rules of the commands (`rules/mod.rs`).
 
 use std::collections::{BTreeSet, HashMap};
 
