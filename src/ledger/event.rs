@@ -10,7 +10,7 @@ pub use super::campaign::events::{
     CampaignDue, CampaignPhase, CasePatrol, CommunityAdd, CommunitySet, CreditCommittee,
 };
 
-pub use super::units_loop::{
+pub use super::units_loop::payload::{
     CaseAck, CaseExtend, CaseExtendDecision, CaseReturn, CaseSupervise, CaseVisit,
 };
 
@@ -237,8 +237,8 @@ pub enum Event {
     CreditBlacklist(CreditBlacklist),
     CreditGuarantee(CreditGuarantee),
     CreditDismiss(CreditDismiss),
-    CaseEdit(super::sweep::CaseEdit),
-    CaseLink(super::sweep::CaseLink),
+    CaseEdit(super::sweep::payload::CaseEdit),
+    CaseLink(super::sweep::payload::CaseLink),
     // The units' loop (`units_loop`).
     CaseAck(CaseAck),
     CaseReturn(CaseReturn),
