@@ -165,7 +165,7 @@ pub enum NotLedger {
     NoIdentity(String),
 }
 
-/// A content rule an event breaks (`rules.rs` has the table).
+/// A content rule an event breaks (`rules/mod.rs` has the table).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Break {
     Empty(What),

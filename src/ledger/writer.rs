@@ -55,7 +55,7 @@ impl Writer<'_> {
     /// and hashed) without storing it: the caller inserts it. Bulk writers
     /// use this to store events grouped by case.
     /// The event must pass the content rules the exchange applies
-    /// (`rules.rs`): the command checked its input with a message of its
+    /// (`rules/mod.rs`): the command checked its input with a message of its
     /// own, so a failure here names the rule for a bug report.
     pub(crate) fn record(&mut self, case_id: Option<&str>, ev: &Event) -> Result<EventRecord> {
         let mut rec = EventRecord {

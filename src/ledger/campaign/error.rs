@@ -1,6 +1,8 @@
 //! The campaign's errors as kinds: `Fault` for a content rule an event
-//! breaks (`rules.rs`), `Refused` for a command the ledger turns down.
-//! The sentences are `cmd/msg/{en,zh}/campaign.rs`.
+//! breaks (`rules.rs`), `Refused` for a command the ledger turns down. A
+//! leaf the core's error types name without importing the campaign's
+//! logic; the conversions into them are in `campaign/mod.rs`. The
+//! sentences are `cmd/msg/{en,zh}/campaign.rs`.
 
 use crate::domain::Phase;
 
@@ -55,16 +57,4 @@ pub enum Refused {
         phase: Phase,
         other: Phase,
     },
-}
-
-impl From<Refused> for crate::ledger::Error {
-    fn from(r: Refused) -> Self {
-        crate::ledger::Refusal::Campaign(r).into()
-    }
-}
-
-impl From<Fault> for crate::ledger::error::Break {
-    fn from(f: Fault) -> Self {
-        crate::ledger::error::Break::Campaign(f)
-    }
 }

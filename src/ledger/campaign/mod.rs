@@ -11,6 +11,20 @@ pub mod patrol;
 pub(crate) mod rules;
 pub mod usage;
 
+use super::error::{Break, Error, Refusal};
+
+impl From<error::Refused> for Error {
+    fn from(r: error::Refused) -> Self {
+        Refusal::Campaign(r).into()
+    }
+}
+
+impl From<error::Fault> for Break {
+    fn from(f: error::Fault) -> Self {
+        Break::Campaign(f)
+    }
+}
+
 impl super::Ledger {
     /// The community register as this file holds it.
     pub fn communities(&self) -> super::Result<community::Communities> {

@@ -1,5 +1,5 @@
 //! The content rules of the campaign's events (the table of
-//! `ledger/rules.rs` extended): every text bounded, so an adversarial
+//! `ledger/rules/mod.rs` extended): every text bounded, so an adversarial
 //! exchange file cannot fill the register with megabyte names.
 //!
 //! | what | rule |
@@ -51,7 +51,7 @@ fn names(name: &str, aliases: &[String], company: Option<&str>) -> Result<(), Fa
 }
 
 fn date(s: &str) -> Result<chrono::NaiveDate, Break> {
-    crate::ledger::rules::date(What::PlanDate, s).map_err(|_| {
+    crate::ledger::rules::basic::date(What::PlanDate, s).map_err(|_| {
         Break::Campaign(Fault::NotADate {
             value: crate::text::clip(s, 40),
         })
@@ -90,7 +90,7 @@ pub fn check(ev: &Event) -> Result<(), Break> {
                 }
             }
             if let Some(t) = &p.found_at {
-                crate::ledger::rules::time(What::Time, t)?;
+                crate::ledger::rules::basic::time(What::Time, t)?;
             }
         }
         Event::CreditCommittee(c) => {
@@ -107,7 +107,7 @@ pub fn check(ev: &Event) -> Result<(), Break> {
             }
             date(&c.date)?;
             if let Some(k) = &c.case {
-                crate::ledger::rules::case_id(What::RecordCase, k)?;
+                crate::ledger::rules::basic::case_id(What::RecordCase, k)?;
             }
         }
         _ => {}

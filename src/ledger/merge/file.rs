@@ -2,7 +2,8 @@
 //! its seal), whether each origin's events form an unbroken run, and
 //! whether the cases it refers to exist.
 
-use super::{Exporter, Merging, Seal};
+use super::Merging;
+use super::stream::{Exporter, Seal};
 use crate::ledger::error::refuse;
 use crate::ledger::error::{Refusal, Result};
 use crate::ledger::event::EventRecord;

@@ -1,7 +1,7 @@
 //! Who may write what: the rules the receiver applies to each incoming
 //! event, whatever the file says.
 
-use super::Exporter;
+use super::stream::Exporter;
 use crate::ledger::OfficeInfo;
 use crate::ledger::error::{EventRef, Refusal};
 use crate::ledger::event::{Event, EventRecord};

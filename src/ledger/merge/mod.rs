@@ -6,7 +6,7 @@
 //! on the order in which files were merged. The receiver, not the file,
 //! decides what the file may bring: who wrote it is proven by its seal
 //! (`keys.rs`), what that writer may change is [`judge`], and every new
-//! event passes the content rules of the commands (`rules.rs`).
+//! event passes the content rules of the commands (`rules/mod.rs`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -15,8 +15,10 @@ use serde::Serialize;
 
 mod file;
 mod judge;
+mod stream;
 
 pub use judge::{Facts, Verdict, judge};
+pub use stream::{Exporter, Incoming, Seal};
 
 use super::case::{self, CaseState};
 use super::error::{Break, Error, EventRef, Refusal, Result};
@@ -26,47 +28,6 @@ use super::rules::Rules;
 use super::{Ledger, OfficeInfo, Then, replay};
 use crate::domain::CaseId;
 use crate::ledger::error::refuse;
-
-/// Who says they wrote an exchange file (its first row).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Exporter {
-    pub code: String,
-    pub name: String,
-    pub district: bool,
-    /// The exporter's public key, as text.
-    pub key: String,
-    /// The clock the export started after (0: everything).
-    pub since: i64,
-}
-
-/// The end of an exchange file: what it holds, and the exporter's
-/// signature over that and the [`Exporter`] fields.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Seal {
-    /// The line of the end row.
-    pub line: u64,
-    pub events: u64,
-    pub max_clock: i64,
-    /// SHA-256 of the event hashes, each followed by a newline (checked by
-    /// the reader against the rows it read).
-    pub digest: String,
-    pub signature: String,
-}
-
-/// One item of an exchange stream: first the exporter, then the events
-/// (with the file line each came from and its payload already parsed,
-/// which a reader thread can do), last the seal.
-#[derive(Clone, Debug)]
-#[allow(clippy::large_enum_variant)] // one Begin and one End per file; boxing events would cost an allocation each
-pub enum Incoming {
-    Begin(Exporter),
-    Event {
-        line: u64,
-        rec: EventRecord,
-        event: Result<Event, String>,
-    },
-    End(Seal),
-}
 
 /// What merging one file did.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -1,7 +1,8 @@
 //! The sweep (issue 14): correcting what registration recorded
 //! (`case.edit`) and tying related cases together (`case.link`, which
-//! `split` also writes). The payloads, how replay applies them, and the
-//! links as the `cases.links` column holds them.
+//! `split` also writes). How replay applies them, and the links as the
+//! `cases.links` column holds them; the payloads are `payload.rs`, a leaf
+//! that `event.rs` names without importing the sweep's logic.
 //!
 //! A link is written on both cases (one event each), so each case's own
 //! events say everything about it and replay still folds one case at a
@@ -18,12 +19,12 @@
 
 pub mod errors;
 pub mod ops;
+pub mod payload;
 pub mod rules;
 
-use serde::{Deserialize, Serialize};
+pub use payload::{CaseEdit, CaseLink, Change, Relation};
 
-use super::case::CaseState;
-use crate::domain::Subject;
+use super::case::state::CaseState;
 
 /// The community bulk intake records when a row names none: a
 /// placeholder, not a place (`list --no-community` finds such cases; the
@@ -33,73 +34,6 @@ pub const NO_COMMUNITY: &str = "(未注明)";
 /// The SQL condition of a case that was not split (a split original's
 /// `links` names a `split_into`).
 pub const NOT_SPLIT_SQL: &str = "instr(links, 'split_into:') = 0";
-
-/// One field's value before and after an edit.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Change<T> {
-    pub old: T,
-    pub new: T,
-}
-
-/// `case.edit`: corrections of a registered case, each with the value it
-/// replaces (for the history and for a reader checking a file). A
-/// `problem` whose old and new codes are equal confirms a suggestion.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseEdit {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub community: Option<Change<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub summary: Option<Change<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub address: Option<Change<Option<String>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub party: Option<Change<Option<String>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subject: Option<Change<Option<Subject>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub problem: Option<Change<Option<String>>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<Change<bool>>,
-}
-
-impl CaseEdit {
-    /// Whether it changes nothing at all.
-    pub fn is_empty(&self) -> bool {
-        *self == CaseEdit::default()
-    }
-}
-
-/// How a link relates its case to the other.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relation {
-    Related,
-    SplitInto,
-    PartOf,
-}
-
-impl Relation {
-    pub const ALL: [Relation; 3] = [Relation::Related, Relation::SplitInto, Relation::PartOf];
-
-    /// The stable code (in the exchange, JSON and the `links` column).
-    pub fn code(self) -> &'static str {
-        match self {
-            Relation::Related => "related",
-            Relation::SplitInto => "split_into",
-            Relation::PartOf => "part_of",
-        }
-    }
-}
-
-/// `case.link`: this case is related to `other`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseLink {
-    pub other: String,
-    pub relation: Relation,
-}
 
 /// Replay of a `case.edit` (a valid step: the case is not closed).
 pub(crate) fn apply_edit(c: &mut CaseState, e: &CaseEdit) {
@@ -158,6 +92,7 @@ pub fn is_split(c: &CaseState) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Subject;
     use crate::ledger::flags::repeat::REPEAT_CANDIDATE_SQL;
 
     #[test]

@@ -1,4 +1,4 @@
-//! The content rules of the sweep's events, part of `ledger/rules.rs`'s
+//! The content rules of the sweep's events, part of `ledger/rules/mod.rs`'s
 //! table (incoming files are adversarial: every field is bounded):
 //!
 //! | event      | rule |
@@ -10,7 +10,7 @@ pub use super::errors::{Field, SweepBreak};
 use super::{CaseEdit, CaseLink};
 use crate::domain::{CaseId, Subject};
 use crate::ledger::error::{Break, What};
-use crate::ledger::rules::case_id;
+use crate::ledger::rules::basic::case_id;
 
 /// The longest text an edit may carry, in characters.
 pub const MAX_TEXT: usize = 20_000;

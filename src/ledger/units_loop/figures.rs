@@ -3,7 +3,7 @@
 //! drill-down finds exactly the cases behind a figure.
 
 use crate::domain::{Outcome, Satisfaction, Status};
-use crate::ledger::case::CaseState;
+use crate::ledger::case::state::CaseState;
 use crate::ledger::days::{add_working_days, date_part, day_number};
 
 /// **Acknowledged late**: acknowledged after the first working day after

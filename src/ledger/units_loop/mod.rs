@@ -5,83 +5,26 @@
 //! Each step is one case event. `case::allowed` says from which status
 //! each is valid and `case::apply` folds them, through [`apply`] here,
 //! into the case's [`Work`]: the derived columns of `cases` this issue
-//! adds (`schema::V3_UNITS`).
+//! adds (`schema::V3_UNITS`). The payloads are `payload.rs` and `Work`
+//! is `work.rs`, leaves that the event list and the case's state name
+//! without importing this logic.
 
 pub mod error;
 pub mod figures;
 mod ops;
+pub mod payload;
 pub(crate) mod rules;
+pub mod work;
 
 pub use ops::Extension;
+pub use payload::{CaseAck, CaseExtend, CaseExtendDecision, CaseReturn, CaseSupervise, CaseVisit};
+#[cfg(test)]
+pub(crate) use work::COLUMNS;
+pub use work::Work;
 
-use rusqlite::{Row, ToSql};
-use serde::{Deserialize, Serialize};
-
-use super::case::CaseState;
+use super::case::state::{CaseState, clear_closure};
 use super::event::{Event, EventRecord};
-use crate::domain::{Satisfaction, Status};
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-/// `case.ack`: the unit acknowledged the case (签收).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseAck {
-    /// Who at the unit signed for it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-}
-
-/// `case.return`: the unit sent a misrouted case back (退回).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseReturn {
-    /// The unit that returned it (the lead unit when it was made).
-    pub unit: String,
-    pub reason: String,
-}
-
-/// `case.extend`: the unit asks for more time (延期申请).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseExtend {
-    pub until: String,
-    pub reason: String,
-}
-
-/// `case.extend.decision`: the asked extension approved or refused.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseExtendDecision {
-    pub approved: bool,
-    /// The date approved (the asked one: what moves the due date).
-    pub until: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
-
-/// `case.supervise`: supervision (督办), usually by the district.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseSupervise {
-    pub note: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<String>,
-}
-
-/// `case.visit`: the call-back after a close (回访).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CaseVisit {
-    pub satisfaction: Satisfaction,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-    /// Reopens the case (only when dissatisfied; the note is the reason).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub reopen: bool,
-}
+use crate::domain::Status;
 
 /// The steps of the units' loop, as `case::Step::Loop` carries them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,90 +67,6 @@ pub fn allowed(status: Status, step: LoopStep) -> bool {
         }
         LoopStep::Supervise => status != Status::Closed,
         LoopStep::Visit => status == Status::Closed,
-    }
-}
-
-/// What the units' loop derived of a case: the columns of `cases` from
-/// [`COLUMNS`].
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Work {
-    /// Co-operating units of the current assignment.
-    pub co_units: Vec<String>,
-    /// When the current assignment was acknowledged, and by whom.
-    pub acked_at: Option<String>,
-    pub acked_by: Option<String>,
-    /// Every unit that returned the case, in order.
-    pub returned_by: Vec<String>,
-    /// The date an extension asks for, while undecided.
-    pub extension_until: Option<String>,
-    pub extensions_asked: i64,
-    pub extensions_approved: i64,
-    pub supervisions: i64,
-    /// The latest supervision due date given.
-    pub supervise_due: Option<String>,
-    /// The call-back of the current close.
-    pub visited_at: Option<String>,
-    pub satisfaction: Option<Satisfaction>,
-}
-
-/// The columns, in `cases`, after `case::COLUMNS`' own (a test holds
-/// the two lists together).
-#[cfg(test)]
-pub(crate) const COLUMNS: &str = "co_units, acked_at, acked_by, returned_by, extension_until, \
-     extensions_asked, extensions_approved, supervisions, supervise_due, visited_at, satisfaction";
-
-fn joined(v: &[String]) -> Option<String> {
-    (!v.is_empty()).then(|| v.join(","))
-}
-
-fn split(s: Option<String>) -> Vec<String> {
-    s.map(|s| s.split(',').map(str::to_string).collect())
-        .unwrap_or_default()
-}
-
-impl Work {
-    /// Reads the columns starting at `at`.
-    pub(crate) fn from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<Work> {
-        let satisfaction: Option<String> = r.get(at + 10)?;
-        Ok(Work {
-            co_units: split(r.get(at)?),
-            acked_at: r.get(at + 1)?,
-            acked_by: r.get(at + 2)?,
-            returned_by: split(r.get(at + 3)?),
-            extension_until: r.get(at + 4)?,
-            extensions_asked: r.get(at + 5)?,
-            extensions_approved: r.get(at + 6)?,
-            supervisions: r.get(at + 7)?,
-            supervise_due: r.get(at + 8)?,
-            visited_at: r.get(at + 9)?,
-            satisfaction: match satisfaction {
-                None => None,
-                Some(s) => Some(s.parse().map_err(|_| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        at + 10,
-                        rusqlite::types::Type::Text,
-                        format!("unknown satisfaction '{s}'").into(),
-                    )
-                })?),
-            },
-        })
-    }
-
-    /// The values of [`COLUMNS`], in order.
-    pub(crate) fn values(&self) -> Vec<Box<dyn ToSql + '_>> {
-        vec![
-            Box::new(joined(&self.co_units)),
-            Box::new(&self.acked_at),
-            Box::new(&self.acked_by),
-            Box::new(joined(&self.returned_by)),
-            Box::new(&self.extension_until),
-            Box::new(self.extensions_asked),
-            Box::new(self.extensions_approved),
-            Box::new(self.supervisions),
-            Box::new(&self.supervise_due),
-            Box::new(&self.visited_at),
-            Box::new(self.satisfaction.map(|s| s.code())),
-        ]
     }
 }
 
@@ -278,7 +137,7 @@ pub(crate) fn apply(c: &mut CaseState, rec: &EventRecord, ev: &Event) {
                 c.due = None;
                 c.plan = None;
                 c.defer_until = None;
-                super::case::clear_closure(c);
+                clear_closure(c);
             }
         }
         _ => {}

@@ -1,10 +1,11 @@
-//! The content rules of the loop's events (see the table in `rules.rs`):
-//! what every ledger checks of them, whoever made them.
+//! The content rules of the loop's events (see the table in
+//! `ledger/rules/mod.rs`): what every ledger checks of them, whoever made
+//! them.
 
 use super::error::LoopBreak;
 use crate::ledger::error::{Break, What};
 use crate::ledger::event::Event;
-use crate::ledger::rules::{date, not_empty};
+use crate::ledger::rules::basic::{date, not_empty};
 
 /// The most co-operating units an assignment names: more is no one's
 /// job, and a file's list is bounded.

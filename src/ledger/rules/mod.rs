@@ -6,7 +6,10 @@
 //! or import can make an event the exchange would refuse, and `check`
 //! finds events that older versions let in. The rules depend on nothing
 //! but the event and the static catalogue (never on a clock), so every
-//! ledger in the district judges a file alike.
+//! ledger in the district judges a file alike. The checks of single
+//! values (times, dates, ids, texts) are `basic.rs`, which the features'
+//! own rules (`sweep::rules`, `units_loop::rules`, `campaign::rules`) use
+//! too; this file holds the table and dispatches each kind to its rules.
 //!
 //! | what                  | rule |
 //! |-----------------------|------|
@@ -24,28 +27,24 @@
 //! | case.edit, case.link  | `sweep::rules`: at least one change, texts bounded, codes known; a link to another canonical case id |
 //! | the units' loop       | co-units known, not the lead, each once, at most 12; a returning unit known; dates as above; reasons and notes not empty; a refused extension says why; a call-back reopens only when dissatisfied, with a note (`units_loop/rules.rs`) |
 
+pub mod basic;
+
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::Datelike;
 use rusqlite::Connection;
+
+pub(crate) use basic::not_empty;
+pub use basic::{
+    MAX_ACTOR, MAX_COUNTER, MAX_TEXT, YEAR_MAX, YEAR_MIN, case_id, date, received_year, time,
+};
+use basic::{longest_text, office, uscc};
 
 use super::error::{Break, Result, What};
 use super::event::{Event, EventRecord};
 use super::keys::PublicKey;
 use super::units_loop;
-use crate::domain::{CaseId, OfficeCode, Outcome, Subject, UnitCode};
-use crate::text::clip;
-
-/// The first and last years any date may have.
-pub const YEAR_MIN: i32 = 2000;
-pub const YEAR_MAX: i32 = 2099;
-/// The largest seq or clock an event may carry.
-pub const MAX_COUNTER: i64 = 1 << 40;
-/// The most characters any text of an event may have: what a spreadsheet
-/// cell holds, so every text survives a round trip through Excel.
-pub const MAX_TEXT: usize = 32_767;
-/// The most characters of an actor (a user name).
-pub const MAX_ACTOR: usize = 200;
+use crate::domain::{CaseId, Outcome, Subject, UnitCode};
 
 /// What the rules need to know of the catalogue.
 #[derive(Clone, Debug, Default)]
@@ -53,141 +52,6 @@ pub struct Rules {
     problems: HashMap<String, Option<Subject>>,
     builtin_units: HashSet<String>,
     units: HashSet<String>,
-}
-
-/// The longest string in a JSON text, with the key it is the value of (or
-/// an element of), in characters as written (an escape counts as its
-/// characters): one pass over the bytes, so every event of a merge is
-/// measured without parsing it again.
-fn longest_text(json: &str) -> Option<(String, usize)> {
-    let bytes = json.as_bytes();
-    // (characters, key start, key end) of the longest; the last key's span.
-    let mut best: Option<(usize, usize, usize)> = None;
-    let mut key: Option<(usize, usize)> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            i += 1;
-            continue;
-        }
-        let start = i + 1;
-        let mut j = start;
-        let mut chars = 0;
-        while j < bytes.len() && bytes[j] != b'"' {
-            if bytes[j] == b'\\' {
-                j += 1;
-            }
-            if j < bytes.len() && (bytes[j] & 0xC0) != 0x80 {
-                chars += 1;
-            }
-            j += 1;
-        }
-        let is_key = bytes
-            .get(j + 1..)
-            .unwrap_or_default()
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|b| *b == b':');
-        if is_key {
-            key = Some((start, j));
-        } else if best.is_none_or(|(n, _, _)| chars > n) {
-            let (ks, ke) = key.unwrap_or((start, start));
-            best = Some((chars, ks, ke));
-        }
-        i = j + 1;
-    }
-    best.map(|(n, ks, ke)| (clip(&json[ks..ke], 40), n))
-}
-
-fn year_ok(y: i32) -> bool {
-    (YEAR_MIN..=YEAR_MAX).contains(&y)
-}
-
-pub(crate) fn not_empty(what: What, s: &str) -> Result<(), Break> {
-    if s.trim().is_empty() {
-        return Err(Break::Empty(what));
-    }
-    Ok(())
-}
-
-/// The year rule for a received time a clerk types or an import reads:
-/// from 2000 to the current year. A two-digit year (`26/11/3`) is not
-/// guessed: the row or command is refused, saying to write it in full.
-pub fn received_year(year: i32, now_year: i32) -> Result<(), Break> {
-    if year < YEAR_MIN || year > now_year {
-        return Err(Break::ReceivedYear { year, now_year });
-    }
-    Ok(())
-}
-
-/// A stored time: RFC 3339 in the allowed years.
-pub fn time(what: What, s: &str) -> Result<DateTime<chrono::FixedOffset>, Break> {
-    let t = DateTime::parse_from_rfc3339(s).map_err(|_| Break::NotATime {
-        what,
-        value: clip(s, 40),
-    })?;
-    if !year_ok(t.year()) {
-        return Err(Break::TimeYears {
-            what,
-            value: s.to_string(),
-        });
-    }
-    Ok(t)
-}
-
-/// A stored date: `YYYY-MM-DD`, a real day in the allowed years.
-pub fn date(what: What, s: &str) -> Result<NaiveDate, Break> {
-    let d = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .filter(|d| d.to_string() == s)
-        .ok_or_else(|| Break::NotADate {
-            what,
-            value: clip(s, 40),
-        })?;
-    if !year_ok(d.year()) {
-        return Err(Break::DateYears {
-            what,
-            value: s.to_string(),
-        });
-    }
-    Ok(d)
-}
-
-/// A case id in canonical form, in the allowed years.
-pub fn case_id(what: What, s: &str) -> Result<CaseId, Break> {
-    let id: CaseId = s.parse().map_err(Break::Malformed)?;
-    if id.to_string() != s {
-        return Err(Break::CaseIdForm {
-            what,
-            value: s.to_string(),
-            canonical: id.to_string(),
-        });
-    }
-    if !year_ok(id.year) {
-        return Err(Break::CaseIdYear {
-            what,
-            value: s.to_string(),
-            year: id.year,
-        });
-    }
-    Ok(id)
-}
-
-fn office(what: What, s: &str) -> Result<(), Break> {
-    let o: OfficeCode = s.parse().map_err(Break::Malformed)?;
-    if o.as_str() != s {
-        return Err(Break::OfficeForm {
-            what,
-            value: s.to_string(),
-        });
-    }
-    Ok(())
-}
-
-fn uscc(s: &str) -> Result<(), Break> {
-    s.parse::<crate::uscc::Uscc>()
-        .map(|_| ())
-        .map_err(Break::Malformed)
 }
 
 impl Rules {
@@ -388,23 +252,4 @@ fn credit(ev: &Event) -> Result<(), Break> {
         _ => super::campaign::rules::check(ev)?,
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::longest_text;
-
-    #[test]
-    fn the_longest_text_is_found_with_its_key() {
-        let j =
-            r#"{"community":"幸福里","summary":"停水三天\"了\"","tags":["a","bbbbbbbbbb"],"n":3}"#;
-        assert_eq!(longest_text(j), Some(("tags".into(), 10)));
-        assert_eq!(
-            longest_text(r#"{"summary":"停水三天"}"#),
-            Some(("summary".into(), 4))
-        );
-        assert_eq!(longest_text("{}"), None);
-        // Cut JSON does not panic.
-        assert_eq!(longest_text(r#"{"a":"bc"#), Some(("a".into(), 2)));
-    }
 }

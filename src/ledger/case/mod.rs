@@ -1,60 +1,17 @@
-//! A case's current state, how an event changes it, and its table row.
+//! A case: how an event changes it ([`apply`]) and which step is valid
+//! from which status ([`allowed`]). Its state is `state.rs` (a leaf the
+//! features' replay functions change) and its row of `cases` is `row.rs`.
 
-use std::sync::LazyLock;
+mod row;
+pub mod state;
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+pub(crate) use row::COLUMNS;
+pub use state::CaseState;
+use state::clear_closure;
 
-use super::error::{Error, Result};
 use super::event::{CaseAdd, Event, EventRecord};
-use super::flags;
 use super::units_loop::{self, LoopStep, Work};
-use crate::domain::{Outcome, Source, Status, Subject};
-
-/// The derived state of one case: what the `cases` table holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CaseState {
-    pub id: String,
-    pub office: String,
-    pub year: i32,
-    pub seq: i64,
-    pub status: Status,
-    pub received_at: String,
-    pub source: Source,
-    pub source_ref: Option<String>,
-    pub community: String,
-    pub address: Option<String>,
-    pub summary: String,
-    pub details: Option<String>,
-    pub complainant: Option<String>,
-    pub phone: Option<String>,
-    pub subject: Option<Subject>,
-    pub problem: Option<String>,
-    pub party: Option<String>,
-    pub key_case: bool,
-    pub unit: Option<String>,
-    pub assigned_at: Option<String>,
-    pub due: Option<String>,
-    pub plan: Option<String>,
-    pub defer_until: Option<String>,
-    pub closed_at: Option<String>,
-    pub result: Option<Outcome>,
-    pub resolution: Option<String>,
-    pub duplicate_of: Option<String>,
-    pub updated_at: String,
-    pub notes: i64,
-    /// The problem type is a suggestion not yet confirmed by a clerk.
-    pub problem_suggested: bool,
-    /// Concurrent events on the case disagreed (see [`apply`]) and nobody
-    /// has acted on the case since.
-    pub conflict: bool,
-    /// The office whose close is in force.
-    pub closed_by: Option<String>,
-    /// Links to other cases, `relation:id` separated by spaces (`sweep`).
-    pub links: String,
-    /// The units' side: acknowledgement, returns, extensions, co-units,
-    /// supervision, call-back (`units_loop`).
-    pub work: Work,
-}
+use crate::domain::Status;
 
 /// A step in a case's lifecycle, as a command makes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -223,54 +180,12 @@ pub fn apply(case: Option<CaseState>, rec: &EventRecord, ev: &Event) -> Option<C
     Some(c)
 }
 
-pub(super) fn clear_closure(c: &mut CaseState) {
-    c.closed_by = None;
-    c.closed_at = None;
-    c.result = None;
-    c.resolution = None;
-    c.duplicate_of = None;
-}
-
 /// `S03-2026-0042` → (`S03`, 2026, 42).
 fn split_id(id: &str) -> Option<(String, i32, i64)> {
     let mut it = id.rsplitn(3, '-');
     let seq = it.next()?.parse().ok()?;
     let year = it.next()?.parse().ok()?;
     Some((it.next()?.to_string(), year, seq))
-}
-
-pub(crate) const COLUMNS: &str = "id, office, year, seq, status, received_at, source, source_ref, \
-     community, address, summary, details, complainant, phone, subject, problem, party, key_case, \
-     unit, assigned_at, due, plan, defer_until, closed_at, result, resolution, duplicate_of, \
-     updated_at, notes, problem_suggested, conflict, closed_by, links, co_units, acked_at, acked_by, \
-     returned_by, extension_until, extensions_asked, extensions_approved, supervisions, \
-     supervise_due, visited_at, satisfaction";
-
-/// `verb INTO cases (COLUMNS) VALUES (?1, …)`, from the one column list.
-fn insert_sql(verb: &str) -> String {
-    let n = COLUMNS.split(',').count();
-    let slots: Vec<String> = (1..=n).map(|i| format!("?{i}")).collect();
-    let slots = slots.join(", ");
-    format!("{verb} INTO cases ({COLUMNS}) VALUES ({slots})")
-}
-
-fn code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
-    let s: String = r.get(i)?;
-    s.parse().map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code '{s}'").into(),
-        )
-    })
-}
-
-fn opt_code<T: std::str::FromStr>(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<T>> {
-    let s: Option<String> = r.get(i)?;
-    match s {
-        None => Ok(None),
-        Some(_) => code(r, i).map(Some),
-    }
 }
 
 impl CaseState {
@@ -314,136 +229,7 @@ impl CaseState {
             work: Work::default(),
         })
     }
-
-    pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<CaseState> {
-        Ok(CaseState {
-            id: r.get(0)?,
-            office: r.get(1)?,
-            year: r.get(2)?,
-            seq: r.get(3)?,
-            status: code(r, 4)?,
-            received_at: r.get(5)?,
-            source: code(r, 6)?,
-            source_ref: r.get(7)?,
-            community: r.get(8)?,
-            address: r.get(9)?,
-            summary: r.get(10)?,
-            details: r.get(11)?,
-            complainant: r.get(12)?,
-            phone: r.get(13)?,
-            subject: opt_code(r, 14)?,
-            problem: r.get(15)?,
-            party: r.get(16)?,
-            key_case: r.get(17)?,
-            unit: r.get(18)?,
-            assigned_at: r.get(19)?,
-            due: r.get(20)?,
-            plan: r.get(21)?,
-            defer_until: r.get(22)?,
-            closed_at: r.get(23)?,
-            result: opt_code(r, 24)?,
-            resolution: r.get(25)?,
-            duplicate_of: r.get(26)?,
-            updated_at: r.get(27)?,
-            notes: r.get(28)?,
-            problem_suggested: r.get(29)?,
-            conflict: r.get(30)?,
-            closed_by: r.get(31)?,
-            links: r.get(32)?,
-            work: Work::from_row(r, 33)?,
-        })
-    }
-
-    pub(crate) fn get(conn: &Connection, id: &str) -> Result<Option<CaseState>> {
-        static SQL: LazyLock<String> =
-            LazyLock::new(|| format!("SELECT {COLUMNS} FROM cases WHERE id = ?1"));
-        conn.prepare_cached(&SQL)?
-            .query_row([id], CaseState::from_row)
-            .optional()
-            .map_err(|e| Error::Corrupt(format!("case {id}: {e}")))
-    }
-
-    /// Writes the row (insert or replace).
-    pub(crate) fn save(&self, conn: &Connection) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("INSERT OR REPLACE"));
-        self.write_row(conn, &SQL)
-    }
-
-    /// Writes the row of a case known to be new (cheaper than `save`: no
-    /// statement journal for a possible replace).
-    pub(crate) fn insert(&self, conn: &Connection) -> Result<()> {
-        static SQL: LazyLock<String> = LazyLock::new(|| insert_sql("INSERT"));
-        self.write_row(conn, &SQL)
-    }
-
-    fn write_row(&self, conn: &Connection, sql: &str) -> Result<()> {
-        let own: &[&dyn rusqlite::ToSql] = params![
-            self.id,
-            self.office,
-            self.year,
-            self.seq,
-            self.status.code(),
-            self.received_at,
-            self.source.code(),
-            self.source_ref,
-            self.community,
-            self.address,
-            self.summary,
-            self.details,
-            self.complainant,
-            self.phone,
-            self.subject.map(|s| s.code()),
-            self.problem,
-            self.party,
-            self.key_case,
-            self.unit,
-            self.assigned_at,
-            self.due,
-            self.plan,
-            self.defer_until,
-            self.closed_at,
-            self.result.map(|r| r.code()),
-            self.resolution,
-            self.duplicate_of,
-            self.updated_at,
-            self.notes,
-            self.problem_suggested,
-            self.conflict,
-            self.closed_by,
-            self.links,
-        ];
-        let work = self.work.values();
-        let all: Vec<&dyn rusqlite::ToSql> = own
-            .iter()
-            .copied()
-            .chain(work.iter().map(|b| &**b as _))
-            .collect();
-        conn.prepare_cached(sql)?.execute(all.as_slice())?;
-        Ok(())
-    }
-
-    /// The local calendar date the case was received (`YYYY-MM-DD`).
-    pub fn received_date(&self) -> &str {
-        self.received_at.get(..10).unwrap_or(&self.received_at)
-    }
-
-    /// Due date passed and still being worked on (see `flags::overdue`).
-    pub fn overdue(&self, today: &str) -> bool {
-        flags::overdue(
-            self.status,
-            self.due.as_deref().map(str::as_bytes),
-            today.as_bytes(),
-        )
-    }
-
-    /// Not closed 180 days after it was received (see `flags::long_running`).
-    pub fn long_running(&self, today: &str) -> bool {
-        flags::long_running_cutoff(today).is_some_and(|cut| {
-            flags::long_running(self.status, self.received_date().as_bytes(), cut.as_bytes())
-        })
-    }
 }
 
 #[cfg(test)]
-#[path = "case_tests.rs"]
 mod tests;

@@ -1,6 +1,7 @@
-//! Unit tests of `case.rs`: the conflict rules of replay.
+//! Unit tests of `case/`: the conflict rules of replay.
 
 use super::*;
+use crate::domain::Outcome;
 use crate::ledger::event::{CaseAdd, CaseAssign, CaseClose, CaseNote, CaseReopen};
 
 fn rec(origin: &str, clock: i64) -> EventRecord {
