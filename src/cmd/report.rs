@@ -60,7 +60,7 @@ impl From<PeriodArg> for Trend {
 /// Figures for the leadership group (领导小组): totals, closure rate, overdue, deferred, key and long-running cases, repeat complaints; with --by, one row per group; with --period, new and closed cases per week or month.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Every figure can be drilled into: `ledger list --overdue`, `--long-running`, `--repeat`, `--status deferred`, `--key --status open,assigned,deferred` (with the same --from/--to) list the cases behind it.\n\
+    after_help = "Every figure can be drilled into: `ledger list --overdue`, `--long-running`, `--repeat`, `--status deferred`, `--key --status open,assigned,deferred`, and for the units' loop `--supervised`, `--returned`, `--extension asked|approved`, `--visited`, `--plan-overdue` (with `--unit U` for a unit's row: `--acknowledged`, `--ack-late`, `--closed-late`, `--returned-by U`) (with the same --from/--to) list the cases behind it.\n\
 CSV holds one table: the groups with --by, else the trend with --period, else the headline figures.\n\n\
 Examples:\n  ledger report\n  ledger report --by office --from 2026-11-01 --to 2026-11-30\n  ledger report --by party --period month\n  ledger report --by problem --format md > 周报.md\n  ledger report --by office,problem,party --period month --format xlsx --out 周报.xlsx\n  ledger report --by office,party --period week --format html --out 周报.html"
 )]
