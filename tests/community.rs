@@ -32,6 +32,7 @@ fn aliases_gather_a_communitys_cases_for_report_and_repeats() {
         .json();
     assert_eq!(before["repeat"], 0);
     assert_eq!(before["rows"].as_array().unwrap().len(), 4);
+    assert_eq!(env.list_ids(&["--community", "幸福里小区"]).len(), 1);
     env.ledger(&[
         "community",
         "add",
@@ -55,6 +56,10 @@ fn aliases_gather_a_communitys_cases_for_report_and_repeats() {
     assert_eq!(rows[1]["key"], "阳光花园");
     assert_eq!(rows[1]["total"], 2);
     assert_eq!(rows.len(), 2);
+    // The row drills into `list --community` with its canonical name: the
+    // cases typed with an alias are listed too.
+    assert_eq!(env.list_ids(&["--community", "幸福里小区"]).len(), 3);
+    assert_eq!(env.list_ids(&["--community", "幸福里二期"]).len(), 3);
     // The case keeps the text as typed; list --repeat and show agree.
     assert_eq!(env.list_ids(&["--repeat"]).len(), 2);
     let case = env.case("S07-2026-0002");

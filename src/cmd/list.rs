@@ -102,6 +102,10 @@ fn filter(ledger: &Ledger, a: &Args, period: Period) -> Result<CaseFilter, Filte
         problem: a.problem.as_ref().map(|p| p.as_str().to_string()),
         subject: a.subject,
         community: a.community.clone(),
+        community_spellings: match &a.community {
+            Some(c) => ledger.communities()?.spellings(c),
+            None => Vec::new(),
+        },
         office: a.office.as_ref().map(|o| o.as_str().to_string()),
         from: period.from,
         to: period.to,

@@ -49,6 +49,10 @@ pub struct CaseFilter {
     pub subject: Option<Subject>,
     /// Substring of the community name.
     pub community: Option<String>,
+    /// Other spellings `community` stands for in the community register
+    /// (its canonical name and aliases): a case typed with any of them
+    /// matches too (issue 16).
+    pub community_spellings: Vec<String>,
     pub office: Option<String>,
     /// Received on or after / on or before.
     pub from: Option<NaiveDate>,
@@ -316,6 +320,13 @@ impl Wheres {
         if filter.unsplit {
             w.conds.push(super::sweep::NOT_SPLIT_SQL.into());
         }
+        if let Some(c) = &filter.community {
+            let spellings = std::iter::once(c).chain(&filter.community_spellings);
+            let any: Vec<String> = spellings
+                .map(|s| format!("instr(community, {}) > 0", w.bind(s.clone())))
+                .collect();
+            w.conds.push(format!("({})", any.join(" OR ")));
+        }
         let date = RECEIVED_DATE_SQL;
         let text = |v: &Option<String>| v.clone();
         let day = |d: Option<NaiveDate>| d.map(|d| d.to_string());
@@ -326,7 +337,6 @@ impl Wheres {
                 filter.subject.map(|s| s.code().to_string()),
                 "subject = {}".into(),
             ),
-            (text(&filter.community), "instr(community, {}) > 0".into()),
             (text(&filter.office), "office = {}".into()),
             (day(filter.from), format!("{date} >= {{}}")),
             (day(filter.to), format!("{date} <= {{}}")),

@@ -151,6 +151,22 @@ impl Communities {
         }
     }
 
+    /// Every name and alias of the registered communities (any office's)
+    /// that `text` names by a name or an alias: what `list --community`
+    /// looks for besides the text itself.
+    pub fn spellings(&self, text: &str) -> Vec<String> {
+        let key = match_key(text);
+        self.list
+            .iter()
+            .filter(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.aliases)
+                    .any(|n| match_key(n) == key)
+            })
+            .flat_map(|c| std::iter::once(c.name.clone()).chain(c.aliases.iter().cloned()))
+            .collect()
+    }
+
     /// The community `office` registered whose name or alias is `text`.
     pub fn own(&self, office: &str, text: &str) -> Option<usize> {
         self.index
