@@ -260,6 +260,18 @@ fn acceptance_checks_each_office_and_its_ledgers_arrival() {
     );
     let table = env.ledger(&["report", "--acceptance"]).ok().stdout;
     assert!(table.contains("逾期"), "{table}");
+    // No workbook or page layout for it: said, not a table in a .xlsx file.
+    env.refuses(
+        &[
+            "report",
+            "--acceptance",
+            "--format",
+            "xlsx",
+            "--out",
+            "a.xlsx",
+        ],
+        "report --acceptance has no xlsx layout",
+    );
     // Merging again does not move the day a ledger first arrived.
     env.at("2026-11-30T10:00:00+08:00")
         .ledger(&["merge", "S01.csv"])

@@ -51,6 +51,9 @@ pub enum Error {
     /// Several `--by` for a format that holds one table of groups.
     #[error("several --by need --format xlsx or html")]
     OneGrouping,
+    /// `report --acceptance` in a file format it has no layout for.
+    #[error("--acceptance with --format {format}")]
+    AcceptanceFormat { format: &'static str },
     /// The workbook writer refused (a temporary file it could not make,
     /// more rows than a sheet holds); `why` is its own words.
     #[error("cannot write the workbook: {why}")]

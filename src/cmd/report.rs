@@ -95,7 +95,15 @@ pub fn run(ctx: &mut Ctx, a: Args) -> anyhow::Result<()> {
     }
     let ledger = ctx.open()?;
     if a.acceptance {
-        return super::report_campaign::acceptance(ctx, &ledger, a.format.text());
+        return match a.format {
+            Output::Xlsx => {
+                Err(crate::cmd::error::Error::AcceptanceFormat { format: "xlsx" }.into())
+            }
+            Output::Html => {
+                Err(crate::cmd::error::Error::AcceptanceFormat { format: "html" }.into())
+            }
+            Output::Text(f) => super::report_campaign::acceptance(ctx, &ledger, f),
+        };
     }
     let report = ledger.report(
         &ctx.today(),

@@ -31,6 +31,9 @@ pub fn say(e: &Error) -> String {
         Error::NeedsOut { format } => format!(
             "--format {format} writes a file, not text for the screen: add --out FILE, e.g. --out report.{format}"
         ),
+        Error::AcceptanceFormat { format } => format!(
+            "report --acceptance has no {format} layout: use --format table, md, csv or json"
+        ),
         Error::OneGrouping => {
             "several --by need --format xlsx or html; tables, csv, json and md group one way at a time".into()
         }

@@ -33,6 +33,9 @@ pub fn say(e: &Error) -> String {
         Error::NeedsOut { format } => format!(
             "--format {format} 写出的是文件，不能显示在屏幕上：请加 --out 文件名，如 --out 周报.{format}"
         ),
+        Error::AcceptanceFormat { format } => {
+            format!("report --acceptance 没有 {format} 格式：请用 --format table、md、csv 或 json")
+        }
         Error::OneGrouping => {
             "多个 --by 只能用于 --format xlsx 或 html；表格、csv、json 和 md 一次只按一种方式分组"
                 .into()
