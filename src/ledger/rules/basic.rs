@@ -24,6 +24,28 @@ pub const MAX_ACTOR: usize = 200;
 /// an element of), in characters as written (an escape counts as its
 /// characters): one pass over the bytes, so every event of a merge is
 /// measured without parsing it again.
+/// The text rule every event obeys, whatever its kind: the actor at most
+/// [`MAX_ACTOR`] characters, every string of the payload at most
+/// [`MAX_TEXT`] (named by its key).
+pub fn texts_bounded(actor: &str, payload: &str) -> Result<(), Break> {
+    let chars = actor.chars().count();
+    if chars > MAX_ACTOR {
+        return Err(Break::TooLong {
+            field: "actor".into(),
+            chars,
+            max: MAX_ACTOR,
+        });
+    }
+    match longest_text(payload) {
+        Some((field, chars)) if chars > MAX_TEXT => Err(Break::TooLong {
+            field,
+            chars,
+            max: MAX_TEXT,
+        }),
+        _ => Ok(()),
+    }
+}
+
 pub(super) fn longest_text(json: &str) -> Option<(String, usize)> {
     let bytes = json.as_bytes();
     // (characters, key start, key end) of the longest; the last key's span.

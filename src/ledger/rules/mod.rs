@@ -38,7 +38,7 @@ pub(crate) use basic::not_empty;
 pub use basic::{
     MAX_ACTOR, MAX_COUNTER, MAX_TEXT, YEAR_MAX, YEAR_MIN, case_id, date, received_year, time,
 };
-use basic::{longest_text, office, uscc};
+use basic::{office, uscc};
 
 use super::error::{Break, Result, What};
 use super::event::{Event, EventRecord};
@@ -106,21 +106,7 @@ impl Rules {
             return Err(Break::ClockRange(rec.clock));
         }
         time(What::Time, &rec.at)?;
-        let actor = rec.actor.chars().count();
-        if actor > MAX_ACTOR {
-            return Err(Break::TooLong {
-                field: "actor".into(),
-                chars: actor,
-                max: MAX_ACTOR,
-            });
-        }
-        if let Some((field, chars)) = longest_text(&rec.payload).filter(|(_, n)| *n > MAX_TEXT) {
-            return Err(Break::TooLong {
-                field,
-                chars,
-                max: MAX_TEXT,
-            });
-        }
+        basic::texts_bounded(&rec.actor, &rec.payload)?;
         if Event::is_case_kind(&rec.kind) != rec.case_id.is_some() {
             return Err(Break::CaseIdPresence {
                 kind: rec.kind.clone(),

@@ -1,23 +1,10 @@
 //! What the sweep's rules and commands refuse, as kinds: a leaf the core's
 //! error types name without importing the sweep's logic.
 
-/// A field a `case.edit` changes, as messages name it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
-    Community,
-    Summary,
-    Address,
-    Party,
-    Subject,
-    Problem,
-    Key,
-}
-
 /// A sweep rule an event breaks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SweepBreak {
     NothingEdited,
-    TooLong { field: Field, max: usize },
     ProblemRemoved,
     LinkToItself(String),
 }

@@ -106,7 +106,7 @@ mod tests {
     fn edit_rules_bound_every_text_and_need_a_change() {
         let known = |_: &str, _: Option<Subject>| Ok(());
         assert!(rules::edit(&CaseEdit::default(), known).is_err());
-        let long = "长".repeat(rules::MAX_TEXT + 1);
+        let long = "长".repeat(crate::ledger::rules::MAX_TEXT + 1);
         let e = CaseEdit {
             party: Some(Change {
                 old: Some(long),
@@ -114,7 +114,9 @@ mod tests {
             }),
             ..CaseEdit::default()
         };
-        assert!(rules::edit(&e, known).is_err());
+        // Bounded by the rule every event's texts obey.
+        let payload = serde_json::to_string(&e).unwrap();
+        assert!(crate::ledger::rules::basic::texts_bounded("", &payload).is_err());
         let e = CaseEdit {
             problem: Some(Change {
                 old: Some("WY-06".into()),

@@ -3,7 +3,7 @@
 use crate::cmd::msg::text::SweepText;
 use crate::ledger::sweep::Relation;
 use crate::ledger::sweep::errors::Refused;
-use crate::ledger::sweep::errors::{Field, SweepBreak};
+use crate::ledger::sweep::errors::SweepBreak;
 
 pub fn refusal(r: &Refused) -> String {
     match r {
@@ -38,24 +38,9 @@ pub fn refusal(r: &Refused) -> String {
     }
 }
 
-fn field(f: Field) -> &'static str {
-    match f {
-        Field::Community => "the community",
-        Field::Summary => "the summary",
-        Field::Address => "the address",
-        Field::Party => "the party",
-        Field::Subject => "the subject",
-        Field::Problem => "the problem type",
-        Field::Key => "the key flag",
-    }
-}
-
 pub fn rule(b: &SweepBreak) -> String {
     match b {
         SweepBreak::NothingEdited => "an edit that changes nothing".into(),
-        SweepBreak::TooLong { field: f, max } => {
-            format!("{} is longer than {max} characters", field(*f))
-        }
         SweepBreak::ProblemRemoved => "an edit that removes the problem type".into(),
         SweepBreak::LinkToItself(id) => format!("a link of {id} to itself"),
     }

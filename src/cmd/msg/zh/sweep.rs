@@ -3,7 +3,7 @@
 use crate::cmd::msg::text::SweepText;
 use crate::ledger::sweep::Relation;
 use crate::ledger::sweep::errors::Refused;
-use crate::ledger::sweep::errors::{Field, SweepBreak};
+use crate::ledger::sweep::errors::SweepBreak;
 
 pub fn refusal(r: &Refused) -> String {
     match r {
@@ -32,22 +32,9 @@ pub fn refusal(r: &Refused) -> String {
     }
 }
 
-fn field(f: Field) -> &'static str {
-    match f {
-        Field::Community => "小区",
-        Field::Summary => "问题摘要",
-        Field::Address => "地址",
-        Field::Party => "被投诉方",
-        Field::Subject => "责任主体",
-        Field::Problem => "问题类型",
-        Field::Key => "重点标记",
-    }
-}
-
 pub fn rule(b: &SweepBreak) -> String {
     match b {
         SweepBreak::NothingEdited => "更正事件没有更改任何内容".into(),
-        SweepBreak::TooLong { field: f, max } => format!("{}超过 {max} 个字", field(*f)),
         SweepBreak::ProblemRemoved => "更正事件删去了问题类型".into(),
         SweepBreak::LinkToItself(id) => format!("{id} 与自己关联"),
     }
